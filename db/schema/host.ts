@@ -1,0 +1,13 @@
+import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** The instance's own settings: exactly one row (id = 1). */
+export const hostSettings = pgTable(
+  'host_settings',
+  {
+    id: integer().primaryKey().default(1),
+    hostName: text().notNull().default('Gatehouse'),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('host_settings_single_row', sql`${table.id} = 1`)],
+);

@@ -1,0 +1,67 @@
+import { count } from 'drizzle-orm';
+import journal from '@/db/migrations/meta/_journal.json';
+import type { DatabaseHandle } from '@/db/database';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { drizzleMigrations } from './migrations-table';
+
+export type HealthReport =
+  | {
+      status: 'ok';
+      database: { driver: DatabaseHandle['driver']; reachable: true; latencyMs: number };
+      migrations: { applied: number; expected: number; pending: number };
+    }
+  | {
+      status: 'error';
+      reason: string;
+      database: { driver?: DatabaseHandle['driver']; reachable: boolean };
+      migrations?: { applied: number; expected: number; pending: number };
+    };
+
+const timeoutMs = 3000;
+
+function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function countAppliedMigrations(handle: DatabaseHandle): Promise<number> {
+  const [row] = await handle.db.select({ applied: count() }).from(drizzleMigrations);
+  return row?.applied ?? 0;
+}
+
+/** Whether the database answers and every committed migration is applied. */
+export async function checkHealth(
+  openHandle: () => Promise<DatabaseHandle>,
+): Promise<HealthReport> {
+  const expected = journal.entries.length;
+  let driver: DatabaseHandle['driver'] | undefined;
+  try {
+    const handle = await withTimeout(openHandle(), 'the database');
+    driver = handle.driver;
+    const started = performance.now();
+    const applied = await withTimeout(countAppliedMigrations(handle), 'the database');
+    const latencyMs = Math.round(performance.now() - started);
+    const migrations = { applied, expected, pending: Math.max(0, expected - applied) };
+    if (migrations.pending > 0) {
+      return {
+        status: 'error',
+        reason: `${migrations.pending} database migration(s) not applied; restart the server or run npm run db:migrate`,
+        database: { driver, reachable: true },
+        migrations,
+      };
+    }
+    return { status: 'ok', database: { driver, reachable: true, latencyMs }, migrations };
+  } catch (error) {
+    return {
+      status: 'error',
+      reason: `database unreachable: ${rootMessage(error)}`,
+      database: { driver, reachable: false },
+    };
+  }
+}

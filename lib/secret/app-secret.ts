@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '@/lib/env';
+
+export type AppSecretSource = 'environment' | 'file' | 'generated';
+
+const minimumLength = 32;
+
+/**
+ * The secret that signs sessions and encrypts stored credentials: APP_SECRET when set,
+ * else the one kept in `<dataDir>/app-secret`, else a new random one written there.
+ */
+export function loadAppSecret(): { secret: string; source: AppSecretSource; file?: string } {
+  const fromEnvironment = process.env.APP_SECRET?.trim();
+  if (fromEnvironment) {
+    if (fromEnvironment.length < minimumLength) {
+      throw new Error(
+        `APP_SECRET is too short (${fromEnvironment.length} characters); use at least ${minimumLength}, for example: openssl rand -base64 32`,
+      );
+    }
+    return { secret: fromEnvironment, source: 'environment' };
+  }
+  const file = path.join(dataDir(), 'app-secret');
+  try {
+    return { secret: readFileSync(file, 'utf8').trim(), source: 'file', file };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return { secret, source: 'generated', file };
+}
