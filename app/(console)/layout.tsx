@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Header } from '@/components/shell/header';
+import { Sidebar } from '@/components/shell/sidebar';
+import { SkipLink } from '@/components/shell/skip-link';
+import { getHostName } from '@/lib/host/get-host-name';
+import { changeLanguage } from './actions';
+
+const mainId = 'main-content';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell');
+  const hostName = await getHostName();
+  return {
+    title: { template: t('titleTemplate', { page: '%s', hostName }), default: hostName },
+  };
+}
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('shell');
+  const hostName = await getHostName();
+
+  return (
+    <div className="min-h-dvh">
+      <SkipLink targetId={mainId}>{t('skipToContent')}</SkipLink>
+      {/* No sign-in yet: once sessions exist, pass the user and a sign-out action here. */}
+      <Header hostName={hostName} user={null} changeLanguageAction={changeLanguage} />
+      <div className="md:flex">
+        <Sidebar />
+        <main id={mainId} tabIndex={-1} className="min-w-0 flex-1">
+          <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 md:px-10 md:py-10">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

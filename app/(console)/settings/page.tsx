@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { FeatureCard } from '@/components/ui/feature-card';
+import { ClockIcon, IdCardIcon, MailIcon, SendIcon } from '@/components/ui/icons';
+import { LinkCard } from '@/components/ui/link-card';
+import { PageHeader } from '@/components/ui/page-header';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings');
+  return { title: t('title') };
+}
+
+export default async function HostSettingsPage() {
+  const t = await getTranslations();
+  const comingSoon = <Badge>{t('comingSoon.title')}</Badge>;
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <ul className="grid gap-4 sm:grid-cols-2">
+        <li>
+          <LinkCard
+            href="/settings/smtp"
+            icon={<MailIcon />}
+            title={t('smtp.title')}
+            description={t('settings.smtpDescription')}
+          />
+        </li>
+        <li>
+          <LinkCard
+            href="/settings/delivery"
+            icon={<SendIcon />}
+            title={t('delivery.title')}
+            description={t('settings.deliveryDescription')}
+          />
+        </li>
+        <li>
+          <FeatureCard
+            icon={<IdCardIcon />}
+            title={t('settings.hostName.title')}
+            description={t('settings.hostName.description')}
+            badge={comingSoon}
+          />
+        </li>
+        <li>
+          <FeatureCard
+            icon={<ClockIcon />}
+            title={t('settings.invitationLifetime.title')}
+            description={t('settings.invitationLifetime.description')}
+            badge={comingSoon}
+          />
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
+import { ChevronDownIcon, SignOutIcon } from '@/components/ui/icons';
+import type { ChangeLanguageAction } from '@/lib/i18n/change-language';
+import { LanguageSwitch } from './language-switch';
+import type { ShellUser } from './shell-user';
+import { UserAvatar } from './user-avatar';
+
+export type UserMenuProps = {
+  /** The signed-in user; `null` while the console has no sign-in. */
+  user: ShellUser | null;
+  changeLanguageAction: ChangeLanguageAction;
+  /** Shown as a "Sign out" button when given; absent until sessions exist. */
+  signOutAction?: () => Promise<void>;
+};
+
+/**
+ * The menu at the right of the header: who is signed in, the language switch and sign-out.
+ * A `<details>` disclosure, so it opens without JavaScript; with it, Escape and a click
+ * elsewhere close it.
+ */
+export function UserMenu({ user, changeLanguageAction, signOutAction }: UserMenuProps) {
+  const t = useTranslations('userMenu');
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  useEffect(() => {
+    function onPointerDown(event: PointerEvent) {
+      const details = menu.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
+    }
+    function onKeyDown(event: KeyboardEvent) {
+      const details = menu.current;
+      if (event.key !== 'Escape' || !details?.open) return;
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    }
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, []);
+
+  const shownName = user ? user.name?.trim() || user.email : t('notSignedIn');
+
+  return (
+    <details ref={menu} className="group relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 transition-colors select-none hover:bg-slate-100 sm:pr-2.5 [&::-webkit-details-marker]:hidden">
+        <UserAvatar user={user} />
+        <span className="sr-only">{t('label')}</span>
+        <span className="hidden max-w-48 truncate text-sm font-medium text-slate-700 sm:block">
+          {shownName}
+        </span>
+        <ChevronDownIcon className="size-4 text-slate-500 transition-transform group-open:rotate-180" />
+      </summary>
+
+      <div className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg ring-1 ring-slate-900/5">
+        <div className="px-4 py-3">
+          {user ? (
+            <>
+              <p className="truncate text-sm font-medium text-slate-900">{shownName}</p>
+              {user.name ? <p className="truncate text-sm text-slate-600">{user.email}</p> : null}
+            </>
+          ) : (
+            <>
+              <p className="text-sm font-medium text-slate-900">{t('notSignedIn')}</p>
+              <p className="mt-0.5 text-sm text-slate-600">{t('signInLater')}</p>
+            </>
+          )}
+        </div>
+        <div className="border-t border-slate-200 px-4 py-3">
+          <LanguageSwitch action={changeLanguageAction} />
+        </div>
+        {signOutAction ? (
+          <form action={signOutAction} className="border-t border-slate-200 p-1.5">
+            <button
+              type="submit"
+              className="flex w-full items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <SignOutIcon className="size-4 text-slate-500" />
+              {t('signOut')}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </details>
+  );
+}
