@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { launchAppServer, waitForExit, waitForResponse } from '../support/app-server';
+import { freePort } from '../support/free-port';
+import { startPostgresCluster } from '../support/postgres-cluster';
+import { createTestDatabase } from '../support/test-database';
+
+// These start the real production server as a separate process, as `npm start` does.
+
+function temporaryDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'gatehouse-start-'));
+}
+
+/** The lines a refused start printed, without Next's own banner. */
+function refusalLines(output: string): string[] {
+  return output.split('\n').filter((line) => line.startsWith('Gatehouse cannot start'));
+}
+
+test('stops with one clear line when PostgreSQL is not listening', async () => {
+  const port = await freePort();
+  const server = await launchAppServer({
+    DATABASE_URL: `postgres://gatehouse:secret@127.0.0.1:${port}/gatehouse`,
+    DATA_DIR: temporaryDataDir(),
+  });
+  expect(await waitForExit(server)).toBe(1);
+  const output = server.output();
+  expect(refusalLines(output)).toEqual([
+    `Gatehouse cannot start: PostgreSQL at 127.0.0.1:${port}/gatehouse: connection refused. Is the server running and listening on that port? Check DATABASE_URL.`,
+  ]);
+  expect(output).not.toMatch(/^\s+at /m);
+  expect(output).not.toContain('secret@');
+});
+
+test('names a database that does not exist', async () => {
+  const cluster = await startPostgresCluster();
+  try {
+    const server = await launchAppServer({
+      DATABASE_URL: cluster.url('no_such_database'),
+      DATA_DIR: temporaryDataDir(),
+    });
+    expect(await waitForExit(server)).toBe(1);
+    const [line, ...more] = refusalLines(server.output());
+    expect(more).toEqual([]);
+    expect(line).toContain(`PostgreSQL at 127.0.0.1:${cluster.port}/no_such_database`);
+    expect(line).toContain('database "no_such_database" does not exist');
+    expect(line).toContain('createdb');
+  } finally {
+    cluster.stop();
+  }
+});
+
+test('runs on embedded PostgreSQL with no set-up, and keeps one server per data folder', async () => {
+  const dataDir = temporaryDataDir();
+  const server = await launchAppServer({ DATA_DIR: dataDir });
+  try {
+    await waitForResponse(server);
+    const health = await (await fetch(`${server.url}/api/health`)).json();
+    expect(health).toMatchObject({
+      status: 'ok',
+      database: { driver: 'pglite', reachable: true },
+      migrations: { pending: 0 },
+    });
+    const secretFile = path.join(dataDir, 'app-secret');
+    expect(readFileSync(secretFile, 'utf8').trim().length).toBeGreaterThanOrEqual(32);
+    expect(server.output()).toContain(`Generated a new app secret and saved it in ${secretFile}`);
+
+    const second = await launchAppServer({ DATA_DIR: dataDir });
+    expect(await waitForExit(second)).toBe(1);
+    expect(refusalLines(second.output())).toEqual([
+      `Gatehouse cannot start: the embedded database in ${dataDir} is in use by another Gatehouse process (pid ${server.process.pid}); stop that process first, or set DATABASE_URL to use a PostgreSQL server.`,
+    ]);
+  } finally {
+    await server.stop();
+  }
+  // The lock goes with the server: the next start keeps the secret and the data.
+  expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
+  const restarted = await launchAppServer({ DATA_DIR: dataDir });
+  try {
+    await waitForResponse(restarted);
+    expect(restarted.output()).not.toContain('Generated a new app secret');
+  } finally {
+    await restarted.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('health answers 503 with a reason while the database is down', async () => {
+  const cluster = await startPostgresCluster();
+  const database = await createTestDatabase(cluster.url(), 'health');
+  await database.handle.close();
+  const server = await launchAppServer({
+    DATABASE_URL: database.url,
+    DATA_DIR: temporaryDataDir(),
+  });
+  try {
+    await waitForResponse(server);
+    const healthy = await fetch(`${server.url}/api/health`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ database: { driver: 'postgres' } });
+
+    cluster.stop();
+    const down = await fetch(`${server.url}/api/health`);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('cache-control')).toBe('no-store');
+    const report = await down.json();
+    expect(report).toMatchObject({ status: 'error', database: { reachable: false } });
+    expect(report.reason).toMatch(/^database unreachable: /);
+  } finally {
+    await server.stop();
+    cluster.stop();
+  }
+});

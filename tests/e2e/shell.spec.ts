@@ -1,0 +1,70 @@
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expect, test } from '../support/e2e-fixtures';
+
+// The console shell, served by the production build on the harness's real PostgreSQL.
+
+test('the shell loads on real PostgreSQL with its navigation', async ({ page, request }) => {
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: 'ok', database: { driver: 'postgres' } });
+
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page).toHaveTitle('Dashboard · Gatehouse');
+
+  const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const [name, path, heading] of [
+    ['Accounts', '/accounts', 'Accounts'],
+    ['Users', '/users', 'Users'],
+    ['Host settings', '/settings', 'Host settings'],
+    ['Dashboard', '/dashboard', 'Dashboard'],
+  ] as const) {
+    await navigation.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(navigation.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('every shell page passes the accessibility check', async ({ page }) => {
+  for (const path of [
+    '/dashboard',
+    '/accounts',
+    '/users',
+    '/settings',
+    '/settings/smtp',
+    '/settings/delivery',
+    '/no-such-page',
+  ]) {
+    await page.goto(path);
+    await expectNoSeriousA11yViolations(page);
+  }
+});
+
+test('the language switch turns the console German and keeps it in a cookie', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/settings');
+  await page.locator('summary').filter({ hasText: 'User menu' }).click();
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Host-Einstellungen' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  const cookie = (await context.cookies()).find((c) => c.name === 'gatehouse-locale');
+  expect(cookie).toMatchObject({ value: 'de', sameSite: 'Lax', httpOnly: true });
+
+  // A fresh page load still speaks German: the choice lives in the cookie, not the page.
+  await page.goto('/accounts');
+  await expect(page.getByRole('heading', { level: 1, name: 'Konten' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('a browser that prefers German gets German before choosing', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/database';
+import { runMigrations } from '@/db/migrate';
+import { openPglite } from '@/db/open-pglite';
+import { hostSettings } from '@/db/schema';
+import { checkHealth } from '@/lib/health/check-health';
+import { drizzleMigrations } from '@/lib/health/migrations-table';
+import { createTestDatabase } from '../support/test-database';
+import { startPostgresCluster } from '../support/postgres-cluster';
+import { withTestDatabase } from '../support/with-test-database';
+
+const postgresDatabase = withTestDatabase('database');
+
+// The data layer must behave the same on both drivers.
+async function expectMigratedSchema(handle: DatabaseHandle) {
+  const rows = await handle.db.select({ hostName: hostSettings.hostName }).from(hostSettings);
+  expect(rows).toEqual([{ hostName: 'Gatehouse' }]);
+
+  await handle.db
+    .update(hostSettings)
+    .set({ hostName: 'Acme Agency' })
+    .where(eq(hostSettings.id, 1));
+  const [renamed] = await handle.db.select({ hostName: hostSettings.hostName }).from(hostSettings);
+  expect(renamed?.hostName).toBe('Acme Agency');
+
+  // The single-row rule is enforced by the database itself.
+  await expect(handle.db.insert(hostSettings).values({ id: 2 })).rejects.toThrow();
+
+  const report = await checkHealth(async () => handle);
+  expect(report).toMatchObject({ status: 'ok', migrations: { pending: 0 } });
+}
+
+describe('on real PostgreSQL', () => {
+  it('applies the migrations and reads and writes through Drizzle', async () => {
+    await expectMigratedSchema(postgresDatabase().handle);
+  });
+
+  it('applies migrations idempotently', async () => {
+    const { handle } = postgresDatabase();
+    await runMigrations(handle);
+    expect(await checkHealth(async () => handle)).toMatchObject({ status: 'ok' });
+  });
+
+  it('reports pending migrations as unhealthy', async () => {
+    const { handle } = postgresDatabase();
+    const saved = await handle.db.select().from(drizzleMigrations);
+    await handle.db.delete(drizzleMigrations);
+    try {
+      const unhealthy = await checkHealth(async () => handle);
+      expect(unhealthy).toMatchObject({
+        status: 'error',
+        migrations: { applied: 0, pending: saved.length },
+      });
+    } finally {
+      await handle.db.insert(drizzleMigrations).values(saved);
+    }
+  });
+
+  it('reports a stopped server as unreachable', async () => {
+    const cluster = await startPostgresCluster();
+    const database = await createTestDatabase(cluster.url(), 'stopped');
+    cluster.stop();
+    const report = await checkHealth(async () => database.handle);
+    expect(report).toMatchObject({ status: 'error', database: { reachable: false } });
+    expect(report.status === 'error' && report.reason).toMatch(
+      /^database unreachable: .*(ECONNREFUSED|CONNECTION_CLOSED)/,
+    );
+    // Not awaited: ending a pool whose server is gone waits out its grace period.
+    void database.handle.close();
+  });
+
+  it('refuses to create test databases on a server the harness did not start', async () => {
+    const { url } = postgresDatabase();
+    // Same cluster, but a database without the harness's marker.
+    await expect(createTestDatabase(url, 'refused')).rejects.toThrow(/Refusing to run tests/);
+  });
+});
+
+describe('on embedded PostgreSQL (PGlite)', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-pglite-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('applies the migrations and reads and writes through Drizzle', async () => {
+    const handle = await openPglite(folder);
+    try {
+      await runMigrations(handle);
+      await expectMigratedSchema(handle);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('keeps its data across restarts', async () => {
+    const handle = await openPglite(folder);
+    try {
+      await runMigrations(handle);
+      const [row] = await handle.db.select({ hostName: hostSettings.hostName }).from(hostSettings);
+      expect(row?.hostName).toBe('Acme Agency');
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from './free-port';
+
+// Tests always run from the project folder (npm test, npx playwright test).
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export interface AppServer {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Variables of the outer shell that must never reach the app under test. */
+const isolatedVariables = [
+  'DATABASE_URL',
+  'DATA_DIR',
+  'APP_SECRET',
+  'NEXTAUTH_SECRET',
+  'NEXTAUTH_URL',
+  'PORT',
+];
+
+function cleanEnvironment(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of isolatedVariables) delete env[name];
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+/** Starts the production build (`next start`) with the given environment on a free port. */
+export async function launchAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+    cwd: root,
+    env: cleanEnvironment({ ...env, NODE_ENV: 'production' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resolves once the server answers `path` with `status`; rejects with its output if it exits first. */
+export async function waitForResponse(
+  server: AppServer,
+  { path: route = '/api/health', status = 200, timeoutMs = 60_000 } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.process.exitCode !== null) {
+      throw new Error(
+        `The app server exited (${server.process.exitCode}) before it was ready:\n${server.output()}`,
+      );
+    }
+    try {
+      const response = await fetch(server.url + route);
+      if (response.status === status) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(
+    `The app server did not answer ${route} with ${status} within ${timeoutMs} ms:\n${server.output()}`,
+  );
+}
+
+/** Resolves with the exit code once the process ends (for servers expected to refuse to start). */
+export function waitForExit(server: AppServer, timeoutMs = 30_000): Promise<number | null> {
+  if (server.process.exitCode !== null) return Promise.resolve(server.process.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`The app server still runs after ${timeoutMs} ms:\n${server.output()}`)),
+      timeoutMs,
+    );
+    server.process.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}

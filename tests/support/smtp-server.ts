@@ -1,0 +1,203 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer, type SMTPServerError, type SMTPServerSession } from 'smtp-server';
+import { createTestCertificates, type TestCertificates } from './certificates';
+import { receivedMessage, type ReceivedMessage } from './received-message';
+
+/** tls: implicit TLS (465-style); starttls: STARTTLS required (587-style); plain: no TLS at all. */
+export type SmtpMode = 'tls' | 'starttls' | 'plain';
+
+export type SmtpFault =
+  | 'wrong-credentials'
+  | 'sender-refused'
+  | 'recipient-refused'
+  | 'temporary'
+  | 'drop-connection'
+  | 'no-greeting'
+  | 'reject-after-data';
+
+export interface SmtpCredentials {
+  user: string;
+  pass: string;
+}
+
+export interface TestSmtpServerOptions {
+  mode: SmtpMode;
+  /** When given, AUTH PLAIN/LOGIN with these credentials is required before MAIL FROM. */
+  auth?: SmtpCredentials;
+  /** Defaults to a certificate for localhost/127.0.0.1; pass another set for name or date faults. */
+  certificates?: TestCertificates;
+  fault?: SmtpFault | null;
+}
+
+export interface TestSmtpServer {
+  host: '127.0.0.1';
+  port: number;
+  mode: SmtpMode;
+  /** The CA that signed the server certificate: what a client passes as `tls.ca`. */
+  caPem: string;
+  auth: SmtpCredentials | undefined;
+  messages: ReceivedMessage[];
+  /** Errors the server emitted (failed TLS handshakes, reset sockets); recorded, never thrown. */
+  errors: Error[];
+  setFault(fault: SmtpFault | null): void;
+  waitForMessage(
+    predicate?: (message: ReceivedMessage) => boolean,
+    timeoutMs?: number,
+  ): Promise<ReceivedMessage>;
+  close(): Promise<void>;
+}
+
+// smtp-server hides ENHANCEDSTATUSCODES by default, so the enhanced code is part of the text,
+// the way Postfix words these replies.
+function reply(responseCode: number, message: string): SMTPServerError {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+export async function startTestSmtpServer(options: TestSmtpServerOptions): Promise<TestSmtpServer> {
+  const { mode, auth } = options;
+  const certificates = options.certificates ?? createTestCertificates();
+  let fault = options.fault ?? null;
+  const messages: ReceivedMessage[] = [];
+  const errors: Error[] = [];
+  const waiters = new Set<(message: ReceivedMessage) => void>();
+
+  const server = new SMTPServer({
+    secure: mode === 'tls',
+    ...(mode === 'plain' ? {} : { key: certificates.keyPem, cert: certificates.certPem }),
+    name: 'localhost',
+    // No AUTH offered without credentials, so an unauthenticated server is a real open one.
+    disabledCommands: [...(mode === 'plain' ? ['STARTTLS'] : []), ...(auth ? [] : ['AUTH'])],
+    authMethods: ['PLAIN', 'LOGIN'],
+    authOptional: !auth,
+    // starttls: AUTH before STARTTLS gets smtp-server's own 538; plain has nothing to upgrade to.
+    allowInsecureAuth: mode === 'plain',
+    disableReverseLookup: true,
+    logger: false,
+    // Bounds close() and half-closed sockets; the defaults (30 s, 60 s) would outlive a test.
+    closeTimeout: 1000,
+    socketTimeout: 10_000,
+
+    onConnect(_session, callback) {
+      // Never calling back means the 220 greeting is never sent: the client's greeting timeout.
+      if (fault === 'no-greeting') return;
+      callback();
+    },
+
+    onAuth(credentials, _session, callback) {
+      const valid = credentials.username === auth?.user && credentials.password === auth?.pass;
+      if (fault === 'wrong-credentials' || !valid) {
+        return callback(reply(535, '5.7.8 Authentication credentials invalid'));
+      }
+      callback(null, { user: credentials.username });
+    },
+
+    onMailFrom(_address, session, callback) {
+      // smtp-server only refuses AUTH before STARTTLS; a submission port refuses mail as well.
+      if (mode === 'starttls' && !session.secure) {
+        return callback(reply(530, '5.7.0 Must issue a STARTTLS command first'));
+      }
+      if (fault === 'sender-refused') {
+        return callback(reply(553, '5.7.1 Sender address rejected: not owned by user'));
+      }
+      if (fault === 'temporary') {
+        return callback(reply(451, '4.3.0 Temporary failure, try again later'));
+      }
+      if (fault === 'drop-connection') return dropConnection(session);
+      callback();
+    },
+
+    onRcptTo(_address, _session, callback) {
+      if (fault === 'recipient-refused') return callback(reply(550, '5.7.1 Relay access denied'));
+      callback();
+    },
+
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', callback);
+      stream.on('end', () => {
+        if (fault === 'reject-after-data') {
+          return callback(reply(554, '5.6.0 Message refused by policy'));
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        // Recorded before the 250 reply, so `messages` is complete once sendMail resolves.
+        simpleParser(raw).then((parsed) => {
+          const message = receivedMessage(session, raw, parsed);
+          messages.push(message);
+          for (const waiter of waiters) waiter(message);
+          callback();
+        }, callback);
+      });
+    },
+  });
+
+  // Without a listener a failed TLS handshake is an unhandled 'error' that kills the process.
+  server.on('error', (error) => errors.push(error));
+
+  // smtp-server has no API to drop a client: `connections` and `_socket` are internals
+  // (checked against 3.21). Destroying the socket sends no reply at all, like a crashed relay.
+  function dropConnection(session: SMTPServerSession): void {
+    const connection = [...server.connections].find((c) => c.session.id === session.id);
+    if (!connection) throw new Error(`No connection for SMTP session ${session.id}`);
+    connection._socket.destroy();
+  }
+
+  function waitForMessage(
+    predicate: (message: ReceivedMessage) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ReceivedMessage> {
+    const found = messages.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter = (message: ReceivedMessage) => {
+        if (!predicate(message)) return;
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        resolve(message);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(
+          new Error(`No matching message within ${timeoutMs} ms (${messages.length} received)`),
+        );
+      }, timeoutMs);
+      waiters.add(waiter);
+    });
+  }
+
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= new Promise((resolve) => {
+      server.close(() => resolve());
+      // A hung session (no-greeting, dropped client) would otherwise hold close() for
+      // closeTimeout. The socket destroyed is the topmost one (TLS if any), never the raw one
+      // under a TLS wrap, which smtp-server warns can crash Node mid-handshake.
+      for (const connection of server.connections) connection._socket.destroy();
+    });
+    return closing;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    host: '127.0.0.1',
+    port: (server.server.address() as AddressInfo).port,
+    mode,
+    caPem: certificates.caPem,
+    auth,
+    messages,
+    errors,
+    setFault: (next) => {
+      fault = next;
+    },
+    waitForMessage,
+    close,
+  };
+}
