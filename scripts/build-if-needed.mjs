@@ -19,6 +19,7 @@ const sources = [
   'messages',
   'public',
   'instrumentation.ts',
+  'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',
