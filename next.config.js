@@ -8,6 +8,8 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // forbidden(): pages a signed-in user's role does not include answer 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -10,6 +10,8 @@ buildIfNeeded();
 const port = process.env.PORT || '3000';
 const server = spawn(process.execPath, [nextBin, 'start', '--port', port], {
   cwd: root,
+  // The app builds its own links from PORT when APP_URL is not set.
+  env: { ...process.env, PORT: port },
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

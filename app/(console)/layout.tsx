@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 import { Header } from '@/components/shell/header';
 import { Sidebar } from '@/components/shell/sidebar';
 import { SkipLink } from '@/components/shell/skip-link';
+import { requireUser } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
 import { changeLanguage } from './actions';
+import { signOutAction, signOutEverywhereAction } from './session-actions';
 
 const mainId = 'main-content';
 
@@ -18,16 +20,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
   const t = await getTranslations('shell');
   const hostName = await getHostName();
 
   return (
     <div className="min-h-dvh">
       <SkipLink targetId={mainId}>{t('skipToContent')}</SkipLink>
-      {/* No sign-in yet: once sessions exist, pass the user and a sign-out action here. */}
-      <Header hostName={hostName} user={null} changeLanguageAction={changeLanguage} />
+      <Header
+        hostName={hostName}
+        user={{ email: user.email }}
+        changeLanguageAction={changeLanguage}
+        signOutActions={{ signOut: signOutAction, signOutEverywhere: signOutEverywhereAction }}
+      />
       <div className="md:flex">
-        <Sidebar />
+        <Sidebar user={user} />
         <main id={mainId} tabIndex={-1} className="min-w-0 flex-1">
           <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 md:px-10 md:py-10">{children}</div>
         </main>

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { HostPermission } from '@/lib/auth/permissions';
 import {
   BuildingIcon,
   DashboardIcon,
@@ -12,13 +13,15 @@ export type NavItem = {
   /** Key of the label under `shell.nav` in the message catalogs. */
   labelKey: 'dashboard' | 'accounts' | 'users' | 'settings';
   Icon: ComponentType<IconProps>;
+  /** The host permission the section needs; the sidebar leaves it out for others. */
+  permission?: HostPermission;
 };
 
-// The console's sections, in sidebar order. When roles arrive, each item gains the permission
-// it needs and the sidebar leaves out what the user may not open.
+// The console's sections, in sidebar order. Hiding is a courtesy: every page checks the
+// permission on the server itself.
 export const navItems: readonly NavItem[] = [
   { href: '/dashboard', labelKey: 'dashboard', Icon: DashboardIcon },
   { href: '/accounts', labelKey: 'accounts', Icon: BuildingIcon },
-  { href: '/users', labelKey: 'users', Icon: UsersIcon },
-  { href: '/settings', labelKey: 'settings', Icon: SlidersIcon },
+  { href: '/users', labelKey: 'users', Icon: UsersIcon, permission: 'host.users.manage' },
+  { href: '/settings', labelKey: 'settings', Icon: SlidersIcon, permission: 'host.settings' },
 ];

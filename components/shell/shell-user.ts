@@ -1,7 +1,4 @@
-/**
- * The signed-in person as the console shell shows them. There is no sign-in yet: the layout
- * passes `null`; the session (a later issue) will fill this from the user's own row.
- */
+/** The signed-in person as the console shell shows them (from the session, never a whole row). */
 export type ShellUser = {
   email: string;
   /** Display name, when the user has one; the email stands in for it otherwise. */

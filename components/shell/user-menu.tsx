@@ -12,8 +12,8 @@ export type UserMenuProps = {
   /** The signed-in user; `null` while the console has no sign-in. */
   user: ShellUser | null;
   changeLanguageAction: ChangeLanguageAction;
-  /** Shown as a "Sign out" button when given; absent until sessions exist. */
-  signOutAction?: () => Promise<void>;
+  /** Shown as "Sign out" and "Sign out everywhere" buttons when given. */
+  signOutActions?: { signOut: () => Promise<void>; signOutEverywhere: () => Promise<void> };
 };
 
 /**
@@ -21,7 +21,10 @@ export type UserMenuProps = {
  * A `<details>` disclosure, so it opens without JavaScript; with it, Escape and a click
  * elsewhere close it.
  */
-export function UserMenu({ user, changeLanguageAction, signOutAction }: UserMenuProps) {
+const menuButtonClass =
+  'flex w-full items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900';
+
+export function UserMenu({ user, changeLanguageAction, signOutActions }: UserMenuProps) {
   const t = useTranslations('userMenu');
   const menu = useRef<HTMLDetailsElement>(null);
 
@@ -74,16 +77,21 @@ export function UserMenu({ user, changeLanguageAction, signOutAction }: UserMenu
         <div className="border-t border-slate-200 px-4 py-3">
           <LanguageSwitch action={changeLanguageAction} />
         </div>
-        {signOutAction ? (
-          <form action={signOutAction} className="border-t border-slate-200 p-1.5">
-            <button
-              type="submit"
-              className="flex w-full items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
-            >
-              <SignOutIcon className="size-4 text-slate-500" />
-              {t('signOut')}
-            </button>
-          </form>
+        {signOutActions ? (
+          <div className="border-t border-slate-200 p-1.5">
+            <form action={signOutActions.signOut}>
+              <button type="submit" className={menuButtonClass}>
+                <SignOutIcon className="size-4 text-slate-500" />
+                {t('signOut')}
+              </button>
+            </form>
+            <form action={signOutActions.signOutEverywhere}>
+              <button type="submit" className={menuButtonClass}>
+                <SignOutIcon className="size-4 text-slate-500" />
+                {t('signOutEverywhere')}
+              </button>
+            </form>
+          </div>
         ) : null}
       </div>
     </details>

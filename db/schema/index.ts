@@ -1,1 +1,7 @@
 export * from './host';
+export * from './roles';
+export * from './users';
+export * from './accounts';
+export * from './sessions';
+export * from './sign-in-throttle';
+export * from './setup-token';

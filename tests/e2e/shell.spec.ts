@@ -1,9 +1,14 @@
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
+import { signInAs } from '../support/e2e-users';
 
 // The console shell, served by the production build on the harness's real PostgreSQL.
 
-test('the shell loads on real PostgreSQL with its navigation', async ({ page, request }) => {
+test('the shell loads on real PostgreSQL with its navigation', async ({
+  page,
+  request,
+  hostAdmin,
+}) => {
   const health = await request.get('/api/health');
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: 'ok', database: { driver: 'postgres' } });
@@ -12,6 +17,7 @@ test('the shell loads on real PostgreSQL with its navigation', async ({ page, re
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page).toHaveTitle('Dashboard · Gatehouse');
+  await expect(page.getByRole('banner')).toContainText(hostAdmin.email);
 
   const navigation = page.getByRole('navigation', { name: 'Main navigation' });
   for (const [name, path, heading] of [
@@ -27,7 +33,7 @@ test('the shell loads on real PostgreSQL with its navigation', async ({ page, re
   }
 });
 
-test('every shell page passes the accessibility check', async ({ page }) => {
+test('every shell page passes the accessibility check', async ({ page, hostAdmin }) => {
   for (const path of [
     '/dashboard',
     '/accounts',
@@ -35,18 +41,24 @@ test('every shell page passes the accessibility check', async ({ page }) => {
     '/settings',
     '/settings/smtp',
     '/settings/delivery',
-    '/no-such-page',
   ]) {
     await page.goto(path);
+    await expect(page.getByRole('banner')).toContainText(hostAdmin.email);
     await expectNoSeriousA11yViolations(page);
   }
+  const missing = await page.goto('/no-such-page');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('the language switch turns the console German and keeps it in a cookie', async ({
   page,
   context,
+  hostAdmin,
 }) => {
   await page.goto('/settings');
+  await expect(page.getByRole('banner')).toContainText(hostAdmin.email);
   await page.locator('summary').filter({ hasText: 'User menu' }).click();
   await page.getByRole('button', { name: 'Deutsch' }).click();
 
@@ -61,8 +73,14 @@ test('the language switch turns the console German and keeps it in a cookie', as
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a browser that prefers German gets German before choosing', async ({ browser }) => {
+test('a browser that prefers German gets German before choosing', async ({
+  browser,
+  database,
+  baseURL,
+  makeUser,
+}) => {
   const context = await browser.newContext({ locale: 'de-DE' });
+  await signInAs(database, context, baseURL!, await makeUser());
   const page = await context.newPage();
   await page.goto('/dashboard');
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();

@@ -40,7 +40,7 @@ export async function launchAppServer(env: Record<string, string | undefined>): 
   const port = await freePort();
   const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     cwd: root,
-    env: cleanEnvironment({ ...env, NODE_ENV: 'production' }),
+    env: cleanEnvironment({ ...env, NODE_ENV: 'production', PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

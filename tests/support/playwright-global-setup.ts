@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchAppServer, waitForResponse } from './app-server';
+import { e2eAppSecret } from './e2e-users';
 import { startPostgresCluster } from './postgres-cluster';
 import { createTestDatabase } from './test-database';
 
@@ -24,7 +25,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const server = await launchAppServer({
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
-      APP_SECRET: 'e2e-secret-that-is-long-enough-for-the-check-0123456789',
+      APP_SECRET: e2eAppSecret,
     });
     stopServer = () => server.stop();
     await waitForResponse(server);

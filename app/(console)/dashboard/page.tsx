@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ArrowRightIcon, MailIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { requireUser } from '@/lib/auth/guards';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -12,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage() {
+  await requireUser();
   const t = await getTranslations('dashboard');
   return (
     <>

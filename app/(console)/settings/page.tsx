@@ -5,6 +5,7 @@ import { FeatureCard } from '@/components/ui/feature-card';
 import { ClockIcon, IdCardIcon, MailIcon, SendIcon } from '@/components/ui/icons';
 import { LinkCard } from '@/components/ui/link-card';
 import { PageHeader } from '@/components/ui/page-header';
+import { requireHostPermission } from '@/lib/auth/guards';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -12,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HostSettingsPage() {
+  await requireHostPermission('host.settings');
   const t = await getTranslations();
   const comingSoon = <Badge>{t('comingSoon.title')}</Badge>;
   return (

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { requireHostPermission } from '@/lib/auth/guards';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('users');
@@ -10,6 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
+  await requireHostPermission('host.users.manage');
   const t = await getTranslations('users');
   const tSoon = await getTranslations('comingSoon');
   return (

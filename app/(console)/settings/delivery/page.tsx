@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SendIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { requireHostPermission } from '@/lib/auth/guards';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('delivery');
@@ -10,6 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EmailDeliveryPage() {
+  await requireHostPermission('host.settings');
   const t = await getTranslations();
   return (
     <>

@@ -1,0 +1,81 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState, useTransition, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { TextField } from '@/components/ui/text-field';
+
+// authorize() throws this prefix with the time the block ends (lib/auth/auth-options.ts).
+const throttledPrefix = 'throttled:';
+
+/** Email and password, posted to next-auth's credentials endpoint (which checks its CSRF token). */
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations('signIn');
+  const format = useFormatter();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+
+  function describe(code: string): string {
+    if (code.startsWith(throttledPrefix)) {
+      const until = new Date(code.slice(throttledPrefix.length));
+      return t('throttled', { time: format.dateTime(until, { timeStyle: 'short' }) });
+    }
+    if (code === 'CredentialsSignin') return t('invalid');
+    return t('csrf');
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await signIn('credentials', {
+        email: data.get('email'),
+        password: data.get('password'),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        router.replace(returnTo);
+        router.refresh();
+      } else {
+        setError(describe(result?.error ?? ''));
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6" noValidate>
+      <fieldset disabled={isPending} className="space-y-5">
+        {error ? <FormMessage>{error}</FormMessage> : null}
+        <TextField
+          label={t('email')}
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          maxLength={254}
+        />
+        <TextField
+          label={t('password')}
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+        />
+        <div className="flex items-center justify-between gap-4">
+          <Link
+            href="/forgot-password"
+            className="text-sm font-medium text-indigo-700 hover:text-indigo-800"
+          >
+            {t('forgotPassword')}
+          </Link>
+          <Button type="submit">{isPending ? t('submitting') : t('submit')}</Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { check, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { roleEnum } from './roles';
+
+export const userStatusEnum = pgEnum('user_status', ['pending', 'active', 'deactivated']);
+export const languageEnum = pgEnum('language', ['en', 'de']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Unique per instance, always stored lower-case. */
+    email: text().notNull().unique(),
+    /** argon2id; null while the user is pending (invited, no password yet). */
+    passwordHash: text(),
+    status: userStatusEnum().notNull().default('pending'),
+    language: languageEnum().notNull().default('en'),
+    /** At most one host role; null for individual users (account roles only). */
+    hostRole: roleEnum(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('users_email_lower_case', sql`${table.email} = lower(${table.email})`),
+    check(
+      'users_active_has_password',
+      sql`${table.status} <> 'active' or ${table.passwordHash} is not null`,
+    ),
+  ],
+);

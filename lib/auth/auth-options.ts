@@ -1,0 +1,53 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { isHttpsDeployment } from '@/lib/urls';
+import { clientAddressFrom } from './client-address';
+import { sessionCookie } from './session-cookie';
+import { sessionLimits } from './session-limits';
+import { signIn } from './sign-in';
+
+/** What authorize() throws when sign-in is throttled; the form reads the time after the colon. */
+export const throttledErrorPrefix = 'throttled:';
+
+// next-auth handles the sign-in POST (with its CSRF check) and the session cookie; the cookie's
+// JWT carries only a random session token, looked up in the sessions table on every request.
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    useSecureCookies: isHttpsDeployment(),
+    session: { strategy: 'jwt', maxAge: Math.floor(sessionLimits().absoluteMs / 1000) },
+    cookies: { sessionToken: sessionCookie() },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, request) {
+          const headers = new Headers(request.headers as Record<string, string>);
+          const result = await signIn(await getDb(), {
+            email: String(credentials?.email ?? '').slice(0, 320),
+            password: String(credentials?.password ?? '').slice(0, 1024),
+            clientAddress: clientAddressFrom(headers),
+            userAgent: headers.get('user-agent'),
+          });
+          if (result.ok) return { id: result.userId, sessionToken: result.sessionToken };
+          if (result.reason === 'throttled') {
+            throw new Error(throttledErrorPrefix + result.retryAt.toISOString());
+          }
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user && 'sessionToken' in user) token.sessionToken = user.sessionToken as string;
+        return token;
+      },
+      // /api/auth/session is readable by scripts in the page: it shows nothing of the session.
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+  };
+}

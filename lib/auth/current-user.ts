@@ -1,0 +1,25 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { readSession, type SessionUser } from './read-session';
+import { sessionCookie } from './session-cookie';
+
+/** The session token inside this request's session cookie, if the cookie is genuine. */
+export async function currentSessionToken(): Promise<string | null> {
+  const cookie = (await cookies()).get(sessionCookie().name)?.value;
+  if (!cookie) return null;
+  try {
+    const jwt = await decode({ token: cookie, secret: process.env.NEXTAUTH_SECRET ?? '' });
+    return typeof jwt?.sessionToken === 'string' ? jwt.sessionToken : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user of this request, checked against the database once per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = await currentSessionToken();
+  return token ? readSession(await getDb(), token) : null;
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { checkPassword, passwordMaxLength } from './password-policy';
+
+const problemKeys = {
+  tooShort: 'passwordTooShort',
+  tooLong: 'passwordTooLong',
+  containsEmail: 'passwordContainsEmail',
+  common: 'passwordCommon',
+} as const;
+
+/** A password field as forms submit it (messages are catalog keys under validation.*). */
+export const passwordField = z.string('required').min(1, 'required').max(1024, 'passwordTooLong');
+
+/** One-line text: names, emails; line breaks would let a value inject email headers. */
+export function singleLineField(maxLength: number) {
+  return z
+    .string('required')
+    .trim()
+    .min(1, 'required')
+    .max(maxLength, 'tooLong')
+    .refine((value) => !/[\r\n]/.test(value), 'lineBreak');
+}
+
+export const emailField = singleLineField(254)
+  .pipe(z.email('email'))
+  .transform((email) => email.toLowerCase());
+
+/**
+ * Checks a new password and its confirmation against the policy, for the email it belongs to.
+ * Use in `.superRefine` of a schema that has `password` and `confirmPassword`.
+ */
+export function checkNewPassword(
+  value: { password: string; confirmPassword: string },
+  email: string,
+  context: z.RefinementCtx,
+): void {
+  const problem = checkPassword(value.password, email);
+  if (problem) {
+    context.addIssue({ code: 'custom', path: ['password'], message: problemKeys[problem] });
+  } else if (value.password !== value.confirmPassword) {
+    context.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'passwordsDiffer' });
+  }
+}
+
+export { passwordMaxLength };

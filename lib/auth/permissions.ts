@@ -1,0 +1,91 @@
+// The one permission table of PRODUCT.md ("Who may do what"). Pages and server actions ask
+// `may*` here; nothing else decides who may do what.
+
+export const hostRoles = ['admin', 'standard', 'view'] as const;
+export type HostRole = (typeof hostRoles)[number];
+
+export const accountRoles = ['admin', 'standard', 'view'] as const;
+export type AccountRole = (typeof accountRoles)[number];
+
+/** Actions on the instance as a whole, granted by the host role alone. */
+export const hostPermissions = {
+  /** Host settings (SMTP, host name, invitation lifetime), the SMTP switch, the delivery log. */
+  'host.settings': ['admin'],
+  /** Invite, edit and revoke host users; make their invite and reset links. */
+  'host.users.manage': ['admin'],
+  /** Create accounts; rename, deactivate, activate and delete them. */
+  'accounts.manage': ['admin', 'standard'],
+  /** See the list of accounts. */
+  'accounts.list': ['admin', 'standard', 'view'],
+} as const satisfies Record<string, readonly HostRole[]>;
+export type HostPermission = keyof typeof hostPermissions;
+
+/**
+ * Actions inside one account: granted by a role in that account, or by the host role when the
+ * account is managed (or, for its users, has delegated user management to the host).
+ */
+export const accountPermissions = {
+  'account.view': {
+    accountRoles: ['admin', 'standard', 'view'],
+    hostRoles: ['admin', 'standard', 'view'],
+    hostReach: 'managed',
+  },
+  'account.settings': {
+    accountRoles: ['admin'],
+    hostRoles: ['admin', 'standard'],
+    hostReach: 'managed',
+  },
+  'account.users.manage': {
+    accountRoles: ['admin'],
+    hostRoles: ['admin'],
+    hostReach: 'managed-or-delegated',
+  },
+} as const satisfies Record<
+  string,
+  {
+    accountRoles: readonly AccountRole[];
+    hostRoles: readonly HostRole[];
+    hostReach: 'managed' | 'managed-or-delegated';
+  }
+>;
+export type AccountPermission = keyof typeof accountPermissions;
+
+export interface Actor {
+  hostRole: HostRole | null;
+  /** The actor's role in each account they belong to, by account id. */
+  accountRoles: ReadonlyMap<string, AccountRole>;
+}
+
+export interface AccountScope {
+  id: string;
+  managed: boolean;
+  delegatedUserManagement: boolean;
+  status: 'active' | 'setup' | 'deactivated';
+}
+
+export function mayOnHost(actor: Actor, permission: HostPermission): boolean {
+  const allowed: readonly HostRole[] = hostPermissions[permission];
+  return actor.hostRole !== null && allowed.includes(actor.hostRole);
+}
+
+export function mayInAccount(
+  actor: Actor,
+  permission: AccountPermission,
+  account: AccountScope,
+): boolean {
+  // A deactivated account cannot be opened by anyone; host users reactivate it from the list.
+  if (account.status === 'deactivated') return false;
+  const rule = accountPermissions[permission];
+  const accountRole = actor.accountRoles.get(account.id);
+  if (accountRole && (rule.accountRoles as readonly AccountRole[]).includes(accountRole)) {
+    return true;
+  }
+  const reaches =
+    account.managed ||
+    (rule.hostReach === 'managed-or-delegated' && account.delegatedUserManagement);
+  return (
+    reaches &&
+    actor.hostRole !== null &&
+    (rule.hostRoles as readonly HostRole[]).includes(actor.hostRole)
+  );
+}

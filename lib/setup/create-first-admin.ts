@@ -1,0 +1,49 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { hostSettings, setupToken, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/passwords';
+import { hashToken } from '@/lib/crypto/tokens';
+
+export type CreateFirstAdminResult = { ok: true } | { ok: false; reason: 'invalidLink' | 'done' };
+
+/**
+ * Creates the first host admin and names the host, in one transaction that consumes the
+ * set-up token: a replayed or concurrent second submit finds the token gone.
+ */
+export async function createFirstAdmin(
+  db: Database,
+  options: {
+    token: string;
+    hostName: string;
+    email: string;
+    password: string;
+    language: 'en' | 'de';
+  },
+): Promise<CreateFirstAdminResult> {
+  const passwordHash = await hashPassword(options.password);
+  return db.transaction(async (tx) => {
+    const [token] = await tx
+      .select({ tokenHash: setupToken.tokenHash })
+      .from(setupToken)
+      .for('update');
+    const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
+    if (anyUser) return { ok: false, reason: 'done' } as const;
+    if (!token || token.tokenHash !== hashToken(options.token)) {
+      return { ok: false, reason: 'invalidLink' } as const;
+    }
+    await tx.insert(users).values({
+      email: options.email,
+      passwordHash,
+      status: 'active',
+      hostRole: 'admin',
+      language: options.language,
+    });
+    await tx
+      .update(hostSettings)
+      .set({ hostName: options.hostName, updatedAt: new Date() })
+      .where(eq(hostSettings.id, 1));
+    await tx.delete(setupToken);
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import type { BrowserContext } from '@playwright/test';
+import { encode } from 'next-auth/jwt';
+import type { DatabaseHandle } from '@/db/database';
+import { accountMemberships, sessions, users } from '@/db/schema';
+import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+
+/** The secret the e2e app server runs with (tests/support/playwright-global-setup.ts). */
+export const e2eAppSecret = 'e2e-secret-that-is-long-enough-for-the-check-0123456789';
+export const e2ePassword = 'correct horse battery staple';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+/** A unique address per call, so tests never collide in the shared database. */
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export async function createUser(
+  handle: DatabaseHandle,
+  options: {
+    email?: string;
+    hostRole?: HostRole | null;
+    status?: 'pending' | 'active' | 'deactivated';
+    accountRoles?: { accountId: string; role: AccountRole }[];
+    language?: 'en' | 'de';
+  } = {},
+): Promise<TestUser> {
+  const email = options.email ?? uniqueEmail(options.hostRole ?? 'member');
+  const status = options.status ?? 'active';
+  const [user] = await handle.db
+    .insert(users)
+    .values({
+      email,
+      status,
+      hostRole: options.hostRole === undefined ? 'admin' : options.hostRole,
+      language: options.language ?? 'en',
+      passwordHash: status === 'pending' ? null : await hash(e2ePassword),
+    })
+    .returning({ id: users.id });
+  for (const membership of options.accountRoles ?? []) {
+    await handle.db.insert(accountMemberships).values({ userId: user!.id, ...membership });
+  }
+  return { id: user!.id, email, password: e2ePassword };
+}
+
+/**
+ * Signs a browser context in as `user` without the UI: a session row plus the cookie the app
+ * would have set (the same JWT next-auth writes), for tests about what comes after sign-in.
+ */
+export async function signInAs(
+  handle: DatabaseHandle,
+  context: BrowserContext,
+  baseURL: string,
+  user: TestUser,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await handle.db.insert(sessions).values({
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const jwt = await encode({ token: { sub: user.id, sessionToken: token }, secret: e2eAppSecret });
+  await context.addCookies([
+    { name: 'gatehouse.session', value: jwt, url: baseURL, httpOnly: true, sameSite: 'Lax' },
+  ]);
+  return token;
+}
