@@ -43,9 +43,9 @@ CREATE TABLE "sessions" (
 	"user_agent" text
 );
 --> statement-breakpoint
-CREATE TABLE "sign_in_throttle" (
+CREATE TABLE "throttle" (
 	"key" text PRIMARY KEY NOT NULL,
-	"failures" integer DEFAULT 0 NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
 	"window_started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"blocked_until" timestamp with time zone
 );

@@ -3,5 +3,5 @@ export * from './roles';
 export * from './users';
 export * from './accounts';
 export * from './sessions';
-export * from './sign-in-throttle';
+export * from './throttle';
 export * from './setup-token';

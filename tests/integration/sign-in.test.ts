@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sessions, signInThrottle, users } from '@/db/schema';
+import { sessions, throttle, users } from '@/db/schema';
 import { readSession } from '@/lib/auth/read-session';
 import { deleteUserSessions } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
@@ -93,19 +93,19 @@ describe('signIn', () => {
 
     // Once the block has passed, the right password works and clears the count.
     await db
-      .update(signInThrottle)
+      .update(throttle)
       .set({
         blockedUntil: new Date(Date.now() - 1000),
         windowStartedAt: new Date(Date.now() - 3_600_000),
       })
-      .where(eq(signInThrottle.key, `email:${user.email}`));
+      .where(eq(throttle.key, `sign-in:email:${user.email}`));
     expect(await signIn(db, { email: user.email, password, ...client(32) })).toMatchObject({
       ok: true,
     });
     const rows = await db
       .select()
-      .from(signInThrottle)
-      .where(eq(signInThrottle.key, `email:${user.email}`));
+      .from(throttle)
+      .where(eq(throttle.key, `sign-in:email:${user.email}`));
     expect(rows).toEqual([]);
   });
 
