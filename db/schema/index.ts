@@ -5,3 +5,4 @@ export * from './accounts';
 export * from './sessions';
 export * from './throttle';
 export * from './setup-token';
+export * from './smtp';

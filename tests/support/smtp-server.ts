@@ -14,6 +14,7 @@ export type SmtpFault =
   | 'temporary'
   | 'drop-connection'
   | 'no-greeting'
+  | 'stall-at-mail-from'
   | 'reject-after-data';
 
 export interface SmtpCredentials {
@@ -104,6 +105,8 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
         return callback(reply(451, '4.3.0 Temporary failure, try again later'));
       }
       if (fault === 'drop-connection') return dropConnection(session);
+      // Never answers MAIL FROM: the client's socket timeout (or the caller's bound) must end it.
+      if (fault === 'stall-at-mail-from') return;
       callback();
     },
 

@@ -1,0 +1,56 @@
+import 'server-only';
+import { isIP } from 'node:net';
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { SmtpConfig } from './smtp-config';
+
+export interface SmtpTimeouts {
+  connectionMs: number;
+  greetingMs: number;
+  socketMs: number;
+}
+
+export const smtpTimeouts: SmtpTimeouts = {
+  /** TCP connect, and the TLS handshake of implicit TLS. */
+  connectionMs: 10_000,
+  /** The server's 220 greeting, and a STARTTLS upgrade. */
+  greetingMs: 10_000,
+  /** Silence in the middle of a conversation. */
+  socketMs: 15_000,
+};
+
+/**
+ * nodemailer options for a configuration: implicit TLS, required STARTTLS, or none at all
+ * (no opportunistic upgrade: "neither" means unencrypted, as the form warns). The server's
+ * certificate is always verified, against the pasted CA when there is one.
+ */
+export function transportOptions(
+  config: SmtpConfig,
+  extra: Partial<SMTPTransport.Options> = {},
+): SMTPTransport.Options {
+  const { tls: extraTls, ...rest } = extra;
+  return {
+    host: config.host,
+    port: config.port,
+    secure: config.ssl,
+    requireTLS: config.starttls,
+    ignoreTLS: !config.ssl && !config.starttls,
+    auth: config.auth ? { user: config.username ?? '', pass: config.password ?? '' } : undefined,
+    tls: {
+      ca: config.caPem ?? undefined,
+      // SNI only takes names; a server addressed by IP is checked against its IP SAN.
+      servername: isIP(config.host) ? undefined : config.host,
+      minVersion: 'TLSv1.2',
+      ...extraTls,
+    },
+    connectionTimeout: smtpTimeouts.connectionMs,
+    greetingTimeout: smtpTimeouts.greetingMs,
+    socketTimeout: smtpTimeouts.socketMs,
+    ...rest,
+  };
+}
+
+/** The one way the app turns a configuration into a transport (test email and outbox alike). */
+export function createSmtpTransport(config: SmtpConfig, extra?: Partial<SMTPTransport.Options>) {
+  return nodemailer.createTransport(transportOptions(config, extra));
+}

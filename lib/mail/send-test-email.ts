@@ -1,0 +1,144 @@
+import 'server-only';
+import tls from 'node:tls';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import {
+  awaitedCommand,
+  createConversationRecorder,
+  type ConversationLine,
+} from './conversation-recorder';
+import {
+  createSmtpTransport,
+  smtpTimeouts,
+  transportOptions,
+  type SmtpTimeouts,
+} from './create-transport';
+import { diagnoseSmtpError } from './diagnose-smtp-error';
+import { fromAddress, type SmtpConfig } from './smtp-config';
+import type { SmtpDiagnosis } from './smtp-diagnosis';
+import { describeCertificate, describeTlsSocket, type TlsDetails } from './tls-details';
+
+/** The test never takes longer than this, whatever the server does. */
+export const testEmailBoundMs = 20_000;
+
+export interface SmtpTestDetails {
+  server: string;
+  encryption: 'ssl' | 'starttls' | 'none';
+  durationMs: number;
+  conversation: ConversationLine[];
+  tls: TlsDetails | null;
+}
+
+export type SmtpTestReport =
+  | { ok: true; recipient: string; response: string; messageId: string; details: SmtpTestDetails }
+  | { ok: false; recipient: string; diagnosis: SmtpDiagnosis; details: SmtpTestDetails };
+
+export interface TestMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Sends one real message with `config` and reports what happened: the server's acceptance, or
+ * a diagnosis of the failing step, plus the conversation and TLS details for "Show details".
+ */
+export async function sendTestEmail(options: {
+  config: SmtpConfig;
+  to: string;
+  message: TestMessage;
+  /** Tests shorten the waits; the app always uses the defaults. */
+  limits?: { boundMs?: number; timeouts?: Partial<SmtpTimeouts> };
+}): Promise<SmtpTestReport> {
+  const { config, to } = options;
+  const started = performance.now();
+  const recorder = createConversationRecorder([config.password]);
+  let tlsDetails: TlsDetails | null = null;
+  const timeouts = { ...smtpTimeouts, ...options.limits?.timeouts };
+
+  // Implicit TLS: we open the TLS socket ourselves to read its version, cipher and certificate,
+  // then hand it to nodemailer as already secured. For STARTTLS nodemailer upgrades the socket
+  // itself; the certificate check still passes through here.
+  const tlsOptions = transportOptions(config).tls as tls.ConnectionOptions;
+  const checkServerIdentity = (host: string, cert: tls.PeerCertificate) => {
+    tlsDetails = {
+      protocol: null,
+      cipher: null,
+      ...tlsDetails,
+      certificate: describeCertificate(cert),
+    };
+    return tls.checkServerIdentity(host, cert);
+  };
+  const getSocket: SMTPTransport.Options['getSocket'] = (_options, callback) => {
+    if (!config.ssl) return callback(null, false as never);
+    const socket = tls.connect({
+      ...tlsOptions,
+      host: config.host,
+      port: config.port,
+      checkServerIdentity,
+    });
+    const timer = setTimeout(() => {
+      socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }));
+    }, timeouts.connectionMs);
+    socket.once('secureConnect', () => {
+      clearTimeout(timer);
+      tlsDetails = describeTlsSocket(socket);
+      recorder.lines.push({
+        atMs: 0,
+        from: 'note',
+        text: `TLS ${tlsDetails.protocol} ${tlsDetails.cipher}`,
+      });
+      callback(null, { connection: socket, secured: true } as never);
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      callback(error);
+    });
+  };
+
+  const transport = createSmtpTransport(config, {
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    logger: recorder.logger as never,
+    transactionLog: true,
+    getSocket,
+    tls: { checkServerIdentity },
+  });
+  let bound: NodeJS.Timeout | undefined;
+  const details = (): SmtpTestDetails => ({
+    server: `${config.host}:${config.port}`,
+    encryption: config.ssl ? 'ssl' : config.starttls ? 'starttls' : 'none',
+    durationMs: Math.round(performance.now() - started),
+    conversation: recorder.lines,
+    tls: tlsDetails,
+  });
+  try {
+    const info = await Promise.race([
+      transport.sendMail({ from: fromAddress(config), to, ...options.message }),
+      new Promise<never>((_, reject) => {
+        bound = setTimeout(
+          () => reject(Object.assign(new Error('Test bound reached'), { code: 'ETIMEDOUT' })),
+          options.limits?.boundMs ?? testEmailBoundMs,
+        );
+      }),
+    ]);
+    return {
+      ok: true,
+      recipient: to,
+      response: info.response,
+      messageId: info.messageId,
+      details: details(),
+    };
+  } catch (error) {
+    const lastCommand = awaitedCommand(recorder.lines);
+    return {
+      ok: false,
+      recipient: to,
+      diagnosis: diagnoseSmtpError(error, config, { recipient: to, lastCommand }),
+      details: details(),
+    };
+  } finally {
+    clearTimeout(bound);
+    transport.close();
+  }
+}

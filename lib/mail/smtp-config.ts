@@ -1,0 +1,21 @@
+/** Everything needed to talk to an SMTP server: a saved configuration or the form's draft. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  senderName: string;
+  senderEmail: string;
+  /** Implicit TLS from the first byte. */
+  ssl: boolean;
+  /** STARTTLS required before anything else. */
+  starttls: boolean;
+  auth: boolean;
+  username: string | null;
+  /** In clear, only in memory on the server; stored encrypted. */
+  password: string | null;
+  caPem: string | null;
+}
+
+/** The From header: "<Sender display name> <Sender email>". */
+export function fromAddress(config: Pick<SmtpConfig, 'senderName' | 'senderEmail'>) {
+  return { name: config.senderName, address: config.senderEmail };
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { smtpSettings } from '@/db/schema';
+import type { SmtpConfig } from '@/lib/mail/smtp-config';
+import { openSmtpPassword } from './smtp-password';
+
+/** The saved configuration with its password decrypted, for sending. Server memory only. */
+export async function loadSmtpConfig(
+  db: Database,
+): Promise<(SmtpConfig & { enabled: boolean }) | null> {
+  const [row] = await db.select().from(smtpSettings).where(eq(smtpSettings.id, 1));
+  if (!row) return null;
+  return {
+    host: row.host,
+    port: row.port,
+    senderName: row.senderName,
+    senderEmail: row.senderEmail,
+    ssl: row.ssl,
+    starttls: row.starttls,
+    auth: row.auth,
+    username: row.username,
+    password: row.passwordEncrypted ? openSmtpPassword(row.passwordEncrypted) : null,
+    caPem: row.caPem,
+    enabled: row.enabled,
+  };
+}

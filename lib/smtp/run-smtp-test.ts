@@ -1,0 +1,63 @@
+import 'server-only';
+import type { Database } from '@/db/database';
+import { smtpLastTest } from '@/db/schema';
+import { sendTestEmail, type SmtpTestReport, type TestMessage } from '@/lib/mail/send-test-email';
+import type { SmtpConfig } from '@/lib/mail/smtp-config';
+import { blockedUntil, recordAttempt } from '@/lib/throttle/throttle';
+import { loadSmtpConfig } from './load-smtp-config';
+import type { SmtpForm } from './smtp-form-schema';
+import { needsRetypedPassword } from './stored-password-rule';
+
+// Each test opens a real connection from this server: a few per minute is plenty for an admin
+// working on the form, and stops the button from being used to probe or flood a mail server.
+const testsPerWindow = { limit: 10, windowMinutes: 10, blockMinutes: 10 };
+
+export type RunSmtpTestResult =
+  | { ok: true; report: SmtpTestReport }
+  | { ok: false; reason: 'throttled'; retryAt: Date }
+  | { ok: false; reason: 'passwordNeeded' };
+
+/**
+ * "Send test email" with the form's current values (saved or not); a blank password means the
+ * stored one. The outcome is kept as the last test, for the page to show.
+ */
+export async function runSmtpTest(
+  db: Database,
+  options: { form: SmtpForm; to: string; userId: string; message: TestMessage },
+): Promise<RunSmtpTestResult> {
+  const { form } = options;
+  const stored = form.auth && !form.password ? await loadSmtpConfig(db) : null;
+  const saved = stored && { ...stored, hasPassword: stored.password !== null };
+  if (needsRetypedPassword(form, saved)) return { ok: false, reason: 'passwordNeeded' };
+
+  const key = `smtp-test:${options.userId}`;
+  const retryAt = await blockedUntil(db, [key]);
+  if (retryAt) return { ok: false, reason: 'throttled', retryAt };
+  await recordAttempt(db, { key, ...testsPerWindow });
+
+  const config: SmtpConfig = {
+    host: form.host,
+    port: form.port,
+    senderName: form.senderName,
+    senderEmail: form.senderEmail,
+    ssl: form.ssl,
+    starttls: form.starttls,
+    auth: form.auth,
+    username: form.auth ? (form.username?.trim() ?? '') : null,
+    password: form.auth ? form.password || stored?.password || '' : null,
+    caPem: form.caPem,
+  };
+  const report = await sendTestEmail({ config, to: options.to, message: options.message });
+  const row = {
+    ok: report.ok,
+    recipient: options.to,
+    report,
+    testedAt: new Date(),
+    testedBy: options.userId,
+  };
+  await db
+    .insert(smtpLastTest)
+    .values({ id: 1, ...row })
+    .onConflictDoUpdate({ target: smtpLastTest.id, set: row });
+  return { ok: true, report };
+}

@@ -1,0 +1,170 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { smtpLastTest, smtpSettings, users } from '@/db/schema';
+import { getLastSmtpTest, getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
+import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
+import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
+import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
+import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
+import { smtpFormSchema, type SmtpForm } from '@/lib/smtp/smtp-form-schema';
+import { credentials, withTestSmtpServers } from '../support/smtp-client';
+import { withTestDatabase } from '../support/with-test-database';
+
+const database = withTestDatabase('smtp_settings');
+const start = withTestSmtpServers();
+const message = { subject: 'Test', text: 'Test', html: '<p>Test</p>' };
+let userId: string;
+
+beforeAll(async () => {
+  process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
+  const [user] = await database()
+    .handle.db.insert(users)
+    .values({ email: 'admin@example.test', status: 'active', hostRole: 'admin', passwordHash: 'x' })
+    .returning({ id: users.id });
+  userId = user!.id;
+});
+
+function form(values: Record<string, string>): SmtpForm {
+  return smtpFormSchema.parse({
+    host: 'smtp.example.test',
+    port: '465',
+    senderName: 'Nordlicht',
+    senderEmail: 'noreply@nordlicht.test',
+    ssl: 'on',
+    auth: 'on',
+    username: 'mailer',
+    password: '',
+    ...values,
+  });
+}
+
+describe('saving', () => {
+  it('stores the password only encrypted and never shows it', async () => {
+    const { db } = database().handle;
+    const saved = await saveSmtpConfig(db, {
+      form: form({ password: 's3cret-app-password' }),
+      userId,
+    });
+    expect(saved.ok).toBe(true);
+    const [row] = await db.select().from(smtpSettings);
+    expect(row!.passwordEncrypted).toMatch(/^v1:/);
+    expect(JSON.stringify(row)).not.toContain('s3cret-app-password');
+    const view = await getSmtpSettings(db);
+    expect(view).toMatchObject({ host: 'smtp.example.test', hasPassword: true, enabled: false });
+    expect(JSON.stringify(view)).not.toContain('s3cret-app-password');
+    expect((await loadSmtpConfig(db))?.password).toBe('s3cret-app-password');
+  });
+
+  it('keeps the stored password when the field is blank, for the same host and user only', async () => {
+    const { db } = database().handle;
+    expect(
+      await saveSmtpConfig(db, { form: form({ senderName: 'Renamed' }), userId }),
+    ).toMatchObject({ ok: true });
+    expect((await loadSmtpConfig(db))?.password).toBe('s3cret-app-password');
+    expect(await saveSmtpConfig(db, { form: form({ host: 'evil.example.test' }), userId })).toEqual(
+      {
+        ok: false,
+        reason: 'passwordNeeded',
+      },
+    );
+    expect(
+      await saveSmtpConfig(db, { form: form({ username: 'someone-else' }), userId }),
+    ).toMatchObject({
+      reason: 'passwordNeeded',
+    });
+    expect((await getSmtpSettings(db))?.host).toBe('smtp.example.test');
+  });
+
+  it('forgets the password when authentication is turned off, and keeps the switch', async () => {
+    const { db } = database().handle;
+    const view = await getSmtpSettings(db);
+    expect(await setSmtpEnabled(db, { enabled: true, version: view!.version })).toEqual({
+      ok: true,
+      enabled: true,
+    });
+    await saveSmtpConfig(db, { form: form({ auth: '' }), userId });
+    const after = await getSmtpSettings(db);
+    expect(after).toMatchObject({ hasPassword: false, username: '', enabled: true });
+  });
+});
+
+describe('the switch', () => {
+  it('turns on only for the version the admin saw, and off at any time', async () => {
+    const { db } = database().handle;
+    await setSmtpEnabled(db, { enabled: false, version: undefined });
+    const seen = (await getSmtpSettings(db))!.version;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await saveSmtpConfig(db, { form: form({ auth: '', senderName: 'Changed meanwhile' }), userId });
+    expect(await setSmtpEnabled(db, { enabled: true, version: seen })).toEqual({
+      ok: false,
+      reason: 'changedMeanwhile',
+    });
+    const current = (await getSmtpSettings(db))!.version;
+    expect(await setSmtpEnabled(db, { enabled: true, version: current })).toMatchObject({
+      ok: true,
+    });
+    expect(await setSmtpEnabled(db, { enabled: false, version: 'whatever' })).toMatchObject({
+      ok: true,
+    });
+    expect((await getSmtpSettings(db))?.senderName).toBe('Changed meanwhile');
+  });
+
+  it('cannot be turned on before anything is saved', async () => {
+    const { db } = database().handle;
+    await db.delete(smtpSettings);
+    expect(await setSmtpEnabled(db, { enabled: true, version: undefined })).toEqual({
+      ok: false,
+      reason: 'notConfigured',
+    });
+  });
+});
+
+describe('the test email', () => {
+  it('uses the stored password for the saved host, keeps the outcome, and is throttled', async () => {
+    const { db } = database().handle;
+    const server = await start({ mode: 'tls', auth: credentials });
+    const values = {
+      host: server.host,
+      port: String(server.port),
+      username: credentials.user,
+      caPem: server.caPem,
+    };
+    await saveSmtpConfig(db, { form: form({ ...values, password: credentials.pass }), userId });
+    const result = await runSmtpTest(db, {
+      form: form(values),
+      to: 'admin@example.test',
+      userId,
+      message,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      report: { ok: true, recipient: 'admin@example.test' },
+    });
+    await server.waitForMessage();
+    const last = await getLastSmtpTest(db);
+    expect(last?.report).toMatchObject({ ok: true });
+    expect(JSON.stringify(await db.select().from(smtpLastTest))).not.toContain(credentials.pass);
+
+    // A draft aimed at another host needs the password typed again.
+    expect(
+      await runSmtpTest(db, {
+        form: form({ ...values, host: 'localhost' }),
+        to: 'a@b.test',
+        userId,
+        message,
+      }),
+    ).toEqual({ ok: false, reason: 'passwordNeeded' });
+
+    for (let n = 2; n <= 10; n++) {
+      await runSmtpTest(db, {
+        form: form({ ...values, port: '1' }),
+        to: 'a@b.test',
+        userId,
+        message,
+      });
+    }
+    const blocked = await runSmtpTest(db, { form: form(values), to: 'a@b.test', userId, message });
+    expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
+    await db.delete(smtpLastTest).where(eq(smtpLastTest.id, 1));
+  });
+});
