@@ -1,32 +1,21 @@
-// Server actions of the console shell: switching the interface language (kept in a cookie).
+// Server action of the language switches (user menu and Profile): keeps the chosen language in
+// a cookie for this browser and, for a signed-in user, on the user (emails are written in it).
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { cookies } from 'next/headers';
-import { getTranslations } from 'next-intl/server';
-import {
-  changeLanguageSchema,
-  localeCookieMaxAge,
-  type ChangeLanguageResult,
-} from '@/lib/i18n/change-language';
-import { localeCookieName } from '@/lib/i18n/locales';
+import { action } from '@/lib/actions/action';
+import { changeLanguageSchema } from '@/lib/i18n/change-language';
+import { rememberLocale } from '@/lib/i18n/remember-locale';
+import { changeUserLanguage } from '@/lib/users/change-user-language';
 
-export async function changeLanguage(
-  _previous: ChangeLanguageResult | null,
-  formData: FormData,
-): Promise<ChangeLanguageResult> {
-  const parsed = changeLanguageSchema.safeParse({ locale: formData.get('locale') });
-  if (!parsed.success) {
-    const t = await getTranslations('languageSwitch');
-    return { ok: false, formError: t('unavailable') };
-  }
-  (await cookies()).set(localeCookieName, parsed.data.locale, {
-    maxAge: localeCookieMaxAge,
-    sameSite: 'lax',
-    path: '/',
-    httpOnly: true,
-  });
-  // The root layout sets <html lang> and hands the catalog to client components: re-render it all.
-  revalidatePath('/', 'layout');
-  return { ok: true };
-}
+// Public: a visitor whose session just ended still gets the language they asked for.
+export const changeLanguage = action(
+  { schema: changeLanguageSchema, access: 'public' },
+  async ({ locale }, { user, db }) => {
+    if (user) await changeUserLanguage(db, { userId: user.id, language: locale });
+    await rememberLocale(locale);
+    // The root layout sets <html lang> and hands the catalog to client components: re-render it all.
+    revalidatePath('/', 'layout');
+    return { ok: true, data: undefined };
+  },
+);

@@ -4,22 +4,24 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { cx } from '@/components/ui/cx';
 import { CheckIcon } from '@/components/ui/icons';
-import type { ChangeLanguageAction } from '@/lib/i18n/change-language';
+import type { FormAction } from '@/lib/actions/action-result';
 import { locales } from '@/lib/i18n/locales';
 
 /**
  * One submit button per language. A plain form, so it works before JavaScript loads; the
- * action sets the cookie and the page comes back in the chosen language.
+ * action keeps the choice and the page comes back in the chosen language. Used in the user
+ * menu and on the Profile page, with the same action.
  */
-export function LanguageSwitch({ action }: { action: ChangeLanguageAction }) {
+export function LanguageSwitch({ action, legend }: { action: FormAction; legend?: string }) {
   const t = useTranslations('languageSwitch');
   const current = useLocale();
   const [state, formAction, isPending] = useActionState(action, null);
+  const error = state?.ok === false ? (state.formError ?? state.fieldErrors?.locale?.[0]) : null;
 
   return (
     <form action={formAction}>
       <fieldset disabled={isPending}>
-        <legend className="mb-2 text-xs font-medium text-slate-600">{t('legend')}</legend>
+        <legend className="mb-2 text-xs font-medium text-slate-600">{legend ?? t('legend')}</legend>
         <div className="grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
           {locales.map((locale) => {
             const selected = locale === current;
@@ -45,9 +47,9 @@ export function LanguageSwitch({ action }: { action: ChangeLanguageAction }) {
           })}
         </div>
       </fieldset>
-      {state?.ok === false ? (
+      {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {state.formError}
+          {error}
         </p>
       ) : null}
     </form>

@@ -1,9 +1,10 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { ChevronDownIcon, SignOutIcon } from '@/components/ui/icons';
-import type { ChangeLanguageAction } from '@/lib/i18n/change-language';
+import { ChevronDownIcon, SignOutIcon, UserIcon } from '@/components/ui/icons';
+import type { FormAction } from '@/lib/actions/action-result';
 import { LanguageSwitch } from './language-switch';
 import type { ShellUser } from './shell-user';
 import { UserAvatar } from './user-avatar';
@@ -11,7 +12,7 @@ import { UserAvatar } from './user-avatar';
 export type UserMenuProps = {
   /** The signed-in user; `null` while the console has no sign-in. */
   user: ShellUser | null;
-  changeLanguageAction: ChangeLanguageAction;
+  changeLanguageAction: FormAction;
   /** Shown as "Sign out" and "Sign out everywhere" buttons when given. */
   signOutActions?: { signOut: () => Promise<void>; signOutEverywhere: () => Promise<void> };
 };
@@ -79,6 +80,15 @@ export function UserMenu({ user, changeLanguageAction, signOutActions }: UserMen
         </div>
         {signOutActions ? (
           <div className="border-t border-slate-200 p-1.5">
+            {/* The menu stays open across client navigation: close it on the way out. */}
+            <Link
+              href="/profile"
+              className={menuButtonClass}
+              onClick={() => menu.current?.removeAttribute('open')}
+            >
+              <UserIcon className="size-4 text-slate-500" />
+              {t('profile')}
+            </Link>
             <form action={signOutActions.signOut}>
               <button type="submit" className={menuButtonClass}>
                 <SignOutIcon className="size-4 text-slate-500" />

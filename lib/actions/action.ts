@@ -13,11 +13,22 @@ import { translateIssues } from './translate-issues';
 /** Who may call an action: anyone, any signed-in user, or holders of a host permission. */
 export type ActionAccess = 'public' | 'signed-in' | HostPermission;
 
+type ActionUser<Access extends ActionAccess> = Access extends 'public'
+  ? SessionUser | null
+  : SessionUser;
+
 interface Context<Access extends ActionAccess> {
-  user: Access extends 'public' ? SessionUser | null : SessionUser;
+  user: ActionUser<Access>;
   db: Database;
   t: Translate;
 }
+
+/**
+ * The form's schema, or a function making it for the caller: some rules depend on who asks
+ * (a new password must not contain the user's own email).
+ */
+type SchemaFor<Schema extends z.ZodType, Access extends ActionAccess> =
+  Schema | ((caller: { user: ActionUser<Access> }) => Schema);
 
 /**
  * Makes a server action that cannot forget the basics: it parses the form with `schema`,
@@ -25,7 +36,7 @@ interface Context<Access extends ActionAccess> {
  * Zod messages are catalog keys under `validation.*`.
  */
 export function action<Schema extends z.ZodType, Access extends ActionAccess, Data = undefined>(
-  config: { schema: Schema; access: Access },
+  config: { schema: SchemaFor<Schema, Access>; access: Access },
   handler: (input: z.infer<Schema>, context: Context<Access>) => Promise<ActionResult<Data>>,
 ): FormAction<Data> {
   return async (_previous, formData) => {
@@ -37,7 +48,11 @@ export function action<Schema extends z.ZodType, Access extends ActionAccess, Da
         return { ok: false, formError: t('errors.forbidden') };
       }
     }
-    const parsed = config.schema.safeParse(Object.fromEntries(formData));
+    const schema =
+      typeof config.schema === 'function'
+        ? config.schema({ user: user as ActionUser<Access> })
+        : config.schema;
+    const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
       return { ok: false, fieldErrors: translateIssues(parsed.error.issues, t) };
     }

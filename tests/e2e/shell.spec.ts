@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { users } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
 import { signInAs } from '../support/e2e-users';
@@ -39,8 +41,10 @@ test('every shell page passes the accessibility check', async ({ page, hostAdmin
     '/accounts',
     '/users',
     '/settings',
+    '/settings/general',
     '/settings/smtp',
     '/settings/delivery',
+    '/profile',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('banner')).toContainText(hostAdmin.email);
@@ -56,6 +60,7 @@ test('the language switch turns the console German and keeps it in a cookie', as
   page,
   context,
   hostAdmin,
+  database,
 }) => {
   await page.goto('/settings');
   await expect(page.getByRole('banner')).toContainText(hostAdmin.email);
@@ -66,6 +71,12 @@ test('the language switch turns the console German and keeps it in a cookie', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   const cookie = (await context.cookies()).find((c) => c.name === 'gatehouse-locale');
   expect(cookie).toMatchObject({ value: 'de', sameSite: 'Lax', httpOnly: true });
+  // Stored on the user as well: emails to them are written in it.
+  const [stored] = await database.db
+    .select({ language: users.language })
+    .from(users)
+    .where(eq(users.id, hostAdmin.id));
+  expect(stored).toEqual({ language: 'de' });
 
   // A fresh page load still speaks German: the choice lives in the cookie, not the page.
   await page.goto('/accounts');

@@ -4,19 +4,15 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import {
-  checkNewPassword,
-  emailField,
-  passwordField,
-  singleLineField,
-} from '@/lib/auth/password-fields';
+import { checkNewPassword, emailField, passwordField } from '@/lib/auth/password-fields';
+import { hostNameField } from '@/lib/host/host-name-field';
 import { isLocale } from '@/lib/i18n/locales';
 import { createFirstAdmin } from '@/lib/setup/create-first-admin';
 
 const createFirstAdminSchema = z
   .object({
     token: z.string().min(1).max(200),
-    hostName: singleLineField(100),
+    hostName: hostNameField,
     email: emailField,
     password: passwordField,
     confirmPassword: z.string(),

@@ -22,6 +22,14 @@ export default async function HostSettingsPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         <li>
           <LinkCard
+            href="/settings/general"
+            icon={<IdCardIcon />}
+            title={t('general.title')}
+            description={t('settings.generalDescription')}
+          />
+        </li>
+        <li>
+          <LinkCard
             href="/settings/smtp"
             icon={<MailIcon />}
             title={t('smtp.title')}
@@ -34,14 +42,6 @@ export default async function HostSettingsPage() {
             icon={<SendIcon />}
             title={t('delivery.title')}
             description={t('settings.deliveryDescription')}
-          />
-        </li>
-        <li>
-          <FeatureCard
-            icon={<IdCardIcon />}
-            title={t('settings.hostName.title')}
-            description={t('settings.hostName.description')}
-            badge={comingSoon}
           />
         </li>
         <li>

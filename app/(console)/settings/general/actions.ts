@@ -1,0 +1,20 @@
+// Server action of Host settings → General: renames the host.
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import { hostNameField } from '@/lib/host/host-name-field';
+import { renameHost } from '@/lib/host/rename-host';
+
+const renameHostSchema = z.object({ hostName: hostNameField });
+
+export const renameHostAction = action(
+  { schema: renameHostSchema, access: 'host.settings' },
+  async ({ hostName }, { db }) => {
+    await renameHost(db, { hostName });
+    // The name is in the header and every page title: re-render the whole console.
+    revalidatePath('/', 'layout');
+    return { ok: true, data: undefined };
+  },
+);

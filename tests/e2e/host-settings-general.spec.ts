@@ -1,0 +1,143 @@
+import { eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
+import { hostSettings, users } from '@/db/schema';
+import type { DatabaseHandle } from '@/db/database';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expect, test } from '../support/e2e-fixtures';
+import { createUser, signInAs } from '../support/e2e-users';
+import { startOwnInstance } from '../support/own-instance';
+
+// Host settings → General: the host name, edited in a dialog by host admins only.
+
+async function storedHostName(database: DatabaseHandle): Promise<string | undefined> {
+  const [row] = await database.db
+    .select({ hostName: hostSettings.hostName })
+    .from(hostSettings)
+    .where(eq(hostSettings.id, 1));
+  return row?.hostName;
+}
+
+function openEditDialog(page: Page) {
+  return page.getByRole('button', { name: 'Edit host name' }).click();
+}
+
+const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Edit host name' });
+
+test('a host admin renames the host and the header shows the new name', async ({ browser }) => {
+  // Its own instance: renaming the shared one would change the header under other tests.
+  const instance = await startOwnInstance('rename_host');
+  const context = await browser.newContext({ baseURL: instance.url });
+  try {
+    const admin = await createUser(instance.database, { hostRole: 'admin' });
+    await signInAs(instance.database, context, instance.url, admin);
+    const page = await context.newPage();
+
+    await page.goto('/settings');
+    await page.getByRole('link', { name: 'General' }).click();
+    await expect(page).toHaveURL(/\/settings\/general$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'General' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Gatehouse');
+    await expectNoSeriousA11yViolations(page);
+
+    const edit = page.getByRole('button', { name: 'Edit host name' });
+    await edit.click();
+    const dialog = dialogOf(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Host name')).toBeFocused();
+    await expect(dialog.getByLabel('Host name')).toHaveValue('Gatehouse');
+    await expectNoSeriousA11yViolations(page);
+
+    await dialog.getByLabel('Host name').fill('  Nordlicht Media ');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Host name saved.' })).toBeVisible();
+    await expect(edit).toBeFocused();
+    await expect(page.getByRole('banner')).toContainText('Nordlicht Media');
+    await expect(page).toHaveTitle('General · Nordlicht Media');
+    expect(await storedHostName(instance.database)).toBe('Nordlicht Media');
+
+    // Every other page shows it too.
+    await page.goto('/dashboard');
+    await expect(page.getByRole('banner')).toContainText('Nordlicht Media');
+  } finally {
+    await context.close();
+    await instance.stop();
+  }
+});
+
+test('an empty, multi-line or too long name is refused beside the field and not saved', async ({
+  page,
+  hostAdmin,
+  database,
+}) => {
+  const before = await storedHostName(database);
+  await page.goto('/settings/general');
+  await expect(page.getByRole('banner')).toContainText(hostAdmin.email);
+  await openEditDialog(page);
+  const dialog = dialogOf(page);
+  const field = dialog.getByLabel('Host name');
+  const save = dialog.getByRole('button', { name: 'Save' });
+
+  await field.fill('   ');
+  await save.click();
+  await expect(field).toHaveAccessibleDescription(/^Fill in this field\./);
+
+  const tooLong = 'N'.repeat(101);
+  await field.fill(tooLong);
+  await save.click();
+  await expect(field).toHaveAccessibleDescription(/^Use at most 100 characters\./);
+  // A refused submit keeps what was typed.
+  await expect(field).toHaveValue(tooLong);
+
+  // A text field cannot hold a line break, so only a crafted request carries one: rewrite
+  // the submitted value on its way to the server, as a script posting the form could.
+  await page.route('**/settings/general', async (route) => {
+    const body = route.request().postData() ?? '';
+    await route.continue({ postData: body.replace('Two Lines', 'Two\r\nLines') });
+  });
+  await field.fill('Two Lines');
+  await save.click();
+  await expect(field).toHaveAccessibleDescription(/^Line breaks are not allowed here\./);
+  await page.unroute('**/settings/general');
+
+  await expect(dialog).toBeVisible();
+  expect(await storedHostName(database)).toBe(before);
+
+  // Escape closes the dialog and puts focus back on the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Edit host name' })).toBeFocused();
+});
+
+test('host standard and view users get 403 for General', async ({ page, makeUser, signIn }) => {
+  for (const hostRole of ['standard', 'view'] as const) {
+    await signIn(await makeUser({ hostRole }));
+    const response = await page.goto('/settings/general');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit host name' })).toHaveCount(0);
+  }
+});
+
+test('the server refuses a rename from a user who is no longer host admin', async ({
+  page,
+  makeUser,
+  signIn,
+  database,
+}) => {
+  const before = await storedHostName(database);
+  const admin = await makeUser({ hostRole: 'admin' });
+  await signIn(admin);
+  await page.goto('/settings/general');
+  await openEditDialog(page);
+  const dialog = dialogOf(page);
+  await dialog.getByLabel('Host name').fill('Taken Over');
+
+  // Demoted while the form is open: the page was allowed, the action no longer is.
+  await database.db.update(users).set({ hostRole: 'view' }).where(eq(users.id, admin.id));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'You are not allowed to do this. Ask a host admin if you need it.',
+  );
+  expect(await storedHostName(database)).toBe(before);
+});
