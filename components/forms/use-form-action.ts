@@ -11,11 +11,14 @@ export function useFormAction<Data>(action: FormAction<Data>) {
   const [state, dispatch, isPending] = useActionState(action, null);
   const submitted = useRef<FormData | null>(null);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  function submit(data: FormData) {
     submitted.current = data;
     startTransition(() => dispatch(data));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    submit(new FormData(event.currentTarget));
   }
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
@@ -24,6 +27,8 @@ export function useFormAction<Data>(action: FormAction<Data>) {
     state: state as ActionResult<Data> | null,
     isPending,
     onSubmit,
+    /** Runs the action with data gathered otherwise (a second button of the same form). */
+    submit,
     /** The values of the last submit, e.g. to sign in with them after success. */
     submitted,
     fieldErrors,

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { EmptyState } from '@/components/ui/empty-state';
-import { MailIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
 import { requireHostPermission } from '@/lib/auth/guards';
+import { getHostName } from '@/lib/host/get-host-name';
+import { getLastSmtpTest, getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
+import { saveSmtpAction, setSmtpEnabledAction, testSmtpAction } from './actions';
+import { SmtpSettingsPanel } from './smtp-settings-panel';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('smtp');
@@ -11,8 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SmtpConfigurationPage() {
-  await requireHostPermission('host.settings');
+  const user = await requireHostPermission('host.settings');
   const t = await getTranslations();
+  const db = await getDb();
+  const [saved, lastTest, hostName] = await Promise.all([
+    getSmtpSettings(db),
+    getLastSmtpTest(db),
+    getHostName(),
+  ]);
   return (
     <>
       <PageHeader
@@ -20,10 +29,14 @@ export default async function SmtpConfigurationPage() {
         description={t('smtp.description')}
         back={{ href: '/settings', label: t('settings.title') }}
       />
-      <EmptyState
-        icon={<MailIcon />}
-        title={t('comingSoon.title')}
-        description={t('smtp.placeholder')}
+      <SmtpSettingsPanel
+        saved={saved}
+        hostName={hostName}
+        adminEmail={user.email}
+        lastTest={
+          lastTest && { report: lastTest.report, testedAt: lastTest.testedAt.toISOString() }
+        }
+        actions={{ save: saveSmtpAction, test: testSmtpAction, setEnabled: setSmtpEnabledAction }}
       />
     </>
   );

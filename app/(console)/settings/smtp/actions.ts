@@ -1,0 +1,79 @@
+// Server actions of the SMTP page and the dashboard card: save, send a test email, the switch.
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getFormatter } from 'next-intl/server';
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import { emailField } from '@/lib/auth/password-fields';
+import { getHostName } from '@/lib/host/get-host-name';
+import type { SmtpTestReport } from '@/lib/mail/send-test-email';
+import { getSmtpSettings, type SmtpSettingsView } from '@/lib/smtp/get-smtp-settings';
+import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
+import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
+import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
+import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { testEmailMessage } from '@/lib/smtp/test-email-message';
+
+function refreshSmtpPages() {
+  revalidatePath('/settings/smtp');
+  revalidatePath('/dashboard');
+}
+
+export const saveSmtpAction = action(
+  { schema: smtpFormSchema, access: 'host.settings' },
+  async (form, { user, db, t }) => {
+    const result = await saveSmtpConfig(db, { form, userId: user.id });
+    if (!result.ok)
+      return { ok: false, fieldErrors: { password: [t('validation.smtpPasswordAgain')] } };
+    refreshSmtpPages();
+    return { ok: true, data: (await getSmtpSettings(db)) as SmtpSettingsView };
+  },
+);
+
+const testSchema = z.intersection(
+  smtpFormSchema,
+  z.object({ testRecipient: z.union([z.literal(''), emailField]).optional() }),
+);
+
+export const testSmtpAction = action(
+  { schema: testSchema, access: 'host.settings' },
+  async (input, { user, db, t }) => {
+    const { testRecipient, ...form } = input;
+    const to = testRecipient || user.email;
+    const message = testEmailMessage(t, { hostName: await getHostName(), requestedBy: user.email });
+    const result = await runSmtpTest(db, { form, to, userId: user.id, message });
+    if (result.ok) {
+      refreshSmtpPages();
+      return {
+        ok: true,
+        data: { report: result.report as SmtpTestReport, testedAt: new Date().toISOString() },
+      };
+    }
+    if (result.reason === 'passwordNeeded') {
+      return { ok: false, fieldErrors: { password: [t('validation.smtpPasswordAgain')] } };
+    }
+    const format = await getFormatter();
+    return {
+      ok: false,
+      formError: t('smtpTest.throttled', {
+        time: format.dateTime(result.retryAt, { timeStyle: 'short' }),
+      }),
+    };
+  },
+);
+
+const switchSchema = z.object({
+  enabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
+  version: z.string().max(64).optional(),
+});
+
+export const setSmtpEnabledAction = action(
+  { schema: switchSchema, access: 'host.settings' },
+  async ({ enabled, version }, { db, t }) => {
+    const result = await setSmtpEnabled(db, { enabled, version: version || undefined });
+    if (!result.ok) return { ok: false, formError: t(`smtpSwitch.refused.${result.reason}`) };
+    refreshSmtpPages();
+    return { ok: true, data: { enabled: result.enabled } };
+  },
+);

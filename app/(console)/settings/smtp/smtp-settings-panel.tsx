@@ -1,0 +1,137 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
+import { SmtpSwitch } from '@/components/smtp/smtp-switch';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { FormMessage } from '@/components/ui/form-message';
+import type { FormAction } from '@/lib/actions/action-result';
+import type { SmtpTestReport } from '@/lib/mail/send-test-email';
+import type { SmtpSettingsView } from '@/lib/smtp/get-smtp-settings';
+import type { SmtpPreset } from '@/lib/smtp/presets';
+import {
+  formValuesFrom,
+  hasUnsavedChanges,
+  type SmtpFormValues,
+} from '@/lib/smtp/smtp-form-values';
+import { PresetPicker } from './preset-picker';
+import { SmtpFields } from './smtp-fields';
+import { SmtpTestPanel } from './smtp-test-panel';
+
+export interface SmtpPanelActions {
+  save: FormAction<SmtpSettingsView>;
+  test: FormAction<{ report: SmtpTestReport; testedAt: string }>;
+  setEnabled: FormAction<{ enabled: boolean }>;
+}
+
+/**
+ * The SMTP page's interactive part: the switch, the form and the test. They share one state
+ * because the switch must know whether the form holds unsaved changes.
+ */
+export function SmtpSettingsPanel(props: {
+  saved: SmtpSettingsView | null;
+  hostName: string;
+  adminEmail: string;
+  lastTest: { report: SmtpTestReport; testedAt: string } | null;
+  actions: SmtpPanelActions;
+}) {
+  const t = useTranslations('smtp.form');
+  const [saved, setSaved] = useState(props.saved);
+  const [baseline, setBaseline] = useState(() => formValuesFrom(props.saved, props.hostName));
+  const [values, setValues] = useState(baseline);
+  const [preset, setPreset] = useState<SmtpPreset | null>(null);
+  const [switchedOff, setSwitchedOff] = useState<'ssl' | 'starttls' | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const save = useFormAction(props.actions.save);
+  const test = useFormAction(props.actions.test);
+  // Field errors come from whichever of Save and Send test ran last.
+  const [errorsFrom, setErrorsFrom] = useState<'save' | 'test'>('save');
+  const [lastSavedState, setLastSavedState] = useState(save.state);
+
+  // A successful save becomes the new baseline: the form is clean and the switch may turn on.
+  if (save.state !== lastSavedState) {
+    setLastSavedState(save.state);
+    if (save.state?.ok) {
+      const view = save.state.data;
+      const next = formValuesFrom(view, props.hostName);
+      setSaved(view);
+      setBaseline(next);
+      setValues(next);
+    }
+  }
+
+  const dirty = hasUnsavedChanges(values, baseline);
+  function change(patch: Partial<SmtpFormValues>) {
+    if (patch.ssl && values.starttls) setSwitchedOff('starttls');
+    else if (patch.starttls && values.ssl) setSwitchedOff('ssl');
+    else if ('ssl' in patch || 'starttls' in patch) setSwitchedOff(null);
+    setValues((current) => ({ ...current, ...patch }));
+  }
+  function pickPreset(picked: SmtpPreset) {
+    setPreset(picked);
+    change({
+      host: picked.host,
+      port: String(picked.port),
+      ssl: picked.encryption === 'ssl',
+      starttls: picked.encryption === 'starttls',
+      auth: true,
+      ...(picked.username ? { username: picked.username } : {}),
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <Card className="p-5">
+        <SmtpSwitch
+          enabled={saved?.enabled ?? false}
+          version={saved?.version ?? null}
+          blockedBy={!saved ? 'notConfigured' : dirty ? 'unsavedChanges' : null}
+          action={props.actions.setEnabled}
+        />
+      </Card>
+      <Card className="p-5">
+        <form
+          ref={form}
+          onSubmit={(event) => {
+            setErrorsFrom('save');
+            save.onSubmit(event);
+          }}
+          noValidate
+          className="space-y-6"
+        >
+          <PresetPicker selected={preset} onPick={pickPreset} />
+          {save.formError ? <FormMessage>{save.formError}</FormMessage> : null}
+          {save.state?.ok && !dirty ? <FormMessage tone="success">{t('saved')}</FormMessage> : null}
+          <fieldset disabled={save.isPending} className="space-y-6">
+            <legend className="sr-only">{t('legend')}</legend>
+            <SmtpFields
+              values={values}
+              onChange={change}
+              errors={errorsFrom === 'save' ? save.fieldErrors : test.fieldErrors}
+              hasStoredPassword={saved?.hasPassword ?? false}
+              switchedOff={switchedOff}
+            />
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit">{save.isPending ? t('saving') : t('save')}</Button>
+              {dirty ? <span className="text-sm text-amber-800">{t('unsaved')}</span> : null}
+            </div>
+          </fieldset>
+        </form>
+      </Card>
+      <SmtpTestPanel
+        form={form}
+        adminEmail={props.adminEmail}
+        lastTest={props.lastTest}
+        test={{
+          ...test,
+          submit: (data) => {
+            setErrorsFrom('test');
+            test.submit(data);
+          },
+        }}
+      />
+    </div>
+  );
+}

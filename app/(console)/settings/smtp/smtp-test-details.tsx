@@ -1,0 +1,60 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import type { SmtpTestDetails as Details } from '@/lib/mail/send-test-email';
+
+const prefix = { client: 'C:', server: 'S:', note: '  ' } as const;
+
+/** "Show details": the server, the TLS session and certificate, and the whole conversation. */
+export function SmtpTestDetails({ details }: { details: Details }) {
+  const t = useTranslations('smtpTest.details');
+  const format = useFormatter();
+  const { tls } = details;
+  const rows: [string, string][] = [
+    [t('server'), details.server],
+    [t('encryption'), t(`encryptionKind.${details.encryption}`)],
+    [t('duration'), t('milliseconds', { ms: details.durationMs })],
+  ];
+  if (tls?.protocol) rows.push([t('tlsVersion'), tls.protocol]);
+  if (tls?.cipher) rows.push([t('cipher'), tls.cipher]);
+  if (tls?.certificate) {
+    const cert = tls.certificate;
+    rows.push(
+      [t('subject'), cert.subject],
+      [t('issuer'), cert.issuer],
+      [t('names'), cert.names.join(', ')],
+      [
+        t('validUntil'),
+        format.dateTime(new Date(cert.validTo), { dateStyle: 'medium', timeStyle: 'short' }),
+      ],
+    );
+  }
+  return (
+    <details className="rounded-lg bg-white/70 ring-1 ring-slate-200">
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
+        {t('show')}
+      </summary>
+      <div className="space-y-3 px-3 pb-3">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {rows.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="break-all text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div>
+          <p className="text-sm font-medium text-slate-800">{t('conversation')}</p>
+          {/* Focusable so keyboard users can scroll a long conversation. */}
+          <pre
+            tabIndex={0}
+            aria-label={t('conversation')}
+            className="mt-1 max-h-80 overflow-auto rounded-lg bg-slate-900 p-3 text-xs leading-5 text-slate-100"
+          >
+            {details.conversation.map((line) => `${prefix[line.from]} ${line.text}`).join('\n')}
+          </pre>
+        </div>
+      </div>
+    </details>
+  );
+}
