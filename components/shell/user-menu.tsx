@@ -10,8 +10,8 @@ import type { ShellUser } from './shell-user';
 import { UserAvatar } from './user-avatar';
 
 export type UserMenuProps = {
-  /** The signed-in user; `null` while the console has no sign-in. */
-  user: ShellUser | null;
+  /** The signed-in user. */
+  user: ShellUser;
   changeLanguageAction: FormAction;
   /** Shown as "Sign out" and "Sign out everywhere" buttons when given. */
   signOutActions?: { signOut: () => Promise<void>; signOutEverywhere: () => Promise<void> };
@@ -48,7 +48,7 @@ export function UserMenu({ user, changeLanguageAction, signOutActions }: UserMen
     };
   }, []);
 
-  const shownName = user ? user.name?.trim() || user.email : t('notSignedIn');
+  const shownName = user.name?.trim() || user.email;
 
   return (
     <details ref={menu} className="group relative">
@@ -63,17 +63,9 @@ export function UserMenu({ user, changeLanguageAction, signOutActions }: UserMen
 
       <div className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg ring-1 ring-slate-900/5">
         <div className="px-4 py-3">
-          {user ? (
-            <>
-              <p className="truncate text-sm font-medium text-slate-900">{shownName}</p>
-              {user.name ? <p className="truncate text-sm text-slate-600">{user.email}</p> : null}
-            </>
-          ) : (
-            <>
-              <p className="text-sm font-medium text-slate-900">{t('notSignedIn')}</p>
-              <p className="mt-0.5 text-sm text-slate-600">{t('signInLater')}</p>
-            </>
-          )}
+          <p className="text-xs text-slate-600">{t('signedInAs')}</p>
+          <p className="truncate text-sm font-medium text-slate-900">{shownName}</p>
+          {user.name ? <p className="truncate text-sm text-slate-600">{user.email}</p> : null}
         </div>
         <div className="border-t border-slate-200 px-4 py-3">
           <LanguageSwitch action={changeLanguageAction} />

@@ -23,7 +23,7 @@ export function PresetPicker(props: {
           const preset = smtpPresets.find((candidate) => candidate.id === event.target.value);
           if (preset) props.onPick(preset);
         }}
-        className="mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:max-w-xs"
+        className="mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm sm:max-w-md"
       >
         <option value="">{t('choose')}</option>
         {smtpPresets.map((preset) => (
