@@ -6,3 +6,4 @@ export * from './sessions';
 export * from './throttle';
 export * from './setup-token';
 export * from './smtp';
+export * from './outbox';

@@ -50,7 +50,17 @@ export function transportOptions(
   };
 }
 
+/** Connection reuse for the outbox: several emails over a few kept-open connections. */
+export interface PoolOptions {
+  pool?: boolean;
+  maxConnections?: number;
+  maxMessages?: number;
+}
+
 /** The one way the app turns a configuration into a transport (test email and outbox alike). */
-export function createSmtpTransport(config: SmtpConfig, extra?: Partial<SMTPTransport.Options>) {
-  return nodemailer.createTransport(transportOptions(config, extra));
+export function createSmtpTransport(
+  config: SmtpConfig,
+  extra?: Partial<SMTPTransport.Options> & PoolOptions,
+) {
+  return nodemailer.createTransport(transportOptions(config, extra) as SMTPTransport.Options);
 }

@@ -1,5 +1,6 @@
 import { getDatabaseHandle } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
+import { startOutboxSweep } from '@/lib/mail/outbox/outbox-sweep';
 import { loadAppSecret } from '@/lib/secret/app-secret';
 import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
 import { appBaseUrl } from '@/lib/urls';
@@ -28,6 +29,8 @@ export async function startServer(): Promise<void> {
     await runMigrations(handle);
     const name = where.driver === 'postgres' ? 'PostgreSQL' : 'embedded PostgreSQL (PGlite)';
     console.log(`Database: ${name} at ${handle.location}, migrations up to date.`);
+
+    startOutboxSweep();
 
     const setupLink = await issueSetupLinkIfNoUsers(handle.db);
     if (setupLink) {

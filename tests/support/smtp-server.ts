@@ -29,6 +29,8 @@ export interface TestSmtpServerOptions {
   /** Defaults to a certificate for localhost/127.0.0.1; pass another set for name or date faults. */
   certificates?: TestCertificates;
   fault?: SmtpFault | null;
+  /** A fixed port, to restart a stopped server where clients expect it; default: a free one. */
+  port?: number;
 }
 
 export interface TestSmtpServer {
@@ -183,7 +185,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.server.off('error', reject);
       resolve();
     });

@@ -1,0 +1,62 @@
+import 'server-only';
+import type { Database } from '@/db/database';
+import { diagnoseSmtpError } from '@/lib/mail/diagnose-smtp-error';
+import { fromAddress } from '@/lib/mail/smtp-config';
+import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
+import { claimEmails, type ClaimedEmail } from './claim-emails';
+import { openPayload } from './outbox-payload';
+import { pooledTransportFor } from './pooled-transport';
+import { isPermanentFailure, maxAttempts, retryDelayMs } from './retry-policy';
+import { markFailed, markSent, scheduleRetry } from './settle-email';
+
+export interface DrainResult {
+  sent: number;
+  failed: number;
+  retrying: number;
+  /** True when the SMTP switch is off or nothing is saved: sending waits. */
+  paused: boolean;
+}
+
+/**
+ * Sends every email that is due, batch by batch, until none is left. Safe to run in several
+ * processes at once: each claims its own rows. With the switch off it sends nothing.
+ */
+export async function drainOutbox(
+  db: Database,
+  options: { batchSize?: number; leaseMs?: number } = {},
+): Promise<DrainResult> {
+  const result: DrainResult = { sent: 0, failed: 0, retrying: 0, paused: false };
+  const config = await loadSmtpConfig(db);
+  if (!config?.enabled) return { ...result, paused: true };
+  const transport = pooledTransportFor(config);
+  const from = fromAddress(config);
+
+  async function send(email: ClaimedEmail) {
+    try {
+      if (!email.payloadEncrypted) throw new Error('the email has no content left to send');
+      const content = openPayload(email.payloadEncrypted);
+      const info = await transport.sendMail({ from, to: email.recipient, ...content });
+      await markSent(db, email, info.messageId);
+      result.sent++;
+    } catch (error) {
+      const diagnosis = diagnoseSmtpError(error, config!, { recipient: email.recipient });
+      if (isPermanentFailure(error) || email.attempts >= maxAttempts || !email.payloadEncrypted) {
+        await markFailed(db, email, diagnosis);
+        result.failed++;
+      } else {
+        await scheduleRetry(db, email, diagnosis, retryDelayMs(email.attempts));
+        result.retrying++;
+      }
+    }
+  }
+
+  for (;;) {
+    const batch = await claimEmails(db, {
+      limit: options.batchSize ?? 50,
+      leaseMs: options.leaseMs ?? 120_000,
+    });
+    if (batch.length === 0) return result;
+    // The pool bounds how many go out at once; the rest wait for a free connection.
+    await Promise.all(batch.map(send));
+  }
+}

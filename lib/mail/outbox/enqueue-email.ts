@@ -1,0 +1,48 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { outbox } from '@/db/schema';
+import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
+import { sealPayload, type EmailContent } from './outbox-payload';
+
+export interface EmailToQueue {
+  recipient: string;
+  recipientUserId?: string | null;
+  kind: string;
+  language: 'en' | 'de';
+  content: EmailContent;
+  /** Emails with the same key replace each other (e.g. `invitation:<user id>`). */
+  supersedeKey?: string;
+}
+
+/**
+ * Queues an email inside the caller's transaction, so it exists exactly when the change that
+ * causes it does. With the SMTP switch off nothing is queued: the admin shares the link by
+ * hand. Returns the email's id, or null when nothing was queued.
+ */
+export async function enqueueEmail(tx: Database, email: EmailToQueue): Promise<string | null> {
+  if (!(await isSmtpEnabled(tx))) return null;
+  if (email.supersedeKey) {
+    await tx
+      .update(outbox)
+      .set({ status: 'cancelled', payloadEncrypted: null, updatedAt: new Date() })
+      .where(
+        and(
+          eq(outbox.supersedeKey, email.supersedeKey),
+          inArray(outbox.status, ['queued', 'failed', 'held']),
+        ),
+      );
+  }
+  const [row] = await tx
+    .insert(outbox)
+    .values({
+      recipient: email.recipient,
+      recipientUserId: email.recipientUserId ?? null,
+      kind: email.kind,
+      language: email.language,
+      payloadEncrypted: sealPayload(email.content),
+      supersedeKey: email.supersedeKey ?? null,
+    })
+    .returning({ id: outbox.id });
+  return row!.id;
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import { after } from 'next/server';
+import { getDb } from '@/db/client';
+import { drainOutbox } from './drain-outbox';
+
+// One drain at a time per process: a kick during a drain asks for one more pass afterwards
+// instead of starting a second, competing loop.
+const holder = globalThis as typeof globalThis & {
+  gatehouseOutboxDrain?: { running: boolean; again: boolean };
+};
+
+export async function drainOutboxOnce(): Promise<void> {
+  const state = (holder.gatehouseOutboxDrain ??= { running: false, again: false });
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  try {
+    do {
+      state.again = false;
+      await drainOutbox(await getDb());
+    } while (state.again);
+  } catch (error) {
+    // The rows keep their state; the next sweep or kick tries again.
+    console.error('Sending queued email failed:', error instanceof Error ? error.message : error);
+  } finally {
+    state.running = false;
+  }
+}
+
+/** Sends what was just queued right after the response has gone out. */
+export function kickOutbox(): void {
+  after(drainOutboxOnce);
+}
