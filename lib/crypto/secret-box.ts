@@ -1,4 +1,3 @@
-import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 // AES-256-GCM with a key derived (HKDF-SHA256) from the app secret for one purpose, so the

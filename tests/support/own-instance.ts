@@ -17,7 +17,10 @@ export interface OwnInstance {
  * change what the whole instance shows (the host name): on the shared server they would race
  * the tests of other workers. Signs in with the same secret, so `signInAs` works against it.
  */
-export async function startOwnInstance(label: string): Promise<OwnInstance> {
+export async function startOwnInstance(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<OwnInstance> {
   const adminUrl = process.env.GATEHOUSE_E2E_POSTGRES_ADMIN_URL;
   if (!adminUrl) throw new Error('GATEHOUSE_E2E_POSTGRES_ADMIN_URL is not set');
   const database = await createTestDatabase(adminUrl, label);
@@ -26,6 +29,7 @@ export async function startOwnInstance(label: string): Promise<OwnInstance> {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     APP_SECRET: e2eAppSecret,
+    ...env,
   });
   const stop = async () => {
     await server.stop();

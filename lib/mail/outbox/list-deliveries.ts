@@ -1,0 +1,60 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { outbox } from '@/db/schema';
+import type { SmtpDiagnosis } from '@/lib/mail/smtp-diagnosis';
+
+export const deliveryStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'held',
+  'cancelled',
+] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+export interface DeliveryRow {
+  id: string;
+  recipient: string;
+  kind: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: SmtpDiagnosis | null;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
+  /** Whether Resend applies: a failed or held email whose content is still kept. */
+  resendable: boolean;
+}
+
+/** The delivery log, newest first; never the content (it holds live links). */
+export async function listDeliveries(
+  db: Database,
+  options: { status?: DeliveryStatus; limit?: number } = {},
+): Promise<DeliveryRow[]> {
+  const rows = await db
+    .select({
+      id: outbox.id,
+      recipient: outbox.recipient,
+      kind: outbox.kind,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      updatedAt: outbox.updatedAt,
+      sentAt: outbox.sentAt,
+      nextAttemptAt: outbox.nextAttemptAt,
+      hasContent: outbox.payloadEncrypted,
+    })
+    .from(outbox)
+    .where(options.status ? eq(outbox.status, options.status) : undefined)
+    .orderBy(desc(outbox.createdAt))
+    .limit(options.limit ?? 200);
+  return rows.map(({ hasContent, ...row }) => ({
+    ...row,
+    lastError: (row.lastError as SmtpDiagnosis | null) ?? null,
+    resendable: (row.status === 'failed' || row.status === 'held') && hasContent !== null,
+  }));
+}
