@@ -1,0 +1,111 @@
+// Outbox drain vs raw pooled nodemailer: 1,000 emails to the same in-process SMTP server, in one
+// run, on a throwaway PostgreSQL cluster. Prints the ratio (target ≥ 0.8× raw throughput).
+// Run: npm run bench:outbox
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import nodemailer from 'nodemailer';
+import { outbox, smtpSettings } from '@/db/schema';
+import { encryptSecret } from '@/lib/crypto/secret-box';
+import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
+import { closePooledTransport } from '@/lib/mail/outbox/pooled-transport';
+import { startPostgresCluster } from '../tests/support/postgres-cluster';
+import { startTestSmtpServer } from '../tests/support/smtp-server';
+import { createTestDatabase } from '../tests/support/test-database';
+
+const count = 1000;
+const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
+const message = (n: number) => ({
+  subject: `Invitation ${n}`,
+  text: `Accept your invitation: https://gatehouse.test/invite/${n}`,
+  html: `<p><a href="https://gatehouse.test/invite/${n}">Accept your invitation</a></p>`,
+});
+
+async function main() {
+  process.env.APP_SECRET = secret;
+  const cluster = await startPostgresCluster();
+  const server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
+  const database = await createTestDatabase(cluster.url(), 'bench');
+  const { db } = database.handle;
+  try {
+    await db.insert(smtpSettings).values({
+      host: server.host,
+      port: server.port,
+      senderName: 'Bench',
+      senderEmail: 'bench@gatehouse.test',
+      ssl: true,
+      starttls: false,
+      auth: true,
+      username: smtpUser.user,
+      passwordEncrypted: encryptSecret(smtpUser.pass, { secret, purpose: 'smtp-password' }),
+      caPem: server.caPem,
+      enabled: true,
+    });
+
+    // Baseline: raw pooled nodemailer, same pool size, same messages, same server.
+    const raw = nodemailer.createTransport({
+      host: server.host,
+      port: server.port,
+      secure: true,
+      auth: smtpUser,
+      tls: { ca: server.caPem },
+      pool: true,
+      maxConnections: 3,
+      maxMessages: 100,
+    } as nodemailer.TransportOptions);
+    let started = performance.now();
+    await Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        raw.sendMail({
+          from: 'Bench <bench@gatehouse.test>',
+          to: `user${n}@example.test`,
+          ...message(n),
+        }),
+      ),
+    );
+    const rawMs = performance.now() - started;
+    raw.close();
+
+    const rows = Array.from({ length: count }, (_, n) => ({
+      recipient: `user${n}@example.test`,
+      kind: 'invitation',
+      language: 'en' as const,
+      payloadEncrypted: encryptSecret(JSON.stringify(message(n)), {
+        secret,
+        purpose: 'outbox-payload',
+      }),
+    }));
+    for (let i = 0; i < rows.length; i += 200)
+      await db.insert(outbox).values(rows.slice(i, i + 200));
+    started = performance.now();
+    const result = await drainOutbox(db);
+    const drainMs = performance.now() - started;
+    closePooledTransport();
+    if (result.sent !== count) throw new Error(`drain sent ${result.sent} of ${count}`);
+
+    const ours = count / (drainMs / 1000);
+    const baseline = count / (rawMs / 1000);
+    const figure = {
+      figure: 'Outbox drain, 1,000 emails (emails/s)',
+      ours: Math.round(ours),
+      baseline: Math.round(baseline),
+      ratio: Number((ours / baseline).toFixed(2)),
+      target: '≥ 0.8',
+    };
+    console.table([figure]);
+    writeFileSync(
+      'bench/results/outbox-drain.json',
+      JSON.stringify(
+        { date: new Date().toISOString(), cores: os.cpus().length, figures: [figure] },
+        null,
+        2,
+      ) + '\n',
+    );
+  } finally {
+    await database.drop();
+    await server.close();
+    cluster.stop();
+  }
+}
+
+void main();
