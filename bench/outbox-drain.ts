@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import nodemailer from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { outbox, smtpSettings } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
@@ -52,7 +53,7 @@ async function main() {
       pool: true,
       maxConnections: 3,
       maxMessages: 100,
-    } as nodemailer.TransportOptions);
+    } as SMTPPool.Options);
     let started = performance.now();
     await Promise.all(
       Array.from({ length: count }, (_, n) =>

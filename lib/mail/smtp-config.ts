@@ -1,3 +1,5 @@
+import { safeMailbox } from '@/emails/safe-header';
+
 /** Everything needed to talk to an SMTP server: a saved configuration or the form's draft. */
 export interface SmtpConfig {
   host: string;
@@ -15,7 +17,10 @@ export interface SmtpConfig {
   caPem: string | null;
 }
 
-/** The From header: "<Sender display name> <Sender email>". */
+/**
+ * The From header: "<Sender display name> <Sender email>", as a mailbox nodemailer encodes;
+ * a line break in the name is folded and an unusable address refused (emails/safe-header.ts).
+ */
 export function fromAddress(config: Pick<SmtpConfig, 'senderName' | 'senderEmail'>) {
-  return { name: config.senderName, address: config.senderEmail };
+  return safeMailbox(config.senderName, config.senderEmail);
 }

@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, smtpSettings } from '@/db/schema';
 import type { Database } from '@/db/database';
-import { openPostgres } from '@/db/open-postgres';
 import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
 import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { closePooledTransport } from '@/lib/mail/outbox/pooled-transport';

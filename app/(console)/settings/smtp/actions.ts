@@ -2,8 +2,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getFormatter } from 'next-intl/server';
+import { getFormatter, getLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { renderEmail } from '@/emails/render';
 import { action } from '@/lib/actions/action';
 import { emailField } from '@/lib/auth/password-fields';
 import { getHostName } from '@/lib/host/get-host-name';
@@ -13,7 +14,6 @@ import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
-import { testEmailMessage } from '@/lib/smtp/test-email-message';
 
 function refreshSmtpPages() {
   revalidatePath('/settings/smtp');
@@ -41,7 +41,12 @@ export const testSmtpAction = action(
   async (input, { user, db, t }) => {
     const { testRecipient, ...form } = input;
     const to = testRecipient || user.email;
-    const message = testEmailMessage(t, { hostName: await getHostName(), requestedBy: user.email });
+    // In the admin's own language: they are the one reading it.
+    const message = await renderEmail(
+      'test-email',
+      { hostName: await getHostName(), requestedBy: user.email },
+      await getLocale(),
+    );
     const result = await runSmtpTest(db, { form, to, userId: user.id, message });
     if (result.ok) {
       refreshSmtpPages();
