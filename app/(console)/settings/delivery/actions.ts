@@ -1,0 +1,19 @@
+// Server action of the delivery log: Resend a failed or held email.
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
+import { resendEmail } from '@/lib/mail/outbox/resend-email';
+
+export const resendEmailAction = action(
+  { schema: z.object({ id: z.uuid('invalid') }), access: 'host.settings' },
+  async ({ id }, { db, t }) => {
+    if (!(await resendEmail(db, { id })))
+      return { ok: false, formError: t('delivery.notResendable') };
+    kickOutbox();
+    revalidatePath('/settings/delivery');
+    return { ok: true, data: undefined };
+  },
+);

@@ -1,0 +1,88 @@
+import { encryptSecret } from '@/lib/crypto/secret-box';
+import { outbox, smtpSettings } from '@/db/schema';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expect, test } from '../support/e2e-fixtures';
+import { createUser, e2eAppSecret, signInAs } from '../support/e2e-users';
+import { startOwnInstance, type OwnInstance } from '../support/own-instance';
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
+
+// Its own app instance: the SMTP configuration and the outbox belong to the whole instance.
+const cronSecret = 'cron-secret-for-the-delivery-log-test';
+const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-77c1' };
+let instance: OwnInstance;
+let server: TestSmtpServer;
+
+test.beforeAll(async () => {
+  instance = await startOwnInstance('delivery_log', { CRON_SECRET: cronSecret });
+  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser, fault: 'recipient-refused' });
+  await instance.database.db.insert(smtpSettings).values({
+    host: server.host,
+    port: server.port,
+    senderName: 'Nordlicht',
+    senderEmail: 'noreply@nordlicht.test',
+    ssl: true,
+    starttls: false,
+    auth: true,
+    username: smtpUser.user,
+    passwordEncrypted: encryptSecret(smtpUser.pass, {
+      secret: e2eAppSecret,
+      purpose: 'smtp-password',
+    }),
+    caPem: server.caPem,
+    enabled: true,
+  });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await instance?.stop();
+});
+
+test('a failed email shows its reason, and Resend delivers it once the fault is cleared', async ({
+  page,
+}) => {
+  const content = {
+    subject: 'Your invitation',
+    text: 'https://gatehouse.test/invite/abc',
+    html: '<p>Hi</p>',
+  };
+  await instance.database.db.insert(outbox).values({
+    recipient: 'ada@elsewhere.test',
+    kind: 'invitation',
+    language: 'en',
+    payloadEncrypted: encryptSecret(JSON.stringify(content), {
+      secret: e2eAppSecret,
+      purpose: 'outbox-payload',
+    }),
+  });
+
+  // The platform scheduler's call: unauthorized without the secret, a drain with it.
+  expect((await page.request.get(`${instance.url}/api/cron/outbox`)).status()).toBe(401);
+  const drained = await page.request.get(`${instance.url}/api/cron/outbox`, {
+    headers: { authorization: `Bearer ${cronSecret}` },
+  });
+  expect(await drained.json()).toMatchObject({ failed: 1, sent: 0 });
+
+  const admin = await createUser(instance.database, { hostRole: 'admin' });
+  await signInAs(instance.database, page.context(), instance.url, admin);
+  await page.goto(`${instance.url}/settings/delivery?status=failed`);
+  const row = page.getByRole('row').filter({ hasText: 'ada@elsewhere.test' });
+  await expect(row).toContainText('Failed');
+  await expect(row).toContainText('Invitation');
+  await expect(row).toContainText('The server will not relay to ada@elsewhere.test');
+  await expectNoSeriousA11yViolations(page);
+
+  server.setFault(null);
+  await row.getByRole('button', { name: 'Resend the email to ada@elsewhere.test' }).click();
+  // Queued again: it leaves the Failed filter.
+  await expect(row).toHaveCount(0);
+  await expect.poll(() => server.messages.length, { timeout: 10_000 }).toBe(1);
+  expect(server.messages[0]!.parsed.subject).toBe('Your invitation');
+
+  await page.goto(`${instance.url}/settings/delivery`);
+  await expect(page.getByRole('row').filter({ hasText: 'ada@elsewhere.test' })).toContainText(
+    'Sent',
+  );
+  const [stored] = await instance.database.db.select().from(outbox);
+  expect(stored).toMatchObject({ status: 'sent', payloadEncrypted: null });
+});
