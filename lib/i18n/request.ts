@@ -1,14 +1,21 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { getCurrentUser } from '@/lib/auth/current-user';
 import { defaultLocale, isLocale, localeCookieName, localeFromAcceptLanguage } from './locales';
 
-// No locale in the URL: the language comes from the cookie the language switch sets,
-// else from the browser's preference.
-export default getRequestConfig(async () => {
+// No locale in the URL. The language comes from the cookie the language switches set; on a
+// browser without it, from the signed-in user's stored choice (so it follows them to a new
+// device); else from the browser's preference.
+async function pickLocale() {
   const picked = (await cookies()).get(localeCookieName)?.value;
-  const locale = isLocale(picked)
-    ? picked
-    : (localeFromAcceptLanguage((await headers()).get('accept-language')) ?? defaultLocale);
+  if (isLocale(picked)) return picked;
+  const user = await getCurrentUser();
+  if (user) return user.language;
+  return localeFromAcceptLanguage((await headers()).get('accept-language')) ?? defaultLocale;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await pickLocale();
   return {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,

@@ -84,16 +84,23 @@ test('the language switch turns the console German and keeps it in a cookie', as
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a browser that prefers German gets German before choosing', async ({
+test("a visitor gets the browser's language; a user their stored one on a new browser", async ({
   browser,
   database,
   baseURL,
   makeUser,
 }) => {
-  const context = await browser.newContext({ locale: 'de-DE' });
-  await signInAs(database, context, baseURL!, await makeUser());
-  const page = await context.newPage();
-  await page.goto('/dashboard');
+  const germanBrowser = await browser.newContext({ locale: 'de-DE' });
+  const visitor = await germanBrowser.newPage();
+  await visitor.goto(`${baseURL}/sign-in`);
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+  await germanBrowser.close();
+
+  // No language cookie on this browser, and it prefers English: the user's own choice wins.
+  const englishBrowser = await browser.newContext({ locale: 'en-US' });
+  await signInAs(database, englishBrowser, baseURL!, await makeUser({ language: 'de' }));
+  const page = await englishBrowser.newPage();
+  await page.goto(`${baseURL}/dashboard`);
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
-  await context.close();
+  await englishBrowser.close();
 });
