@@ -7,7 +7,15 @@ export const hostSettings = pgTable(
   {
     id: integer().primaryKey().default(1),
     hostName: text().notNull().default('Gatehouse'),
+    /** How long a new invitation link lives: 1 hour to 30 days. */
+    invitationLifetimeHours: integer().notNull().default(72),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('host_settings_single_row', sql`${table.id} = 1`)],
+  (table) => [
+    check('host_settings_single_row', sql`${table.id} = 1`),
+    check(
+      'host_settings_invitation_lifetime',
+      sql`${table.invitationLifetimeHours} between 1 and 720`,
+    ),
+  ],
 );

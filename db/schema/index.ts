@@ -7,3 +7,4 @@ export * from './throttle';
 export * from './setup-token';
 export * from './smtp';
 export * from './outbox';
+export * from './invitations';

@@ -1,0 +1,59 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { invitations, users } from '@/db/schema';
+import { checkPassword, type PasswordProblem } from '@/lib/auth/password-policy';
+import { hashPassword } from '@/lib/auth/passwords';
+import { findInvitation } from './find-invitation';
+import { invitationState } from './invitation-state';
+
+export type AcceptInvitationResult =
+  | { ok: true; userId: string; email: string }
+  | { ok: false; reason: 'expired' | 'used' | 'replaced' | 'deactivated' | 'unknown' }
+  | { ok: false; reason: 'password'; problem: PasswordProblem };
+
+/**
+ * Submitting the accept page: sets the password and activates the user, consuming the link.
+ * The invitation row is locked (FOR UPDATE) and its state re-read inside the transaction, so a
+ * second or concurrent submit of the same link finds it used. The caller signs the user in.
+ */
+export async function acceptInvitation(
+  db: Database,
+  options: { token: string; password: string },
+): Promise<AcceptInvitationResult> {
+  const before = await findInvitation(db, { token: options.token });
+  const stateBefore = invitationState(before);
+  if (stateBefore !== 'valid' || !before) {
+    return { ok: false, reason: stateBefore === 'valid' ? 'unknown' : stateBefore };
+  }
+  // The form's schema checks the policy too; this keeps a direct call from skipping it.
+  const problem = checkPassword(options.password, before.email);
+  if (problem) return { ok: false, reason: 'password', problem };
+  const passwordHash = await hashPassword(options.password);
+
+  return db.transaction(async (tx) => {
+    const row = await findInvitation(tx, { token: options.token, lock: true });
+    const state = invitationState(row);
+    if (state !== 'valid' || !row) {
+      return { ok: false, reason: state === 'valid' ? 'unknown' : state } as const;
+    }
+    const now = new Date();
+    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, row.id));
+    // Any other link still open for this user dies with this one.
+    await tx
+      .update(invitations)
+      .set({ replacedAt: now })
+      .where(
+        and(
+          eq(invitations.userId, row.userId),
+          isNull(invitations.usedAt),
+          isNull(invitations.replacedAt),
+        ),
+      );
+    await tx
+      .update(users)
+      .set({ status: 'active', passwordHash, updatedAt: now })
+      .where(and(eq(users.id, row.userId), eq(users.status, 'pending')));
+    return { ok: true, userId: row.userId, email: row.email } as const;
+  });
+}
