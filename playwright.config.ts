@@ -12,7 +12,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // Generous: some tests start extra app servers, and CI machines have two busy cores.
+  timeout: 120_000,
   // npm test adds a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) for its summary line.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {

@@ -8,18 +8,24 @@ import { currentSessionToken, getCurrentUser } from '@/lib/auth/current-user';
 import { sessionCookie } from '@/lib/auth/session-cookie';
 import { deleteSession, deleteUserSessions } from '@/lib/auth/sessions';
 
-async function endSession(scope: 'this' | 'everywhere'): Promise<never> {
+async function endSession(scope: 'this' | 'everywhere', next?: string): Promise<never> {
   const token = await currentSessionToken();
   const user = await getCurrentUser();
   const db = await getDb();
   if (token && scope === 'this') await deleteSession(db, token);
   if (user && scope === 'everywhere') await deleteUserSessions(db, { userId: user.id });
   (await cookies()).delete(sessionCookie().name);
-  redirect('/sign-in?signedOut=1');
+  redirect(next ?? '/sign-in?signedOut=1');
 }
 
-export async function signOutAction(): Promise<void> {
-  await endSession('this');
+/** An invitation link opened while signed in offers to sign out and come straight back to it. */
+function invitationReturn(formData: FormData | undefined): string | undefined {
+  const next = formData?.get('next');
+  return typeof next === 'string' && /^\/invite\/[\w-]{1,100}$/.test(next) ? next : undefined;
+}
+
+export async function signOutAction(formData?: FormData): Promise<void> {
+  await endSession('this', invitationReturn(formData));
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

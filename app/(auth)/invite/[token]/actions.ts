@@ -1,0 +1,33 @@
+// Server action of the accept page: sets the invited user's password and activates them.
+'use server';
+
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import { passwordField } from '@/lib/auth/password-fields';
+import { acceptInvitation } from '@/lib/invitations/accept-invitation';
+
+const problemKeys = {
+  tooShort: 'validation.passwordTooShort',
+  tooLong: 'validation.passwordTooLong',
+  containsEmail: 'validation.passwordContainsEmail',
+  common: 'validation.passwordCommon',
+} as const;
+
+const acceptSchema = z
+  .object({ token: z.string().max(200), password: passwordField, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'passwordsDiffer',
+  });
+
+export const acceptInvitationAction = action(
+  { schema: acceptSchema, access: 'public' },
+  async ({ token, password }, { db, t }) => {
+    const result = await acceptInvitation(db, { token, password });
+    if (result.ok) return { ok: true, data: { email: result.email } };
+    if (result.reason === 'password') {
+      return { ok: false, fieldErrors: { password: [t(problemKeys[result.problem])] } };
+    }
+    return { ok: false, formError: t(`invite.state.${result.reason}.description`) };
+  },
+);
