@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { checkPassword, passwordMaxLength } from './password-policy';
+import { checkPassword, passwordMaxLength, type PasswordProblem } from './password-policy';
 
-const problemKeys = {
+const problemKeys: Record<PasswordProblem, string> = {
   tooShort: 'passwordTooShort',
   tooLong: 'passwordTooLong',
   containsEmail: 'passwordContainsEmail',
   common: 'passwordCommon',
-} as const;
+};
+
+/** The catalog key (under validation.*) that explains a password problem. */
+export function passwordProblemKey(problem: PasswordProblem): string {
+  return problemKeys[problem];
+}
 
 /** A password field as forms submit it (messages are catalog keys under validation.*). */
 export const passwordField = z.string('required').min(1, 'required').max(1024, 'passwordTooLong');

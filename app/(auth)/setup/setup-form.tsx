@@ -1,10 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { NewPasswordFields } from '@/components/forms/new-password-fields';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { useSignInAfterSuccess } from '@/components/forms/use-sign-in-after-success';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
@@ -12,7 +11,6 @@ import type { FormAction } from '@/lib/actions/action-result';
 
 export function SetupForm({ token, action }: { token: string; action: FormAction }) {
   const t = useTranslations('setup');
-  const router = useRouter();
   const {
     state,
     isPending,
@@ -22,16 +20,7 @@ export function SetupForm({ token, action }: { token: string; action: FormAction
     formError,
   } = useFormAction(action);
 
-  useEffect(() => {
-    const data = submitted.current;
-    if (!state?.ok || !data) return;
-    // The admin exists: sign them in with what they just typed and land on the dashboard.
-    void signIn('credentials', {
-      email: data.get('email'),
-      password: data.get('password'),
-      redirect: false,
-    }).then(() => router.replace('/dashboard'));
-  }, [state, router, submitted]);
+  useSignInAfterSuccess(state, submitted);
 
   return (
     <form onSubmit={onSubmit} className="mt-6" noValidate>
@@ -55,23 +44,13 @@ export function SetupForm({ token, action }: { token: string; action: FormAction
           required
           autoComplete="email"
         />
-        <TextField
-          label={t('password')}
-          name="password"
-          type="password"
-          hint={t('passwordHint')}
-          errors={errors?.password}
-          required
-          minLength={12}
-          autoComplete="new-password"
-        />
-        <TextField
-          label={t('confirmPassword')}
-          name="confirmPassword"
-          type="password"
-          errors={errors?.confirmPassword}
-          required
-          autoComplete="new-password"
+        <NewPasswordFields
+          labels={{
+            password: t('password'),
+            confirm: t('confirmPassword'),
+            hint: t('passwordHint'),
+          }}
+          errors={errors}
         />
         <Button type="submit" className="w-full">
           {isPending || state?.ok ? t('submitting') : t('submit')}

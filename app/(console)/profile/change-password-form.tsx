@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { NewPasswordFields } from '@/components/forms/new-password-fields';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
@@ -33,23 +34,9 @@ export function ChangePasswordForm({ email, action }: { email: string; action: F
           required
           autoComplete="current-password"
         />
-        <TextField
-          label={t('new')}
-          name="password"
-          type="password"
-          hint={t('newHint')}
-          errors={errors?.password}
-          required
-          minLength={12}
-          autoComplete="new-password"
-        />
-        <TextField
-          label={t('confirm')}
-          name="confirmPassword"
-          type="password"
-          errors={errors?.confirmPassword}
-          required
-          autoComplete="new-password"
+        <NewPasswordFields
+          labels={{ password: t('new'), confirm: t('confirm'), hint: t('newHint') }}
+          errors={errors}
         />
         <div aria-live="polite" className="empty:hidden">
           {state?.ok ? <FormMessage tone="success">{t('changed')}</FormMessage> : null}

@@ -1,10 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { NewPasswordFields } from '@/components/forms/new-password-fields';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { useSignInAfterSuccess } from '@/components/forms/use-sign-in-after-success';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
@@ -17,20 +16,11 @@ export function AcceptForm(props: {
   action: FormAction<{ email: string }>;
 }) {
   const t = useTranslations('invite');
-  const router = useRouter();
   const { state, isPending, onSubmit, submitted, fieldErrors, formError } = useFormAction(
     props.action,
   );
 
-  useEffect(() => {
-    const data = submitted.current;
-    if (!state?.ok || !data) return;
-    void signIn('credentials', {
-      email: state.data.email,
-      password: data.get('password'),
-      redirect: false,
-    }).then(() => router.replace('/dashboard'));
-  }, [state, router, submitted]);
+  useSignInAfterSuccess(state, submitted);
 
   return (
     <form onSubmit={onSubmit} className="mt-6" noValidate>
@@ -45,20 +35,13 @@ export function AcceptForm(props: {
           readOnly
           autoComplete="username"
         />
-        <TextField
-          label={t('password')}
-          name="password"
-          type="password"
-          hint={t('passwordHint')}
-          errors={fieldErrors?.password}
-          autoComplete="new-password"
-        />
-        <TextField
-          label={t('confirmPassword')}
-          name="confirmPassword"
-          type="password"
-          errors={fieldErrors?.confirmPassword}
-          autoComplete="new-password"
+        <NewPasswordFields
+          labels={{
+            password: t('password'),
+            confirm: t('confirmPassword'),
+            hint: t('passwordHint'),
+          }}
+          errors={fieldErrors}
         />
         <Button type="submit" className="w-full">
           {isPending || state?.ok ? t('submitting') : t('submit')}

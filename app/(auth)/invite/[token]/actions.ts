@@ -3,15 +3,8 @@
 
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { passwordField } from '@/lib/auth/password-fields';
+import { passwordField, passwordProblemKey } from '@/lib/auth/password-fields';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
-
-const problemKeys = {
-  tooShort: 'validation.passwordTooShort',
-  tooLong: 'validation.passwordTooLong',
-  containsEmail: 'validation.passwordContainsEmail',
-  common: 'validation.passwordCommon',
-} as const;
 
 const acceptSchema = z
   .object({ token: z.string().max(200), password: passwordField, confirmPassword: z.string() })
@@ -26,7 +19,10 @@ export const acceptInvitationAction = action(
     const result = await acceptInvitation(db, { token, password });
     if (result.ok) return { ok: true, data: { email: result.email } };
     if (result.reason === 'password') {
-      return { ok: false, fieldErrors: { password: [t(problemKeys[result.problem])] } };
+      return {
+        ok: false,
+        fieldErrors: { password: [t(`validation.${passwordProblemKey(result.problem)}`)] },
+      };
     }
     return { ok: false, formError: t(`invite.state.${result.reason}.description`) };
   },
