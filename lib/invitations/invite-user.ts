@@ -79,7 +79,10 @@ export async function inviteUser(
   const { inviter, request, language } = options;
   const email = options.email.trim().toLowerCase();
   const accountIds = request.type === 'individual' ? request.accounts.map((a) => a.accountId) : [];
-  if (request.type === 'individual' && new Set(accountIds).size !== accountIds.length) {
+  if (
+    request.type === 'individual' &&
+    (accountIds.length === 0 || new Set(accountIds).size !== accountIds.length)
+  ) {
     return { ok: false, reason: 'invalid' };
   }
 

@@ -35,7 +35,8 @@ export function mayGrant(actor: Actor, grant: InvitationGrant): boolean {
       rank[grant.role] <= rank[actor.hostRole]
     );
   }
-  if (grant.accounts.length === 0) return false;
+  // A user left with no role at all (their accounts deleted) is a host matter.
+  if (grant.accounts.length === 0) return mayOnHost(actor, 'host.users.manage');
   return grant.accounts.every(({ account, role }) => {
     if (!mayInAccount(actor, 'account.users.manage', account)) return false;
     const hostReaches = account.managed || account.delegatedUserManagement;

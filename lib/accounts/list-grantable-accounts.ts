@@ -1,0 +1,36 @@
+import 'server-only';
+import { asc, ne } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { accounts } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/read-session';
+import { mayGrant } from '@/lib/invitations/may-grant';
+
+/**
+ * The accounts the viewer may invite individual users into, each with the roles they may give
+ * there (never above their own: lib/invitations/may-grant.ts).
+ */
+export async function listGrantableAccounts(
+  db: Database,
+  viewer: SessionUser,
+): Promise<{ id: string; name: string; roles: ('admin' | 'standard' | 'view')[] }[]> {
+  const rows = await db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      managed: accounts.managed,
+      delegatedUserManagement: accounts.delegatedUserManagement,
+      status: accounts.status,
+    })
+    .from(accounts)
+    .where(ne(accounts.status, 'deactivated'))
+    .orderBy(asc(accounts.name));
+  return rows
+    .map((account) => ({
+      id: account.id,
+      name: account.name,
+      roles: (['admin', 'standard', 'view'] as const).filter((role) =>
+        mayGrant(viewer, { type: 'individual', accounts: [{ account, role }] }),
+      ),
+    }))
+    .filter((account) => account.roles.length > 0);
+}

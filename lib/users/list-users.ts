@@ -1,0 +1,125 @@
+import 'server-only';
+import { and, asc, desc, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { accountMemberships, accounts, invitations, users } from '@/db/schema';
+import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/read-session';
+import { mayGrant } from '@/lib/invitations/may-grant';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  status: 'pending' | 'active' | 'deactivated';
+  hostRole: HostRole | null;
+  /** The accounts the viewer may see this user in, with the user's role there. */
+  accounts: { id: string; name: string; role: AccountRole }[];
+  /** How many more accounts the user belongs to that the viewer cannot reach (unmanaged). */
+  otherAccounts: number;
+  /** The open invitation link's expiry, for pending users. */
+  invitationExpiresAt: Date | null;
+  /** Whether that link has expired (decided here, so every view agrees). */
+  invitationExpired: boolean;
+  /** Whether the viewer may edit, deactivate, revoke and make links for this user. */
+  manageable: boolean;
+  isViewer: boolean;
+}
+
+/** `%`, `_` and `\` typed in the search box are matched literally. */
+function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The host Users page: every host user, and every individual user of an account the viewer's
+ * host role reaches (managed, or delegated user management). Users who belong only to
+ * unmanaged accounts are theirs alone and are not listed. Ordered by email.
+ */
+export async function listUsers(
+  db: Database,
+  options: { viewer: SessionUser; search?: string; limit?: number },
+): Promise<{ rows: UserRow[]; truncated: boolean }> {
+  const { viewer } = options;
+  const limit = options.limit ?? 500;
+  const search = options.search?.trim().toLowerCase();
+  const found = await db
+    .select({ id: users.id, email: users.email, status: users.status, hostRole: users.hostRole })
+    .from(users)
+    .where(search ? ilike(users.email, containsPattern(search)) : undefined)
+    .orderBy(asc(users.email))
+    .limit(limit + 1);
+  const truncated = found.length > limit;
+  const ids = found.slice(0, limit).map((user) => user.id);
+  if (ids.length === 0) return { rows: [], truncated: false };
+
+  const memberships = await db
+    .select({
+      userId: accountMemberships.userId,
+      role: accountMemberships.role,
+      id: accounts.id,
+      name: accounts.name,
+      managed: accounts.managed,
+      delegatedUserManagement: accounts.delegatedUserManagement,
+      status: accounts.status,
+    })
+    .from(accountMemberships)
+    .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
+    .where(inArray(accountMemberships.userId, ids))
+    .orderBy(asc(accounts.name));
+  const openLinks = await db
+    .selectDistinctOn([invitations.userId], {
+      userId: invitations.userId,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        inArray(invitations.userId, ids),
+        isNull(invitations.usedAt),
+        isNull(invitations.replacedAt),
+      ),
+    )
+    .orderBy(invitations.userId, desc(invitations.createdAt));
+  const expiryByUser = new Map(openLinks.map((link) => [link.userId, link.expiresAt]));
+  const membershipsByUser = new Map<string, typeof memberships>();
+  for (const membership of memberships) {
+    const list = membershipsByUser.get(membership.userId) ?? [];
+    list.push(membership);
+    membershipsByUser.set(membership.userId, list);
+  }
+
+  const now = Date.now();
+  const rows: UserRow[] = [];
+  for (const user of found.slice(0, limit)) {
+    const held = membershipsByUser.get(user.id) ?? [];
+    const visible = held.filter(
+      (membership) =>
+        viewer.accountRoles.has(membership.id) ||
+        membership.managed ||
+        membership.delegatedUserManagement,
+    );
+    if (!user.hostRole && held.length > 0 && visible.length === 0) continue;
+    const manageable = mayGrant(
+      viewer,
+      user.hostRole
+        ? { type: 'host', role: user.hostRole }
+        : {
+            type: 'individual',
+            accounts: held.map(({ role, ...account }) => ({ account, role })),
+          },
+    );
+    const expiresAt = user.status === 'pending' ? (expiryByUser.get(user.id) ?? null) : null;
+    rows.push({
+      id: user.id,
+      email: user.email,
+      status: user.status,
+      hostRole: user.hostRole,
+      accounts: visible.map(({ id, name, role }) => ({ id, name, role })),
+      otherAccounts: held.length - visible.length,
+      invitationExpiresAt: expiresAt,
+      invitationExpired: expiresAt !== null && expiresAt.getTime() <= now,
+      manageable: manageable && user.id !== viewer.id,
+      isViewer: user.id === viewer.id,
+    });
+  }
+  return { rows, truncated };
+}

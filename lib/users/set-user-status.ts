@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { invitations, sessions, users } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/read-session';
+import { cancelEmailsTo } from '@/lib/mail/outbox/cancel-emails-to';
+import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invariants';
+import { guardUserChange } from './guard-user-change';
+import type { UserChangeResult } from './user-change-result';
+
+/**
+ * Deactivate or Reactivate another user. Deactivating ends their sessions at once, cancels
+ * emails to them still waiting, and stops their open invitation links (the accept page then
+ * says the access was deactivated); it is refused when it would leave no active host admin or
+ * an account without an admin. Reactivating restores `active`, or `pending` for someone who
+ * never set a password: their old links stay dead (marked replaced), and a new invite link
+ * lets them in.
+ */
+export async function setUserStatus(
+  db: Database,
+  options: { actor: SessionUser; userId: string; active: boolean },
+): Promise<UserChangeResult> {
+  const { actor, userId, active } = options;
+  return db.transaction(async (tx) => {
+    const guard = await guardUserChange(tx, actor, userId);
+    if (!guard.ok) return guard;
+    const { user } = guard.target;
+    const now = new Date();
+
+    if (active) {
+      if (user.status === 'deactivated') {
+        await tx
+          .update(users)
+          .set({ status: user.hasPassword ? 'active' : 'pending', updatedAt: now })
+          .where(eq(users.id, userId));
+        await tx
+          .update(invitations)
+          .set({ replacedAt: now })
+          .where(
+            and(
+              eq(invitations.userId, userId),
+              isNull(invitations.usedAt),
+              isNull(invitations.replacedAt),
+            ),
+          );
+      }
+      return { ok: true, email: user.email } as const;
+    }
+
+    if (user.status === 'deactivated') return { ok: true, email: user.email } as const;
+    if (user.hostRole === 'admin' && (await isLastActiveHostAdmin(tx, userId))) {
+      return { ok: false, reason: 'lastHostAdmin' } as const;
+    }
+    const orphaned = await accountsOnlyAdministeredBy(tx, userId);
+    if (orphaned.length > 0) {
+      return { ok: false, reason: 'lastAccountAdmin', accounts: orphaned } as const;
+    }
+    await tx
+      .update(users)
+      .set({ status: 'deactivated', updatedAt: now })
+      .where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await cancelEmailsTo(tx, userId);
+    return { ok: true, email: user.email } as const;
+  });
+}
