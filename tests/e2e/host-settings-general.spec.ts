@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { hostSettings, users } from '@/db/schema';
+import { hostSettings, invitations, users } from '@/db/schema';
 import type { DatabaseHandle } from '@/db/database';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
-import { createUser, signInAs } from '../support/e2e-users';
+import { createUser, signInAs, uniqueEmail } from '../support/e2e-users';
 import { startOwnInstance } from '../support/own-instance';
 
-// Host settings → General: the host name, edited in a dialog by host admins only.
+// Host settings → General: the host name and the invitation lifetime, edited in dialogs by
+// host admins only.
 
 async function storedHostName(database: DatabaseHandle): Promise<string | undefined> {
   const [row] = await database.db
@@ -140,4 +141,94 @@ test('the server refuses a rename from a user who is no longer host admin', asyn
     'You are not allowed to do this. Ask a host admin if you need it.',
   );
   expect(await storedHostName(database)).toBe(before);
+});
+
+async function storedLifetime(database: DatabaseHandle): Promise<number | undefined> {
+  const [row] = await database.db
+    .select({ hours: hostSettings.invitationLifetimeHours })
+    .from(hostSettings)
+    .where(eq(hostSettings.id, 1));
+  return row?.hours;
+}
+
+test('a host admin sets the invitation lifetime; out-of-range values are refused', async ({
+  browser,
+}) => {
+  // Its own instance: the lifetime applies to every invitation made on the instance.
+  const instance = await startOwnInstance('invitation_lifetime');
+  const context = await browser.newContext({ baseURL: instance.url });
+  try {
+    const admin = await createUser(instance.database, { hostRole: 'admin' });
+    await signInAs(instance.database, context, instance.url, admin);
+    const page = await context.newPage();
+    await page.goto('/settings/general');
+    await expect(page.getByRole('heading', { name: 'Invitation lifetime' })).toBeVisible();
+    // The default: 72 hours.
+    await expect(page.getByText('3 days', { exact: true })).toBeVisible();
+
+    const edit = page.getByRole('button', { name: 'Edit invitation lifetime' });
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit invitation lifetime' });
+    const amount = dialog.getByLabel('Lifetime');
+    const unit = dialog.getByLabel('Unit');
+    await expect(amount).toHaveValue('3');
+    await expect(unit).toHaveValue('days');
+    await expectNoSeriousA11yViolations(page);
+    await amount.fill('2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Invitation lifetime saved. New links use it.' }),
+    ).toBeVisible();
+    await expect(page.getByText('2 days', { exact: true })).toBeVisible();
+    await expect(page.getByText('3 days', { exact: true })).toHaveCount(0);
+    expect(await storedLifetime(instance.database)).toBe(48);
+
+    // Below 1 hour or above 30 days (720 hours): refused beside the field, nothing stored.
+    const refusal = /^Enter a whole number from 1 hour to 30 days \(720 hours\)\./;
+    await edit.click();
+    await expect(amount).toHaveValue('2');
+    for (const [value, chosenUnit] of [
+      ['0', 'days'],
+      ['31', 'days'],
+      ['721', 'hours'],
+    ] as const) {
+      await amount.fill(value);
+      await unit.selectOption(chosenUnit);
+      const answered = page.waitForResponse(
+        (response) => !!response.request().headers()['next-action'],
+      );
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await answered;
+      await expect(dialog).toBeVisible();
+      await expect(amount).toHaveAccessibleDescription(refusal);
+      await expect(amount).toHaveValue(value);
+      expect(await storedLifetime(instance.database)).toBe(48);
+    }
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('2 days', { exact: true })).toBeVisible();
+
+    // An invitation made now expires 48 hours out.
+    const email = uniqueEmail('later');
+    await page.goto('/users');
+    await page.getByRole('button', { name: 'Invite a new user' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite a new user' });
+    await invite.getByLabel('Email').fill(email);
+    const before = Date.now();
+    await invite.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('dialog', { name: `${email} is invited` })).toBeVisible();
+    const after = Date.now();
+    const [link] = await instance.database.db
+      .select({ expiresAt: invitations.expiresAt })
+      .from(invitations)
+      .innerJoin(users, eq(users.id, invitations.userId))
+      .where(eq(users.email, email));
+    const hours = 3_600_000;
+    expect(link!.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 48 * hours - 1000);
+    expect(link!.expiresAt.getTime()).toBeLessThanOrEqual(after + 48 * hours + 1000);
+  } finally {
+    await context.close();
+    await instance.stop();
+  }
 });

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { Badge } from '@/components/ui/badge';
-import { FeatureCard } from '@/components/ui/feature-card';
-import { ClockIcon, IdCardIcon, MailIcon, SendIcon } from '@/components/ui/icons';
+import { IdCardIcon, MailIcon, SendIcon } from '@/components/ui/icons';
 import { LinkCard } from '@/components/ui/link-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
@@ -15,7 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HostSettingsPage() {
   await requireHostPermission('host.settings');
   const t = await getTranslations();
-  const comingSoon = <Badge>{t('comingSoon.title')}</Badge>;
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
@@ -42,14 +39,6 @@ export default async function HostSettingsPage() {
             icon={<SendIcon />}
             title={t('delivery.title')}
             description={t('settings.deliveryDescription')}
-          />
-        </li>
-        <li>
-          <FeatureCard
-            icon={<ClockIcon />}
-            title={t('settings.invitationLifetime.title')}
-            description={t('settings.invitationLifetime.description')}
-            badge={comingSoon}
           />
         </li>
       </ul>

@@ -1,10 +1,11 @@
-// Server action of Host settings → General: renames the host.
+// Server actions of Host settings → General: the host name and the invitation lifetime.
 'use server';
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
 import { hostNameField } from '@/lib/host/host-name-field';
+import { invitationLifetimeSchema, setInvitationLifetime } from '@/lib/host/invitation-lifetime';
 import { renameHost } from '@/lib/host/rename-host';
 
 const renameHostSchema = z.object({ hostName: hostNameField });
@@ -15,6 +16,15 @@ export const renameHostAction = action(
     await renameHost(db, { hostName });
     // The name is in the header and every page title: re-render the whole console.
     revalidatePath('/', 'layout');
+    return { ok: true, data: undefined };
+  },
+);
+
+export const setInvitationLifetimeAction = action(
+  { schema: invitationLifetimeSchema, access: 'host.settings' },
+  async ({ hours }, { db }) => {
+    await setInvitationLifetime(db, { hours });
+    revalidatePath('/settings/general');
     return { ok: true, data: undefined };
   },
 );

@@ -5,19 +5,23 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
 import { hostNameMaxLength } from '@/lib/host/host-name-field';
-import { renameHostAction } from './actions';
+import { getDb } from '@/db/client';
+import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
+import { renameHostAction, setInvitationLifetimeAction } from './actions';
 import { HostNameSetting } from './host-name-setting';
+import { InvitationLifetimeSetting } from './invitation-lifetime-setting';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('general');
   return { title: t('title') };
 }
 
-/** Host settings → General: the host name, edited in a dialog. */
+/** Host settings → General: the host name and the invitation lifetime, each edited in a dialog. */
 export default async function GeneralSettingsPage() {
   await requireHostPermission('host.settings');
   const t = await getTranslations();
   const hostName = await getHostName();
+  const { lifetimeHours } = await loadInvitationSettings(await getDb());
   return (
     <>
       <PageHeader
@@ -31,6 +35,9 @@ export default async function GeneralSettingsPage() {
           maxLength={hostNameMaxLength}
           action={renameHostAction}
         />
+      </Card>
+      <Card className="mt-4 p-5 sm:p-6">
+        <InvitationLifetimeSetting hours={lifetimeHours} action={setInvitationLifetimeAction} />
       </Card>
     </>
   );

@@ -1,0 +1,135 @@
+// Server actions of the Users page: invite, new invite link, roles, status, revoke, and the
+// delivery status of an invitation email. Host admins only; the domain checks each user again.
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import type { Translate } from '@/lib/i18n/translate';
+import { inviteUser } from '@/lib/invitations/invite-user';
+import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
+import { readDelivery } from '@/lib/mail/outbox/read-delivery';
+import { changeUserRole } from '@/lib/users/change-user-role';
+import { revokeUser } from '@/lib/users/revoke-user';
+import { setUserStatus } from '@/lib/users/set-user-status';
+import type { UserChangeResult } from '@/lib/users/user-change-result';
+import {
+  changeRoleSchema,
+  inviteUserSchema,
+  setStatusSchema,
+  userIdSchema,
+} from '@/lib/users/user-forms';
+
+/** A link just made, for the dialog: Copy, its expiry, and the email's id when one was queued. */
+export interface IssuedLink {
+  link: string;
+  expiresAt: Date;
+  emailId: string | null;
+}
+
+function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) {
+  const formError =
+    result.reason === 'lastAccountAdmin'
+      ? t('users.errors.lastAccountAdmin', { accounts: result.accounts.join(', ') })
+      : t(`users.errors.${result.reason}`);
+  return { ok: false as const, formError };
+}
+
+function afterChange(emailQueued: boolean) {
+  if (emailQueued) kickOutbox();
+  revalidatePath('/users');
+}
+
+export const inviteUserAction = action(
+  { schema: inviteUserSchema, access: 'host.users.manage' },
+  async ({ email, language, request }, { user, db, t }) => {
+    const result = await inviteUser(db, { inviter: user, email, language, request });
+    if (!result.ok) {
+      if (result.reason === 'alreadyUser') {
+        return { ok: false, fieldErrors: { email: [t('users.errors.alreadyUser', { email })] } };
+      }
+      return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    }
+    afterChange(result.emailId !== null);
+    const data: IssuedLink = {
+      link: result.link,
+      expiresAt: result.expiresAt,
+      emailId: result.emailId,
+    };
+    return { ok: true, data };
+  },
+);
+
+export const regenerateInvitationAction = action(
+  { schema: userIdSchema, access: 'host.users.manage' },
+  async ({ userId }, { user, db, t }) => {
+    const result = await regenerateInvitation(db, { actor: user, userId });
+    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    afterChange(result.emailId !== null);
+    return {
+      ok: true,
+      data: {
+        link: result.link,
+        expiresAt: result.expiresAt,
+        emailId: result.emailId,
+      } satisfies IssuedLink,
+    };
+  },
+);
+
+export const changeUserRoleAction = action(
+  { schema: changeRoleSchema, access: 'host.users.manage' },
+  async ({ userId, change }, { user, db, t }) => {
+    const result = await changeUserRole(db, { actor: user, userId, change });
+    if (!result.ok) return refusal(result, t);
+    afterChange(false);
+    return { ok: true, data: undefined };
+  },
+);
+
+export const setUserStatusAction = action(
+  { schema: setStatusSchema, access: 'host.users.manage' },
+  async ({ userId, active }, { user, db, t }) => {
+    const result = await setUserStatus(db, { actor: user, userId, active });
+    if (!result.ok) return refusal(result, t);
+    afterChange(false);
+    return { ok: true, data: undefined };
+  },
+);
+
+export const revokeUserAction = action(
+  { schema: userIdSchema, access: 'host.users.manage' },
+  async ({ userId }, { user, db, t }) => {
+    const result = await revokeUser(db, { actor: user, userId });
+    if (!result.ok) return refusal(result, t);
+    afterChange(false);
+    return { ok: true, data: { email: result.email } };
+  },
+);
+
+/** Where the invitation email just queued stands, for the dialog to show until it is sent. */
+export const readInvitationEmailAction = action(
+  { schema: z.object({ emailId: z.uuid('invalid') }), access: 'host.users.manage' },
+  async ({ emailId }, { db, t }) => {
+    const delivery = await readDelivery(db, emailId);
+    if (!delivery) return { ok: false, formError: t('users.errors.notFound') };
+    const problem =
+      delivery.lastError && delivery.status !== 'sent'
+        ? t(
+            `smtpDiagnosis.advice.${delivery.lastError.advice}` as 'smtpDiagnosis.advice.unexpected',
+            delivery.lastError.values as never,
+          )
+        : null;
+    return {
+      ok: true,
+      data: {
+        status: delivery.status,
+        attempts: delivery.attempts,
+        problem,
+        sentAt: delivery.sentAt,
+        nextAttemptAt: delivery.nextAttemptAt,
+      },
+    };
+  },
+);

@@ -1,0 +1,77 @@
+'use client';
+
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { readInvitationEmailAction } from './actions';
+
+type Delivery = Extract<
+  Awaited<ReturnType<typeof readInvitationEmailAction>>,
+  { ok: true }
+>['data'];
+
+const settled = new Set(['sent', 'failed', 'cancelled', 'held']);
+
+/**
+ * The emailed copy of a link, followed live: asks the server every second at first, then
+ * less often, until the email is sent, has failed for good, or was cancelled.
+ */
+export function InvitationEmailStatus(props: { emailId: string; email: string }) {
+  const t = useTranslations('users.delivery');
+  const format = useFormatter();
+  const [delivery, setDelivery] = useState<Delivery | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    async function poll(round: number) {
+      const form = new FormData();
+      form.set('emailId', props.emailId);
+      const result = await readInvitationEmailAction(null, form).catch(() => null);
+      if (stopped) return;
+      if (result?.ok) setDelivery(result.data);
+      if (result?.ok && settled.has(result.data.status)) return;
+      timer = setTimeout(() => poll(round + 1), Math.min(1000 * 1.5 ** round, 10_000));
+    }
+    void poll(0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [props.emailId]);
+
+  const time = (date: Date) => format.dateTime(new Date(date), { timeStyle: 'short' });
+  const status = delivery?.status ?? 'queued';
+  const tone =
+    status === 'sent'
+      ? 'bg-emerald-50 text-emerald-900 ring-emerald-200'
+      : status === 'failed' || delivery?.problem
+        ? 'bg-amber-50 text-amber-900 ring-amber-200'
+        : 'bg-slate-50 text-slate-800 ring-slate-200';
+  return (
+    <div role="status" className={`rounded-lg px-3 py-2 text-sm ring-1 ${tone}`}>
+      <p>
+        {status === 'sent' && delivery?.sentAt
+          ? t('sent', { email: props.email, time: time(delivery.sentAt) })
+          : status === 'failed'
+            ? t('failed', { email: props.email })
+            : status === 'cancelled'
+              ? t('cancelled')
+              : status === 'held'
+                ? t('held', { email: props.email })
+                : delivery?.problem && delivery.attempts > 0
+                  ? t('retrying', { time: time(delivery.nextAttemptAt) })
+                  : t(status === 'sending' ? 'sending' : 'queued', { email: props.email })}
+      </p>
+      {delivery?.problem ? <p className="mt-1">{delivery.problem}</p> : null}
+      {status === 'failed' || status === 'held' ? (
+        <p className="mt-1">
+          {t('shareInstead')}{' '}
+          <Link href="/settings/delivery" className="font-medium underline">
+            {t('openLog')}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

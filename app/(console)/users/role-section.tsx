@@ -1,0 +1,53 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useFormAction } from '@/components/forms/use-form-action';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import type { FormAction } from '@/lib/actions/action-result';
+import type { UserRow } from '@/lib/users/list-users';
+import { RolePicker, type PickableAccount } from './role-picker';
+
+/** The user's roles, of the kind they hold: one host role, or a role in each account. */
+export function RoleSection(props: {
+  user: UserRow;
+  accounts: PickableAccount[];
+  action: FormAction;
+}) {
+  const t = useTranslations('users.edit.roles');
+  const { state, isPending, onSubmit, fieldErrors, formError } = useFormAction(props.action);
+  const { user } = props;
+  const own = new Set(user.accounts.map((account) => account.id));
+  return (
+    <section aria-labelledby="roles-heading" className="space-y-3">
+      <h3 id="roles-heading" className="text-sm font-semibold text-slate-900">
+        {t('title')}
+      </h3>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        <input type="hidden" name="userId" value={user.id} />
+        {formError ? <FormMessage>{formError}</FormMessage> : null}
+        {state?.ok ? <FormMessage tone="success">{t('saved')}</FormMessage> : null}
+        <RolePicker
+          fixedType
+          initial={
+            user.hostRole
+              ? { type: 'host', hostRole: user.hostRole }
+              : {
+                  type: 'individual',
+                  accounts: user.accounts.map((account) => ({
+                    accountId: account.id,
+                    role: account.role,
+                  })),
+                }
+          }
+          hostRoles={['admin', 'standard', 'view']}
+          accounts={props.accounts.filter((account) => own.has(account.id))}
+          errors={fieldErrors}
+        />
+        <Button type="submit" variant="secondary" disabled={isPending}>
+          {isPending ? t('saving') : t('save')}
+        </Button>
+      </form>
+    </section>
+  );
+}

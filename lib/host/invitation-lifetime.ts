@@ -1,0 +1,35 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { hostSettings } from '@/db/schema';
+
+/** PRODUCT.md: an invitation lives 1 hour to 30 days. */
+export const invitationLifetimeLimits = { minHours: 1, maxHours: 720 } as const;
+
+/** The form: a whole number of hours or days, within the limits once converted to hours. */
+export const invitationLifetimeSchema = z
+  .object({
+    amount: z.coerce.number('invitationLifetime').int('invitationLifetime'),
+    unit: z.enum(['hours', 'days'], 'invalid'),
+  })
+  .transform(({ amount, unit }) => ({ hours: unit === 'days' ? amount * 24 : amount }))
+  .refine(
+    ({ hours }) =>
+      hours >= invitationLifetimeLimits.minHours && hours <= invitationLifetimeLimits.maxHours,
+    { message: 'invitationLifetime', path: ['amount'] },
+  );
+
+/** Sets how long new invitation links live; links already made keep their expiry. */
+export async function setInvitationLifetime(
+  db: Database,
+  options: { hours: number },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(hostSettings)
+    .values({ id: 1, invitationLifetimeHours: options.hours, updatedAt: now })
+    .onConflictDoUpdate({
+      target: hostSettings.id,
+      set: { invitationLifetimeHours: options.hours, updatedAt: now },
+    });
+}
