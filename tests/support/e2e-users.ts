@@ -49,6 +49,22 @@ export async function createUser(
   return { id: user!.id, email, password: e2ePassword };
 }
 
+/** A session row for `user` and the JWT next-auth would have put in the cookie for it. */
+async function createSessionJwt(
+  handle: DatabaseHandle,
+  user: TestUser,
+  secret: string,
+): Promise<{ token: string; jwt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  await handle.db.insert(sessions).values({
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const jwt = await encode({ token: { sub: user.id, sessionToken: token }, secret });
+  return { token, jwt };
+}
+
 /**
  * Signs a browser context in as `user` without the UI: a session row plus the cookie the app
  * would have set (the same JWT next-auth writes), for tests about what comes after sign-in.
@@ -59,15 +75,19 @@ export async function signInAs(
   baseURL: string,
   user: TestUser,
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await handle.db.insert(sessions).values({
-    tokenHash: createHash('sha256').update(token).digest('hex'),
-    userId: user.id,
-    expiresAt: new Date(Date.now() + 86_400_000),
-  });
-  const jwt = await encode({ token: { sub: user.id, sessionToken: token }, secret: e2eAppSecret });
+  const { token, jwt } = await createSessionJwt(handle, user, e2eAppSecret);
   await context.addCookies([
     { name: 'gatehouse.session', value: jwt, url: baseURL, httpOnly: true, sameSite: 'Lax' },
   ]);
   return token;
+}
+
+/** A `Cookie` header value signed in as `user`, for requests made without a browser. */
+export async function signInCookie(
+  handle: DatabaseHandle,
+  user: TestUser,
+  secret = e2eAppSecret,
+): Promise<string> {
+  const { jwt } = await createSessionJwt(handle, user, secret);
+  return `gatehouse.session=${jwt}`;
 }
