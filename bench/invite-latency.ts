@@ -12,12 +12,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import { smtpSettings, users } from '@/db/schema';
-import { encryptSecret } from '@/lib/crypto/secret-box';
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
 import { createUser, signInCookie } from '../tests/support/e2e-users';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
+import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
@@ -59,19 +59,12 @@ async function main() {
   const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
   try {
     await waitForResponse(server);
-    await db.insert(smtpSettings).values({
-      host: smtp.host,
-      port: smtp.port,
-      senderName: 'Bench',
-      senderEmail: 'bench@gatehouse.test',
-      ssl: true,
-      starttls: false,
-      auth: true,
-      username: smtpUser.user,
-      passwordEncrypted: encryptSecret(smtpUser.pass, { secret, purpose: 'smtp-password' }),
-      caPem: smtp.caPem,
-      enabled: false,
-    });
+    await db
+      .insert(smtpSettings)
+      .values({
+        ...testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret }),
+        enabled: false,
+      });
     const admin = await createUser(database.handle, { hostRole: 'admin' });
     const cookie = await signInCookie(database.handle, admin, secret);
     const id = actionId('app/(console)/users/actions.ts', 'inviteUserAction');

@@ -12,6 +12,7 @@ import { closePooledTransport } from '@/lib/mail/outbox/pooled-transport';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
+import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 
 const count = 1000;
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -29,19 +30,9 @@ async function main() {
   const database = await createTestDatabase(cluster.url(), 'bench');
   const { db } = database.handle;
   try {
-    await db.insert(smtpSettings).values({
-      host: server.host,
-      port: server.port,
-      senderName: 'Bench',
-      senderEmail: 'bench@gatehouse.test',
-      ssl: true,
-      starttls: false,
-      auth: true,
-      username: smtpUser.user,
-      passwordEncrypted: encryptSecret(smtpUser.pass, { secret, purpose: 'smtp-password' }),
-      caPem: server.caPem,
-      enabled: true,
-    });
+    await db
+      .insert(smtpSettings)
+      .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: secret }));
 
     // Baseline: raw pooled nodemailer, same pool size, same messages, same server.
     const raw = nodemailer.createTransport({
@@ -58,7 +49,7 @@ async function main() {
     await Promise.all(
       Array.from({ length: count }, (_, n) =>
         raw.sendMail({
-          from: 'Bench <bench@gatehouse.test>',
+          from: 'Nordlicht <noreply@nordlicht.test>',
           to: `user${n}@example.test`,
           ...message(n),
         }),

@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { accounts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { mayGrant } from '@/lib/invitations/may-grant';
+import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
 /**
  * The accounts the viewer may invite individual users into, each with the roles they may give
@@ -14,13 +15,7 @@ export async function listGrantableAccounts(
   viewer: SessionUser,
 ): Promise<{ id: string; name: string; roles: ('admin' | 'standard' | 'view')[] }[]> {
   const rows = await db
-    .select({
-      id: accounts.id,
-      name: accounts.name,
-      managed: accounts.managed,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-      status: accounts.status,
-    })
+    .select(accountScopeColumns)
     .from(accounts)
     .where(ne(accounts.status, 'deactivated'))
     .orderBy(asc(accounts.name));

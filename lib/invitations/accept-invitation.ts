@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { invitations, users } from '@/db/schema';
 import { checkPassword, type PasswordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
 import { findInvitation } from './find-invitation';
 import { invitationState } from './invitation-state';
+import { replaceOpenInvitations } from './replace-open-invitations';
 
 export type AcceptInvitationResult =
   | { ok: true; userId: string; email: string }
@@ -40,16 +41,7 @@ export async function acceptInvitation(
     const now = new Date();
     await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, row.id));
     // Any other link still open for this user dies with this one.
-    await tx
-      .update(invitations)
-      .set({ replacedAt: now })
-      .where(
-        and(
-          eq(invitations.userId, row.userId),
-          isNull(invitations.usedAt),
-          isNull(invitations.replacedAt),
-        ),
-      );
+    await replaceOpenInvitations(tx, row.userId, now);
     await tx
       .update(users)
       .set({ status: 'active', passwordHash, updatedAt: now })

@@ -10,6 +10,7 @@ import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { invitationLink } from './invitation-link';
 import { loadInvitationSettings } from './load-invitation-settings';
 import { mayGrant, type InvitationGrant } from './may-grant';
+import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
 export type InviteUserRequest =
   | { type: 'host'; role: HostRole }
@@ -31,13 +32,7 @@ export type InviteUserResult =
 async function loadScopes(db: Database, accountIds: string[]) {
   if (accountIds.length === 0) return [];
   return db
-    .select({
-      id: accounts.id,
-      name: accounts.name,
-      managed: accounts.managed,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-      status: accounts.status,
-    })
+    .select(accountScopeColumns)
     .from(accounts)
     .where(inArray(accounts.id, accountIds))
     .for('share');

@@ -1,5 +1,4 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { invitations } from '@/db/schema';
 import { renderEmail } from '@/emails/render';
@@ -10,6 +9,7 @@ import { invitationLink } from './invitation-link';
 import { loadInvitationSettings } from './load-invitation-settings';
 import { loadManagedUser } from '@/lib/users/load-managed-user';
 import { mayGrant } from './may-grant';
+import { replaceOpenInvitations } from './replace-open-invitations';
 
 export type RegenerateInvitationResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }
@@ -58,16 +58,7 @@ export async function regenerateInvitation(
     if (locked.user.status !== 'pending') return { ok: false, reason: 'notPending' } as const;
 
     const now = new Date();
-    await tx
-      .update(invitations)
-      .set({ replacedAt: now })
-      .where(
-        and(
-          eq(invitations.userId, userId),
-          isNull(invitations.usedAt),
-          isNull(invitations.replacedAt),
-        ),
-      );
+    await replaceOpenInvitations(tx, userId, now);
     await tx.insert(invitations).values({
       userId,
       tokenHash: hashToken(token),

@@ -5,6 +5,7 @@ import { accountMemberships, accounts, invitations, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { mayGrant } from '@/lib/invitations/may-grant';
+import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
 export interface UserRow {
   id: string;
@@ -55,11 +56,7 @@ export async function listUsers(
     .select({
       userId: accountMemberships.userId,
       role: accountMemberships.role,
-      id: accounts.id,
-      name: accounts.name,
-      managed: accounts.managed,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-      status: accounts.status,
+      ...accountScopeColumns,
     })
     .from(accountMemberships)
     .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import type { InvitationGrant } from '@/lib/invitations/may-grant';
+import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
 /**
  * A user as the Users page manages them: status, language and what they hold, with each
@@ -29,11 +30,7 @@ export async function loadManagedUser(db: Database, userId: string, lock: boolea
   const membershipQuery = db
     .select({
       role: accountMemberships.role,
-      id: accounts.id,
-      name: accounts.name,
-      managed: accounts.managed,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-      status: accounts.status,
+      ...accountScopeColumns,
     })
     .from(accountMemberships)
     .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { invitations, sessions, users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { cancelEmailsTo } from '@/lib/mail/outbox/cancel-emails-to';
 import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invariants';
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';
+import { replaceOpenInvitations } from '@/lib/invitations/replace-open-invitations';
 
 /**
  * Deactivate or Reactivate another user. Deactivating ends their sessions at once, cancels
@@ -33,16 +34,7 @@ export async function setUserStatus(
           .update(users)
           .set({ status: user.hasPassword ? 'active' : 'pending', updatedAt: now })
           .where(eq(users.id, userId));
-        await tx
-          .update(invitations)
-          .set({ replacedAt: now })
-          .where(
-            and(
-              eq(invitations.userId, userId),
-              isNull(invitations.usedAt),
-              isNull(invitations.replacedAt),
-            ),
-          );
+        await replaceOpenInvitations(tx, userId, now);
       }
       return { ok: true, email: user.email } as const;
     }

@@ -1,33 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/database';
-import { invitations, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
-import { uniqueEmail } from '../support/e2e-users';
+import { createPendingInvitee } from '../support/e2e-users';
 
-// The accept page for links made by the invitation domain (the Users page comes next).
-
-async function invitePending(database: DatabaseHandle, options: { expired?: boolean } = {}) {
-  const email = uniqueEmail('invitee');
-  const [user] = await database.db
-    .insert(users)
-    .values({ email, status: 'pending', hostRole: 'standard' })
-    .returning({ id: users.id });
-  const token = randomBytes(32).toString('base64url');
-  await database.db.insert(invitations).values({
-    userId: user!.id,
-    tokenHash: createHash('sha256').update(token).digest('hex'),
-    expiresAt: new Date(Date.now() + (options.expired ? -1 : 1) * 3_600_000),
-  });
-  return { email, userId: user!.id, path: `/invite/${token}` };
-}
+// The accept page /invite/[token]: every state of a link, and a signed-in visitor.
 
 test('an invitee sets a password, lands on the dashboard as active, and the link is then used', async ({
   page,
   database,
 }) => {
-  const invitee = await invitePending(database);
+  const invitee = await createPendingInvitee(database);
   await page.goto(invitee.path);
   await expect(page.getByRole('heading', { name: 'Accept your invitation' })).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue(invitee.email);
@@ -48,7 +31,7 @@ test('an invitee sets a password, lands on the dashboard as active, and the link
   const [row] = await database.db
     .select({ status: users.status })
     .from(users)
-    .where(eq(users.id, invitee.userId));
+    .where(eq(users.id, invitee.id));
   expect(row?.status).toBe('active');
 
   // Signed in now, and the link is spent.
@@ -64,7 +47,7 @@ test('expired, tampered and signed-in cases each get their own page', async ({
   database,
   hostAdmin,
 }) => {
-  const expired = await invitePending(database, { expired: true });
+  const expired = await createPendingInvitee(database, { expired: true });
   await page.goto(expired.path);
   await expect(page.getByRole('heading', { name: 'This invitation has expired' })).toBeVisible();
 
@@ -74,7 +57,7 @@ test('expired, tampered and signed-in cases each get their own page', async ({
   ).toBeVisible();
 
   // Signed in as the host admin: told who they are, offered to sign out and come back.
-  const invitee = await invitePending(database);
+  const invitee = await createPendingInvitee(database);
   await page.goto(invitee.path);
   await expect(page.getByText(`You are signed in as ${hostAdmin.email}`)).toBeVisible();
   await page.getByRole('button', { name: 'Sign out and continue' }).click();

@@ -5,6 +5,7 @@ import { expect, test } from '../support/e2e-fixtures';
 import { createUser, e2eAppSecret, signInAs } from '../support/e2e-users';
 import { startOwnInstance, type OwnInstance } from '../support/own-instance';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
+import { testSmtpSettings } from '../support/test-smtp-settings';
 
 // Its own app instance: the SMTP configuration and the outbox belong to the whole instance.
 const cronSecret = 'cron-secret-for-the-delivery-log-test';
@@ -15,22 +16,9 @@ let server: TestSmtpServer;
 test.beforeAll(async () => {
   instance = await startOwnInstance('delivery_log', { CRON_SECRET: cronSecret });
   server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser, fault: 'recipient-refused' });
-  await instance.database.db.insert(smtpSettings).values({
-    host: server.host,
-    port: server.port,
-    senderName: 'Nordlicht',
-    senderEmail: 'noreply@nordlicht.test',
-    ssl: true,
-    starttls: false,
-    auth: true,
-    username: smtpUser.user,
-    passwordEncrypted: encryptSecret(smtpUser.pass, {
-      secret: e2eAppSecret,
-      purpose: 'smtp-password',
-    }),
-    caPem: server.caPem,
-    enabled: true,
-  });
+  await instance.database.db
+    .insert(smtpSettings)
+    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
 });
 
 test.afterAll(async () => {

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Page, Request } from '@playwright/test';
 import type { DatabaseHandle } from '@/db/database';
 import { accountMemberships, accounts, invitations, sessions, users } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
-import { signInAs, uniqueEmail } from '../support/e2e-users';
+import { createPendingInvitee, signInAs } from '../support/e2e-users';
 
 // Managing users on the Users page of the shared instance (SMTP switch off): new invite links,
 // roles, Deactivate / Reactivate, Revoke, search, and the server refusing direct calls. The
@@ -13,21 +13,6 @@ import { signInAs, uniqueEmail } from '../support/e2e-users';
 
 const forbidden = 'You are not allowed to do this';
 const newPassword = 'lantern orbit meadow 42';
-
-/** A pending host user with an open invitation, as the invite flow leaves them. */
-async function pendingUser(database: DatabaseHandle, email = uniqueEmail('pending')) {
-  const [user] = await database.db
-    .insert(users)
-    .values({ email, status: 'pending', hostRole: 'standard' })
-    .returning({ id: users.id });
-  const token = randomBytes(32).toString('base64url');
-  await database.db.insert(invitations).values({
-    userId: user!.id,
-    tokenHash: createHash('sha256').update(token).digest('hex'),
-    expiresAt: new Date(Date.now() + 72 * 3_600_000),
-  });
-  return { id: user!.id, email, path: `/invite/${token}` };
-}
 
 async function openUsers(page: Page, search: string) {
   await page.goto(`/users?q=${encodeURIComponent(search)}`);
@@ -69,7 +54,7 @@ test('Generate invite link replaces the old link, and the new one lets the user 
   database,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const pending = await pendingUser(database);
+  const pending = await createPendingInvitee(database);
   await openUsers(page, pending.email);
   await expect(rowOf(page, pending.email)).toContainText('Pending');
   const dialog = await openEdit(page, pending.email);
@@ -372,7 +357,7 @@ test('host standard and view users cannot call the Users actions directly', asyn
   const tag = `direct-${randomBytes(4).toString('hex')}`;
   const demoted = await makeUser({ hostRole: 'standard', email: `${tag}-role@example.test` });
   const removable = await makeUser({ hostRole: 'view', email: `${tag}-revoke@example.test` });
-  const pending = await pendingUser(database, `${tag}-pending@example.test`);
+  const pending = await createPendingInvitee(database, { email: `${tag}-pending@example.test` });
   await openUsers(page, tag);
 
   // Invite: captured from the admin's own use.

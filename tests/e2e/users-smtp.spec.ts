@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from '@playwright/test';
 import { invitations, smtpSettings, users } from '@/db/schema';
-import { encryptSecret } from '@/lib/crypto/secret-box';
 import { expect, test } from '../support/e2e-fixtures';
 import { createUser, e2eAppSecret, signInAs, uniqueEmail } from '../support/e2e-users';
 import { startOwnInstance, type OwnInstance } from '../support/own-instance';
 import type { ReceivedMessage } from '../support/received-message';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
+import { testSmtpSettings } from '../support/test-smtp-settings';
 
 // The Users page with the SMTP switch on: invitations and new invite links are emailed, and
 // the dialog follows the email until it is sent. Its own app instance, because the SMTP
@@ -20,22 +20,9 @@ let server: TestSmtpServer;
 test.beforeAll(async () => {
   instance = await startOwnInstance('users_smtp');
   server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await instance.database.db.insert(smtpSettings).values({
-    host: server.host,
-    port: server.port,
-    senderName: 'Nordlicht',
-    senderEmail: 'noreply@nordlicht.test',
-    ssl: true,
-    starttls: false,
-    auth: true,
-    username: smtpUser.user,
-    passwordEncrypted: encryptSecret(smtpUser.pass, {
-      secret: e2eAppSecret,
-      purpose: 'smtp-password',
-    }),
-    caPem: server.caPem,
-    enabled: true,
-  });
+  await instance.database.db
+    .insert(smtpSettings)
+    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
 });
 
 test.afterAll(async () => {

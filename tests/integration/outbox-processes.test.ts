@@ -8,6 +8,7 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
 import { withTestDatabase } from '../support/with-test-database';
+import { testSmtpSettings } from '../support/test-smtp-settings';
 
 // Real sender processes (npm run outbox:drain) against one database and one SMTP server.
 
@@ -42,19 +43,9 @@ function drainProcess(leaseMs = 120_000): { child: ChildProcess; done: Promise<s
 
 async function configure(db: Database, server: TestSmtpServer) {
   await db.delete(smtpSettings);
-  await db.insert(smtpSettings).values({
-    host: server.host,
-    port: server.port,
-    senderName: 'Nordlicht',
-    senderEmail: 'noreply@nordlicht.test',
-    ssl: true,
-    starttls: false,
-    auth: true,
-    username: credentials.user,
-    passwordEncrypted: encryptSecret(credentials.pass, { secret, purpose: 'smtp-password' }),
-    caPem: server.caPem,
-    enabled: true,
-  });
+  await db
+    .insert(smtpSettings)
+    .values(testSmtpSettings(server, { credentials: credentials, appSecret: secret }));
 }
 
 async function queue(db: Database, count: number) {

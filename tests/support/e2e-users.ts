@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2';
 import type { BrowserContext } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import type { DatabaseHandle } from '@/db/database';
-import { accountMemberships, sessions, users } from '@/db/schema';
+import { accountMemberships, invitations, sessions, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 
 /** The secret the e2e app server runs with (tests/support/playwright-global-setup.ts). */
@@ -90,4 +90,26 @@ export async function signInCookie(
 ): Promise<string> {
   const { jwt } = await createSessionJwt(handle, user, secret);
   return `gatehouse.session=${jwt}`;
+}
+
+/**
+ * A pending host standard user with one open invitation, as the invite flow leaves them
+ * (or with a link that expired an hour ago). `path` is the link's path on any app server.
+ */
+export async function createPendingInvitee(
+  handle: DatabaseHandle,
+  options: { email?: string; expired?: boolean } = {},
+): Promise<{ id: string; email: string; path: string }> {
+  const email = options.email ?? uniqueEmail('invitee');
+  const [user] = await handle.db
+    .insert(users)
+    .values({ email, status: 'pending', hostRole: 'standard' })
+    .returning({ id: users.id });
+  const token = randomBytes(32).toString('base64url');
+  await handle.db.insert(invitations).values({
+    userId: user!.id,
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    expiresAt: new Date(Date.now() + (options.expired ? -1 : 72) * 3_600_000),
+  });
+  return { id: user!.id, email, path: `/invite/${token}` };
 }
