@@ -8,3 +8,4 @@ export * from './setup-token';
 export * from './smtp';
 export * from './outbox';
 export * from './invitations';
+export * from './password-resets';

@@ -9,3 +9,8 @@ export function newToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** Whether `text` has the shape `newToken()` gives; anything else (tampered, cut) is not ours. */
+export function isWellFormedToken(text: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(text);
+}

@@ -2,10 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { invitations, users } from '@/db/schema';
-import { hashToken } from '@/lib/crypto/tokens';
-
-/** Tokens are 32 random bytes in base64url (lib/crypto/tokens.ts): anything else is not ours. */
-const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens';
 
 /**
  * The invitation behind a link's token and its user's email and status, or null for a
@@ -13,7 +10,7 @@ const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
  * (FOR UPDATE) until the caller's transaction ends.
  */
 export async function findInvitation(db: Database, options: { token: string; lock?: boolean }) {
-  if (!tokenPattern.test(options.token)) return null;
+  if (!isWellFormedToken(options.token)) return null;
   const query = db
     .select({
       id: invitations.id,

@@ -1,0 +1,52 @@
+import 'server-only';
+import type { Database } from '@/db/database';
+import { renderEmail } from '@/emails/render';
+import type { SessionUser } from '@/lib/auth/read-session';
+import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
+import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
+import { guardUserChange } from '@/lib/users/guard-user-change';
+import { issueResetLink } from './issue-reset-link';
+
+export type MakeResetLinkResult =
+  | { ok: true; link: string; expiresAt: Date; emailId: string | null }
+  | { ok: false; reason: 'notFound' | 'forbidden' | 'self' | 'notActive' };
+
+/**
+ * "Reset" in a user's edit dialog: a reset link that lives 24 hours, shown to the admin to
+ * copy and, with the SMTP switch on, emailed to the user in their language. Older reset links
+ * of the user die. Only for active users whom the actor may manage (pending users get a new
+ * invite link instead; one's own password is changed on the Profile page).
+ */
+export async function makeResetLink(
+  db: Database,
+  options: { actor: SessionUser; userId: string },
+): Promise<MakeResetLinkResult> {
+  const { actor, userId } = options;
+  const { hostName } = await loadInvitationSettings(db);
+  return db.transaction(async (tx) => {
+    const guard = await guardUserChange(tx, actor, userId);
+    if (!guard.ok) return guard;
+    const { user } = guard.target;
+    if (user.status !== 'active') return { ok: false, reason: 'notActive' } as const;
+    const { link, expiresAt } = await issueResetLink(tx, {
+      userId,
+      kind: 'admin',
+      createdBy: actor.id,
+    });
+    // Rendered inside: the link exists only now. Rendering takes a few milliseconds.
+    const content = await renderEmail(
+      'password-reset',
+      { kind: 'admin', admin: actor.email, hostName, email: user.email, link, expiresAt },
+      user.language,
+    );
+    const emailId = await enqueueEmail(tx, {
+      recipient: user.email,
+      recipientUserId: userId,
+      kind: 'password-reset',
+      language: user.language,
+      content,
+      supersedeKey: `password-reset:${userId}`,
+    });
+    return { ok: true, link, expiresAt, emailId } as const;
+  });
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { passwordResets, sessions, users } from '@/db/schema';
+import { renderEmail } from '@/emails/render';
+import { checkPassword, type PasswordProblem } from '@/lib/auth/password-policy';
+import { hashPassword } from '@/lib/auth/passwords';
+import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
+import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
+import { appUrl } from '@/lib/urls';
+import { findReset, resetState, type ResetState } from './find-reset';
+
+export type ResetPasswordResult =
+  | { ok: true; email: string; emailQueued: boolean }
+  | { ok: false; reason: Exclude<ResetState, 'valid'> }
+  | { ok: false; reason: 'password'; problem: PasswordProblem };
+
+/**
+ * Submitting the reset page: sets the new password, consumes the link (and kills the user's
+ * other reset links), signs the user out everywhere, and with the SMTP switch on queues the
+ * "password changed" email. The link row is locked and re-read inside the transaction, so a
+ * second or concurrent submit finds it used; a user deactivated meanwhile is refused.
+ */
+export async function resetPassword(
+  db: Database,
+  options: { token: string; password: string },
+): Promise<ResetPasswordResult> {
+  const before = await findReset(db, { token: options.token });
+  const stateBefore = resetState(before);
+  if (stateBefore !== 'valid' || !before) {
+    return { ok: false, reason: stateBefore === 'valid' ? 'unknown' : stateBefore };
+  }
+  const problem = checkPassword(options.password, before.email);
+  if (problem) return { ok: false, reason: 'password', problem };
+  const passwordHash = await hashPassword(options.password);
+  const changedAt = new Date();
+  const { hostName } = await loadInvitationSettings(db);
+  const content = await renderEmail(
+    'password-changed',
+    { hostName, email: before.email, changedAt, resetLink: appUrl('/forgot-password') },
+    before.language,
+  );
+
+  return db.transaction(async (tx) => {
+    const row = await findReset(tx, { token: options.token, lock: true });
+    const state = resetState(row);
+    if (state !== 'valid' || !row) {
+      return { ok: false, reason: state === 'valid' ? 'unknown' : state } as const;
+    }
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: changedAt })
+      .where(eq(users.id, row.userId));
+    await tx.update(passwordResets).set({ usedAt: changedAt }).where(eq(passwordResets.id, row.id));
+    // Any other link still open for this user dies with this one.
+    await tx
+      .update(passwordResets)
+      .set({ replacedAt: changedAt })
+      .where(
+        and(
+          eq(passwordResets.userId, row.userId),
+          isNull(passwordResets.usedAt),
+          isNull(passwordResets.replacedAt),
+        ),
+      );
+    await tx.delete(sessions).where(eq(sessions.userId, row.userId));
+    const emailId = await enqueueEmail(tx, {
+      recipient: row.email,
+      recipientUserId: row.userId,
+      kind: 'password-changed',
+      language: row.language,
+      content,
+    });
+    return { ok: true, email: row.email, emailQueued: emailId !== null } as const;
+  });
+}
