@@ -12,6 +12,9 @@ test('"Forgot password?" says email is not set up and to ask a host admin', asyn
   ).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Email is not set up on this instance');
   await expect(page.getByRole('main')).toContainText('Ask a host admin for a reset link.');
+  // No form that could only pretend to send something.
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Send reset link' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('link', { name: 'Back to sign-in' }).click();

@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ChevronLeftIcon } from '@/components/ui/icons';
+import { getDb } from '@/db/client';
+import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
+import { requestPasswordResetAction } from './actions';
+import { ForgotPasswordForm } from './forgot-password-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('forgotPassword');
@@ -9,16 +13,27 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * "Forgot password?" from the sign-in page. This instance cannot send email yet, so the only
- * way back in is a reset link from a host admin (PRODUCT.md "Passwords", SMTP off).
+ * "Forgot password?" from the sign-in page. With the SMTP switch on: an address, then the
+ * same neutral answer for every address. Off: the only way back in is a reset link from a
+ * host admin (PRODUCT.md "Passwords").
  */
 export default async function ForgotPasswordPage() {
   const t = await getTranslations('forgotPassword');
+  const smtpEnabled = await isSmtpEnabled(await getDb());
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t('title')}</h1>
-      <p className="mt-3 text-sm leading-6 text-slate-600">{t('emailNotSetUp')}</p>
-      <p className="mt-3 text-sm leading-6 text-slate-600">{t('askHostAdmin')}</p>
+      {smtpEnabled ? (
+        <>
+          <p className="mt-3 text-sm leading-6 text-slate-600">{t('description')}</p>
+          <ForgotPasswordForm action={requestPasswordResetAction} />
+        </>
+      ) : (
+        <>
+          <p className="mt-3 text-sm leading-6 text-slate-600">{t('emailNotSetUp')}</p>
+          <p className="mt-3 text-sm leading-6 text-slate-600">{t('askHostAdmin')}</p>
+        </>
+      )}
       <Link
         href="/sign-in"
         className="mt-6 inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:text-indigo-800"

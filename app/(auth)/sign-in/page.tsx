@@ -15,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string; reset?: string }>;
 }) {
-  const { callbackUrl, signedOut } = await searchParams;
+  const { callbackUrl, signedOut, reset } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations('signIn');
@@ -27,9 +27,9 @@ export default async function SignInPage({
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t('title')}</h1>
       <p className="mt-2 text-sm text-slate-600">{t('description', { hostName })}</p>
-      {signedOut ? (
+      {signedOut || reset ? (
         <div className="mt-6">
-          <FormMessage tone="success">{t('signedOut')}</FormMessage>
+          <FormMessage tone="success">{reset ? t('passwordReset') : t('signedOut')}</FormMessage>
         </div>
       ) : null}
       <SignInForm returnTo={returnTo} />

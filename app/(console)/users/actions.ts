@@ -1,5 +1,5 @@
-// Server actions of the Users page: invite, new invite link, roles, status, revoke, and the
-// delivery status of an invitation email. Host admins only; the domain checks each user again.
+// Server actions of the Users page: invite, new invite link, reset link, roles, status, revoke,
+// and the delivery status of an emailed link. Host admins only; the domain checks each user again.
 'use server';
 
 import { revalidatePath } from 'next/cache';
@@ -10,6 +10,7 @@ import { inviteUser } from '@/lib/invitations/invite-user';
 import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
 import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
 import { readDelivery } from '@/lib/mail/outbox/read-delivery';
+import { makeResetLink } from '@/lib/resets/make-reset-link';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
@@ -78,6 +79,21 @@ export const regenerateInvitationAction = action(
   },
 );
 
+export const makeResetLinkAction = action(
+  { schema: userIdSchema, access: 'host.users.manage' },
+  async ({ userId }, { user, db, t }) => {
+    const result = await makeResetLink(db, { actor: user, userId });
+    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    afterChange(result.emailId !== null);
+    const data: IssuedLink = {
+      link: result.link,
+      expiresAt: result.expiresAt,
+      emailId: result.emailId,
+    };
+    return { ok: true, data };
+  },
+);
+
 export const changeUserRoleAction = action(
   { schema: changeRoleSchema, access: 'host.users.manage' },
   async ({ userId, change }, { user, db, t }) => {
@@ -109,7 +125,7 @@ export const revokeUserAction = action(
 );
 
 /** Where the invitation email just queued stands, for the dialog to show until it is sent. */
-export const readInvitationEmailAction = action(
+export const readLinkEmailAction = action(
   { schema: z.object({ emailId: z.uuid('invalid') }), access: 'host.users.manage' },
   async ({ emailId }, { db, t }) => {
     const delivery = await readDelivery(db, emailId);

@@ -8,6 +8,7 @@ import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 import type { IssuedLink } from './actions';
 import { InviteLinkSection } from './invite-link-section';
+import { PasswordSection } from './password-section';
 import { RevokeSection } from './revoke-section';
 import { RoleSection } from './role-section';
 import type { PickableAccount } from './role-picker';
@@ -15,12 +16,13 @@ import { StatusSection } from './status-section';
 
 export interface UserActions {
   regenerate: FormAction<IssuedLink>;
+  makeResetLink: FormAction<IssuedLink>;
   changeRole: FormAction;
   setStatus: FormAction;
   revoke: FormAction<{ email: string }>;
 }
 
-/** Edit on a user: invite link (pending), roles, Deactivate / Reactivate, Revoke. */
+/** Edit on a user: invite link (pending) or reset link (active), roles, status, Revoke. */
 export function EditUserDialog(props: {
   user: UserRow;
   accounts: PickableAccount[];
@@ -44,6 +46,9 @@ export function EditUserDialog(props: {
         <div className="divide-y divide-slate-200 [&>*]:py-5 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
           {user.status === 'pending' ? (
             <InviteLinkSection user={user} action={props.actions.regenerate} />
+          ) : null}
+          {user.status === 'active' ? (
+            <PasswordSection user={user} action={props.actions.makeResetLink} />
           ) : null}
           <RoleSection user={user} accounts={props.accounts} action={props.actions.changeRole} />
           <StatusSection user={user} action={props.actions.setStatus} />

@@ -41,7 +41,12 @@ export function InviteUserDialog(props: {
       >
         {issued ? (
           <div className="space-y-5">
-            <IssuedLinkPanel issued={issued.link} email={issued.email} mayConfigureSmtp />
+            <IssuedLinkPanel
+              kind="invitation"
+              issued={issued.link}
+              email={issued.email}
+              mayConfigureSmtp
+            />
             <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
               <Button variant="secondary" onClick={() => setIssued(null)}>
                 {t('another')}

@@ -5,13 +5,16 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { IssuedLink } from './actions';
-import { InvitationEmailStatus } from './invitation-email-status';
+import { LinkEmailStatus } from './link-email-status';
+
+export type LinkKind = 'invitation' | 'reset';
 
 /**
  * A link just made: read-only with Copy, its expiry, and either the emailed copy's delivery
  * status or, with the SMTP switch off, the reminder to share it by hand.
  */
 export function IssuedLinkPanel(props: {
+  kind: LinkKind;
   issued: IssuedLink;
   email: string;
   mayConfigureSmtp: boolean;
@@ -24,7 +27,7 @@ export function IssuedLinkPanel(props: {
     <div className="space-y-4">
       <div>
         <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
-          {t('label')}
+          {t('label', { kind: props.kind })}
         </label>
         <div className="mt-1.5 flex flex-wrap gap-2">
           <input
@@ -53,7 +56,7 @@ export function IssuedLinkPanel(props: {
         </p>
       </div>
       {props.issued.emailId ? (
-        <InvitationEmailStatus emailId={props.issued.emailId} email={props.email} />
+        <LinkEmailStatus emailId={props.issued.emailId} email={props.email} kind={props.kind} />
       ) : (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
           {t('shareByHand', { email: props.email })}{' '}

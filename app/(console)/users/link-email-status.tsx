@@ -3,20 +3,18 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { readInvitationEmailAction } from './actions';
+import { readLinkEmailAction } from './actions';
+import type { LinkKind } from './issued-link-panel';
 
-type Delivery = Extract<
-  Awaited<ReturnType<typeof readInvitationEmailAction>>,
-  { ok: true }
->['data'];
+type Delivery = Extract<Awaited<ReturnType<typeof readLinkEmailAction>>, { ok: true }>['data'];
 
 const settled = new Set(['sent', 'failed', 'cancelled', 'held']);
 
 /**
- * The emailed copy of a link, followed live: asks the server every second at first, then
+ * The emailed copy of a link (invitation or reset), followed live: asks the server every second at first, then
  * less often, until the email is sent, has failed for good, or was cancelled.
  */
-export function InvitationEmailStatus(props: { emailId: string; email: string }) {
+export function LinkEmailStatus(props: { emailId: string; email: string; kind: LinkKind }) {
   const t = useTranslations('users.delivery');
   const format = useFormatter();
   const [delivery, setDelivery] = useState<Delivery | null>(null);
@@ -27,7 +25,7 @@ export function InvitationEmailStatus(props: { emailId: string; email: string })
     async function poll(round: number) {
       const form = new FormData();
       form.set('emailId', props.emailId);
-      const result = await readInvitationEmailAction(null, form).catch(() => null);
+      const result = await readLinkEmailAction(null, form).catch(() => null);
       if (stopped) return;
       if (result?.ok) setDelivery(result.data);
       if (result?.ok && settled.has(result.data.status)) return;
@@ -52,16 +50,19 @@ export function InvitationEmailStatus(props: { emailId: string; email: string })
     <div role="status" className={`rounded-lg px-3 py-2 text-sm ring-1 ${tone}`}>
       <p>
         {status === 'sent' && delivery?.sentAt
-          ? t('sent', { email: props.email, time: time(delivery.sentAt) })
+          ? t('sent', { kind: props.kind, email: props.email, time: time(delivery.sentAt) })
           : status === 'failed'
-            ? t('failed', { email: props.email })
+            ? t('failed', { kind: props.kind, email: props.email })
             : status === 'cancelled'
               ? t('cancelled')
               : status === 'held'
-                ? t('held', { email: props.email })
+                ? t('held', { kind: props.kind, email: props.email })
                 : delivery?.problem && delivery.attempts > 0
                   ? t('retrying', { time: time(delivery.nextAttemptAt) })
-                  : t(status === 'sending' ? 'sending' : 'queued', { email: props.email })}
+                  : t(status === 'sending' ? 'sending' : 'queued', {
+                      kind: props.kind,
+                      email: props.email,
+                    })}
       </p>
       {delivery?.problem ? <p className="mt-1">{delivery.problem}</p> : null}
       {status === 'failed' || status === 'held' ? (

@@ -12,6 +12,7 @@ import { listUsers } from '@/lib/users/list-users';
 import {
   changeUserRoleAction,
   inviteUserAction,
+  makeResetLinkAction,
   regenerateInvitationAction,
   revokeUserAction,
   setUserStatusAction,
@@ -83,6 +84,7 @@ export default async function UsersPage({
         accounts={accounts}
         actions={{
           regenerate: regenerateInvitationAction,
+          makeResetLink: makeResetLinkAction,
           changeRole: changeUserRoleAction,
           setStatus: setUserStatusAction,
           revoke: revokeUserAction,

@@ -1,0 +1,37 @@
+// Server action of "Forgot password": one neutral answer, and the email (if any) after it.
+'use server';
+
+import { after } from 'next/server';
+import { headers } from 'next/headers';
+import { getFormatter } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { action } from '@/lib/actions/action';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import { emailField } from '@/lib/auth/password-fields';
+import { drainOutboxOnce } from '@/lib/mail/outbox/kick-outbox';
+import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';
+
+export const requestPasswordResetAction = action(
+  { schema: z.object({ email: emailField }), access: 'public' },
+  async ({ email }, { db, t }) => {
+    const clientAddress = clientAddressFrom(await headers());
+    const answer = await answerForgotPassword(db, { email, clientAddress });
+    if (!answer.ok) {
+      if (answer.reason === 'smtpOff') return { ok: false, formError: t('forgotPassword.smtpOff') };
+      const format = await getFormatter();
+      return {
+        ok: false,
+        formError: t('forgotPassword.throttled', {
+          time: format.dateTime(answer.retryAt, { timeStyle: 'short' }),
+        }),
+      };
+    }
+    // Whether the address belongs to anyone is decided after the response has gone out, so
+    // the answer takes the same time for every address.
+    after(async () => {
+      if (await sendSelfServiceReset(await getDb(), email)) await drainOutboxOnce();
+    });
+    return { ok: true, data: { email } };
+  },
+);

@@ -1,0 +1,34 @@
+// Server action of the reset page: sets the new password and consumes the link.
+'use server';
+
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import { passwordField, passwordProblemKey } from '@/lib/auth/password-fields';
+import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
+import { resetPassword } from '@/lib/resets/reset-password';
+
+const resetSchema = z
+  .object({ token: z.string().max(200), password: passwordField, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'passwordsDiffer',
+  });
+
+export const resetPasswordAction = action(
+  { schema: resetSchema, access: 'public' },
+  async ({ token, password }, { db, t }) => {
+    const result = await resetPassword(db, { token, password });
+    if (result.ok) {
+      // The "password changed" email goes out now, not at the next sweep.
+      if (result.emailQueued) kickOutbox();
+      return { ok: true, data: undefined };
+    }
+    if (result.reason === 'password') {
+      return {
+        ok: false,
+        fieldErrors: { password: [t(`validation.${passwordProblemKey(result.problem)}`)] },
+      };
+    }
+    return { ok: false, formError: t(`reset.state.${result.reason}.description`) };
+  },
+);
