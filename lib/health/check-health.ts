@@ -1,8 +1,6 @@
-import { count } from 'drizzle-orm';
-import journal from '@/db/migrations/meta/_journal.json';
 import type { DatabaseHandle } from '@/db/database';
 import { rootMessage } from '@/lib/errors/root-cause';
-import { drizzleMigrations } from './migrations-table';
+import { readMigrationStatus } from './migration-status';
 
 export type HealthReport =
   | {
@@ -30,24 +28,17 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function countAppliedMigrations(handle: DatabaseHandle): Promise<number> {
-  const [row] = await handle.db.select({ applied: count() }).from(drizzleMigrations);
-  return row?.applied ?? 0;
-}
-
 /** Whether the database answers and every committed migration is applied. */
 export async function checkHealth(
   openHandle: () => Promise<DatabaseHandle>,
 ): Promise<HealthReport> {
-  const expected = journal.entries.length;
   let driver: DatabaseHandle['driver'] | undefined;
   try {
     const handle = await withTimeout(openHandle(), 'the database');
     driver = handle.driver;
     const started = performance.now();
-    const applied = await withTimeout(countAppliedMigrations(handle), 'the database');
+    const migrations = await withTimeout(readMigrationStatus(handle.db), 'the database');
     const latencyMs = Math.round(performance.now() - started);
-    const migrations = { applied, expected, pending: Math.max(0, expected - applied) };
     if (migrations.pending > 0) {
       return {
         status: 'error',
