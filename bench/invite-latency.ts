@@ -6,10 +6,9 @@
 // back to back (each invite also competes with the previous one's send for the one thread).
 // Run: npm run bench:invite
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import { smtpSettings, users } from '@/db/schema';
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
@@ -17,6 +16,7 @@ import { createUser, signInCookie } from '../tests/support/e2e-users';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
+import { actionId, callFormAction, percentile } from './support/server-action';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -25,28 +25,6 @@ const rounds = 6;
 const perBlock = 20;
 /** A person inviting pauses far longer; this is enough for the background send to finish. */
 const pauseMs = 100;
-
-// React's own encoder for server-action arguments, as the browser uses it.
-const require = createRequire(import.meta.url);
-const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.edge.js') as {
-  encodeReply: (value: unknown) => Promise<FormData | string>;
-};
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(
-    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-  ) as { node: Record<string, { filename: string; exportedName: string }> };
-  const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.filename === file && entry.exportedName === name,
-  );
-  if (!found) throw new Error(`${name} of ${file} is not in the build`);
-  return found[0];
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function main() {
   execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
@@ -59,12 +37,10 @@ async function main() {
   const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
   try {
     await waitForResponse(server);
-    await db
-      .insert(smtpSettings)
-      .values({
-        ...testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret }),
-        enabled: false,
-      });
+    await db.insert(smtpSettings).values({
+      ...testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret }),
+      enabled: false,
+    });
     const admin = await createUser(database.handle, { hostRole: 'admin' });
     const cookie = await signInCookie(database.handle, admin, secret);
     const id = actionId('app/(console)/users/actions.ts', 'inviteUserAction');
@@ -72,25 +48,22 @@ async function main() {
     let sequence = 0;
     async function invite(pauseMs: number): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      const form = new FormData();
-      form.set('email', `bench-${sequence++}@example.test`);
-      form.set('language', 'en');
-      form.set('type', 'host');
-      form.set('hostRole', 'standard');
-      form.set('accounts', '[]');
-      const body = await encodeReply([null, form]);
-      const started = performance.now();
-      const response = await fetch(`${server.url}/users`, {
-        method: 'POST',
-        headers: { 'next-action': id, cookie, accept: 'text/x-component', origin: server.url },
-        body,
+      const { status, text, ms } = await callFormAction({
+        url: `${server.url}/users`,
+        id,
+        cookie,
+        fields: {
+          email: `bench-${sequence++}@example.test`,
+          language: 'en',
+          type: 'host',
+          hostRole: 'standard',
+          accounts: '[]',
+        },
       });
-      const text = await response.text();
-      const elapsed = performance.now() - started;
-      if (!response.ok || !text.includes('/invite/')) {
-        throw new Error(`invite failed (${response.status}): ${text.slice(0, 300)}`);
+      if (status !== 200 || !text.includes('/invite/')) {
+        throw new Error(`invite failed (${status}): ${text.slice(0, 300)}`);
       }
-      return elapsed;
+      return ms;
     }
     const setSmtp = (enabled: boolean) =>
       db.update(smtpSettings).set({ enabled }).where(eq(smtpSettings.id, 1));
