@@ -5,8 +5,6 @@
 // known address got its reset email and no unknown one did.
 // Run: npm run bench:forgot
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { smtpSettings, users } from '@/db/schema';
@@ -16,6 +14,7 @@ import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { actionId, callFormAction, percentile } from './support/server-action';
+import { reportFigures } from './support/report';
 
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
@@ -111,17 +110,9 @@ async function main() {
         target: '(shown)',
       },
     ];
-    console.table(figures);
+    reportFigures('forgot-password-timing', figures);
     console.log(
       `${smtp.messages.length} reset emails delivered, all to known addresses; none to the ${tries + warmUp} unknown ones.`,
-    );
-    writeFileSync(
-      'bench/results/forgot-password-timing.json',
-      JSON.stringify(
-        { date: new Date().toISOString(), cores: os.cpus().length, figures },
-        null,
-        2,
-      ) + '\n',
     );
   } finally {
     await server.stop();

@@ -6,8 +6,6 @@
 // back to back (each invite also competes with the previous one's send for the one thread).
 // Run: npm run bench:invite
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { smtpSettings, users } from '@/db/schema';
@@ -18,6 +16,7 @@ import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
 import { actionId, callFormAction, percentile } from './support/server-action';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
+import { reportFigures } from './support/report';
 
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
@@ -113,18 +112,10 @@ async function main() {
         '(shown)',
       ),
     ];
-    console.table(figures);
     const emailed = await db.select({ id: users.id }).from(users);
+    reportFigures('invite-latency', figures);
     console.log(
       `${emailed.length - 1} users invited; ${smtp.messages.length} invitation emails delivered.`,
-    );
-    writeFileSync(
-      'bench/results/invite-latency.json',
-      JSON.stringify(
-        { date: new Date().toISOString(), cores: os.cpus().length, figures },
-        null,
-        2,
-      ) + '\n',
     );
   } finally {
     await server.stop();

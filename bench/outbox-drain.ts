@@ -1,8 +1,6 @@
 // Outbox drain vs raw pooled nodemailer: 1,000 emails to the same in-process SMTP server, in one
 // run, on a throwaway PostgreSQL cluster. Prints the ratio (target ≥ 0.8× raw throughput).
 // Run: npm run bench:outbox
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { outbox, smtpSettings } from '@/db/schema';
@@ -13,6 +11,7 @@ import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
+import { reportFigures } from './support/report';
 
 const count = 1000;
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -84,15 +83,7 @@ async function main() {
       ratio: Number((ours / baseline).toFixed(2)),
       target: '≥ 0.8',
     };
-    console.table([figure]);
-    writeFileSync(
-      'bench/results/outbox-drain.json',
-      JSON.stringify(
-        { date: new Date().toISOString(), cores: os.cpus().length, figures: [figure] },
-        null,
-        2,
-      ) + '\n',
-    );
+    reportFigures('outbox-drain', [figure]);
   } finally {
     await database.drop();
     await server.close();

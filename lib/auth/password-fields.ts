@@ -48,3 +48,15 @@ export function checkNewPassword(
 }
 
 export { passwordMaxLength };
+
+/**
+ * What a single-use link's form sends (accept an invitation, reset a password): the link's
+ * token and a new password typed twice. The policy is checked by the domain call, which knows
+ * the email the password must not contain.
+ */
+export const tokenPasswordSchema = z
+  .object({ token: z.string().max(200), password: passwordField, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'passwordsDiffer',
+  });

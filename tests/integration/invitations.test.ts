@@ -1,14 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  accountMemberships,
-  accounts,
-  invitations,
-  outbox,
-  smtpSettings,
-  users,
-} from '@/db/schema';
+import { accountMemberships, accounts, invitations, outbox, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { signIn } from '@/lib/auth/sign-in';
@@ -18,6 +11,7 @@ import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
 import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
 import { withTestDatabase } from '../support/with-test-database';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
 const database = withTestDatabase('invitations');
 const db = () => database().handle.db;
@@ -31,19 +25,7 @@ beforeEach(async () => {
   await setSmtp(false);
 });
 
-async function setSmtp(enabled: boolean) {
-  await db().delete(smtpSettings);
-  await db().insert(smtpSettings).values({
-    host: 'smtp.invalid',
-    port: 587,
-    senderName: 'Nordlicht',
-    senderEmail: 'noreply@nordlicht.test',
-    ssl: false,
-    starttls: true,
-    auth: false,
-    enabled,
-  });
-}
+const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 
 const nextEmail = (label: string) => `${label}${++counter}@example.test`;
 

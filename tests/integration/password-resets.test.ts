@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outbox, passwordResets, sessions, smtpSettings, users } from '@/db/schema';
+import { outbox, passwordResets, sessions, users } from '@/db/schema';
 import type { HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
@@ -13,6 +13,7 @@ import { readResetLink } from '@/lib/resets/read-reset-link';
 import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';
 import { resetPassword } from '@/lib/resets/reset-password';
 import { withTestDatabase } from '../support/with-test-database';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
 const database = withTestDatabase('password_resets');
 const db = () => database().handle.db;
@@ -27,19 +28,7 @@ beforeEach(async () => {
   await setSmtp(true);
 });
 
-async function setSmtp(enabled: boolean) {
-  await db().delete(smtpSettings);
-  await db().insert(smtpSettings).values({
-    host: 'smtp.invalid',
-    port: 587,
-    senderName: 'Nordlicht',
-    senderEmail: 'noreply@nordlicht.test',
-    ssl: false,
-    starttls: true,
-    auth: false,
-    enabled,
-  });
-}
+const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 
 async function makeUser(
   options: {

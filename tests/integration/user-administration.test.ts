@@ -1,15 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { and, asc, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  accountMemberships,
-  accounts,
-  invitations,
-  outbox,
-  sessions,
-  smtpSettings,
-  users,
-} from '@/db/schema';
+import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
@@ -22,6 +14,7 @@ import { listUsers } from '@/lib/users/list-users';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
 import { withTestDatabase } from '../support/with-test-database';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
 const database = withTestDatabase('user_administration');
 const db = () => database().handle.db;
@@ -37,19 +30,7 @@ beforeEach(async () => {
   await setSmtp(false);
 });
 
-async function setSmtp(enabled: boolean) {
-  await db().delete(smtpSettings);
-  await db().insert(smtpSettings).values({
-    host: 'smtp.invalid',
-    port: 587,
-    senderName: 'Nordlicht',
-    senderEmail: 'noreply@nordlicht.test',
-    ssl: false,
-    starttls: true,
-    auth: false,
-    enabled,
-  });
-}
+const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 
 const nextEmail = (label: string) => `${label}${++counter}@example.test`;
 

@@ -1,5 +1,6 @@
 import { encryptSecret } from '@/lib/crypto/secret-box';
-import type { smtpSettings } from '@/db/schema';
+import type { Database } from '@/db/database';
+import { smtpSettings as smtpSettingsTable } from '@/db/schema';
 import type { SmtpCredentials, TestSmtpServer } from './smtp-server';
 
 /**
@@ -9,7 +10,7 @@ import type { SmtpCredentials, TestSmtpServer } from './smtp-server';
 export function testSmtpSettings(
   server: TestSmtpServer,
   options: { credentials: SmtpCredentials; appSecret: string },
-): typeof smtpSettings.$inferInsert {
+): typeof smtpSettingsTable.$inferInsert {
   return {
     host: server.host,
     port: server.port,
@@ -26,4 +27,22 @@ export function testSmtpSettings(
     caPem: server.caPem,
     enabled: true,
   };
+}
+
+/**
+ * Saves an SMTP configuration that never connects (smtp.invalid) with the switch on or off:
+ * for tests of what gets queued, where nothing is meant to be sent.
+ */
+export async function setUnreachableSmtp(db: Database, enabled: boolean): Promise<void> {
+  await db.delete(smtpSettingsTable);
+  await db.insert(smtpSettingsTable).values({
+    host: 'smtp.invalid',
+    port: 587,
+    senderName: 'Nordlicht',
+    senderEmail: 'noreply@nordlicht.test',
+    ssl: false,
+    starttls: true,
+    auth: false,
+    enabled,
+  });
 }

@@ -42,6 +42,17 @@ function afterChange(emailQueued: boolean) {
   revalidatePath('/users');
 }
 
+/** A link just made, for the dialog; its email (if queued) goes out right after the answer. */
+function issued(result: IssuedLink) {
+  afterChange(result.emailId !== null);
+  const data: IssuedLink = {
+    link: result.link,
+    expiresAt: result.expiresAt,
+    emailId: result.emailId,
+  };
+  return { ok: true as const, data };
+}
+
 export const inviteUserAction = action(
   { schema: inviteUserSchema, access: 'host.users.manage' },
   async ({ email, language, request }, { user, db, t }) => {
@@ -52,13 +63,7 @@ export const inviteUserAction = action(
       }
       return { ok: false, formError: t(`users.errors.${result.reason}`) };
     }
-    afterChange(result.emailId !== null);
-    const data: IssuedLink = {
-      link: result.link,
-      expiresAt: result.expiresAt,
-      emailId: result.emailId,
-    };
-    return { ok: true, data };
+    return issued(result);
   },
 );
 
@@ -67,15 +72,7 @@ export const regenerateInvitationAction = action(
   async ({ userId }, { user, db, t }) => {
     const result = await regenerateInvitation(db, { actor: user, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
-    afterChange(result.emailId !== null);
-    return {
-      ok: true,
-      data: {
-        link: result.link,
-        expiresAt: result.expiresAt,
-        emailId: result.emailId,
-      } satisfies IssuedLink,
-    };
+    return issued(result);
   },
 );
 
@@ -84,13 +81,7 @@ export const makeResetLinkAction = action(
   async ({ userId }, { user, db, t }) => {
     const result = await makeResetLink(db, { actor: user, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
-    afterChange(result.emailId !== null);
-    const data: IssuedLink = {
-      link: result.link,
-      expiresAt: result.expiresAt,
-      emailId: result.emailId,
-    };
-    return { ok: true, data };
+    return issued(result);
   },
 );
 

@@ -1,20 +1,12 @@
 // Server action of the accept page: sets the invited user's password and activates them.
 'use server';
 
-import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { passwordField, passwordProblemKey } from '@/lib/auth/password-fields';
+import { passwordProblemKey, tokenPasswordSchema } from '@/lib/auth/password-fields';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 
-const acceptSchema = z
-  .object({ token: z.string().max(200), password: passwordField, confirmPassword: z.string() })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'passwordsDiffer',
-  });
-
 export const acceptInvitationAction = action(
-  { schema: acceptSchema, access: 'public' },
+  { schema: tokenPasswordSchema, access: 'public' },
   async ({ token, password }, { db, t }) => {
     const result = await acceptInvitation(db, { token, password });
     if (result.ok) return { ok: true, data: { email: result.email } };

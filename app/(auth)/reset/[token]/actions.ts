@@ -1,21 +1,13 @@
 // Server action of the reset page: sets the new password and consumes the link.
 'use server';
 
-import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { passwordField, passwordProblemKey } from '@/lib/auth/password-fields';
+import { passwordProblemKey, tokenPasswordSchema } from '@/lib/auth/password-fields';
 import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
 import { resetPassword } from '@/lib/resets/reset-password';
 
-const resetSchema = z
-  .object({ token: z.string().max(200), password: passwordField, confirmPassword: z.string() })
-  .refine((value) => value.password === value.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'passwordsDiffer',
-  });
-
 export const resetPasswordAction = action(
-  { schema: resetSchema, access: 'public' },
+  { schema: tokenPasswordSchema, access: 'public' },
   async ({ token, password }, { db, t }) => {
     const result = await resetPassword(db, { token, password });
     if (result.ok) {
