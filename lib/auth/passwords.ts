@@ -1,8 +1,9 @@
 import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 
-// argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): ~50 ms here,
-// slow enough to make guessing expensive, fast enough for sign-in under load.
+// argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): 15–50 ms per hash
+// on the 2-core CI machines (bench/sign-in-cost.ts), slow enough to make guessing expensive,
+// fast enough for sign-in under load.
 const parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {

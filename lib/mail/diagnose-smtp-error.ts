@@ -107,7 +107,12 @@ export function diagnoseSmtpError(
     return result('message', 'messageRefused');
   }
   if (error.code === 'ECONNECTION' || low === 'ECONNRESET') {
-    return result('connect', 'connectionClosed', { command: context.lastCommand ?? '—' });
+    // Closed before we said anything: the connection was made, the greeting never came. Most
+    // often a plain client on an SSL port, which the server drops when no TLS hello arrives.
+    if (!context.lastCommand) {
+      return result('greeting', config.ssl ? 'closedBeforeGreeting' : 'noGreetingExpectsSsl');
+    }
+    return result('connect', 'connectionClosed', { command: context.lastCommand });
   }
   return result('unknown', 'unexpected', { message: message.split('\n')[0] ?? '' });
 }

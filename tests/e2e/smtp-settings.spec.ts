@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test';
 import { smtpSettings } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { expect, test } from '../support/e2e-fixtures';
+import { expect } from '../support/e2e-fixtures';
+import { testOnOwnInstance } from '../support/own-instance-fixtures';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 // The SMTP page against the in-process SMTP server: the app (a separate process) trusts the
-// harness's CA because the admin pastes it under Advanced, as a real admin would.
+// harness's CA because the admin pastes it under Advanced, as a real admin would. On an app
+// server of its own: these tests save configurations and turn email on for the whole instance.
+const test = testOnOwnInstance('smtp_settings');
 
 const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-3f9a1c' };
 

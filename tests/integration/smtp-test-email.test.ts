@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { SmtpConfig } from '@/lib/mail/smtp-config';
 import { sendTestEmail, type SmtpTestReport } from '@/lib/mail/send-test-email';
@@ -236,6 +237,33 @@ describe('diagnosis of each failing step', () => {
       expect(diagnosis.values.command).toMatch(/^MAIL FROM/);
     }
     expect(server.messages).toEqual([]);
+  });
+
+  it('names the greeting when a server closes the connection before greeting', async () => {
+    const closer = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => closer.listen(0, '127.0.0.1', resolve));
+    const { port } = closer.address() as net.AddressInfo;
+    try {
+      for (const ssl of [false, true]) {
+        const { diagnosis } = await failing(
+          sendTestEmail({
+            config: {
+              ...configFor({ host: '127.0.0.1', port, mode: 'plain', caPem: '' } as TestSmtpServer),
+              ssl,
+            },
+            to: 'a@b.test',
+            message,
+            limits,
+          }),
+        );
+        expect(diagnosis).toMatchObject({
+          step: 'greeting',
+          advice: ssl ? 'closedBeforeGreeting' : 'noGreetingExpectsSsl',
+        });
+      }
+    } finally {
+      closer.close();
+    }
   });
 
   it('stops at the bound when the server never greets', async () => {

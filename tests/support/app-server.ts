@@ -35,11 +35,17 @@ function cleanEnvironment(extra: Record<string, string | undefined>): NodeJS.Pro
   return env;
 }
 
-/** Starts the production build (`next start`) with the given environment on a free port. */
-export async function launchAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
+/**
+ * Starts the production build (`next start`) with the given environment on a free port; `cwd`
+ * serves another app's build with this project's Next (the benchmarks' blank app).
+ */
+export async function launchAppServer(
+  env: Record<string, string | undefined>,
+  { cwd = root }: { cwd?: string } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
-    cwd: root,
+    cwd,
     env: cleanEnvironment({ ...env, NODE_ENV: 'production', PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,8 @@
 import { revalidatePath } from 'next/cache';
 import { getFormatter, getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { renderEmail } from '@/emails/render';
+import type { Locale } from '@/lib/i18n/locales';
+import { testEmailMessage } from '@/lib/smtp/test-email-message';
 import { action } from '@/lib/actions/action';
 import { emailField } from '@/lib/auth/password-fields';
 import { getHostName } from '@/lib/host/get-host-name';
@@ -42,14 +43,15 @@ export const testSmtpAction = action(
     const { testRecipient, ...form } = input;
     const to = testRecipient || user.email;
     // In the admin's own language: they are the one reading it.
-    const message = await renderEmail(
-      'test-email',
-      { hostName: await getHostName(), requestedBy: user.email },
-      await getLocale(),
-    );
+    const message = await testEmailMessage({
+      hostName: await getHostName(),
+      requestedBy: user.email,
+      locale: (await getLocale()) as Locale,
+    });
     const result = await runSmtpTest(db, { form, to, userId: user.id, message });
+    // No page refresh: the panel shows this result itself, and every page reads the last
+    // test afresh when opened. Re-rendering the page into the answer doubled the test's time.
     if (result.ok) {
-      refreshSmtpPages();
       return {
         ok: true,
         data: { report: result.report as SmtpTestReport, testedAt: new Date().toISOString() },
