@@ -4,20 +4,12 @@
 // (target: under 5 ms, well inside the noise of a network round trip), and checks that every
 // known address got its reset email and no unknown one did.
 // Run: npm run bench:forgot
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { hash } from '@node-rs/argon2';
-import { smtpSettings, users } from '@/db/schema';
-import { launchAppServer, waitForResponse } from '../tests/support/app-server';
-import { startPostgresCluster } from '../tests/support/postgres-cluster';
-import { startTestSmtpServer } from '../tests/support/smtp-server';
-import { createTestDatabase } from '../tests/support/test-database';
-import { testSmtpSettings } from '../tests/support/test-smtp-settings';
+import { users } from '@/db/schema';
 import { actionId, callFormAction, percentile } from './support/server-action';
 import { reportFigures } from './support/report';
+import { startBenchApp } from './support/bench-app';
 
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
 const tries = 200;
 const warmUp = 20;
 /** A person waits for the page; the email for a known address goes out meanwhile. */
@@ -25,19 +17,10 @@ const pauseMs = 100;
 const boundMs = 5;
 
 async function main() {
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
-  const cluster = await startPostgresCluster();
-  const smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  const database = await createTestDatabase(cluster.url(), 'bench_forgot');
+  const app = await startBenchApp('bench_forgot', { smtpOn: true });
+  const { server, database, smtp } = app;
   const { db } = database.handle;
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
   try {
-    await waitForResponse(server);
-    await db
-      .insert(smtpSettings)
-      .values(testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret }));
     // One address per try: the throttle allows three requests per address in 15 minutes.
     const passwordHash = await hash('bench password that is long');
     const known = Array.from({ length: tries + warmUp }, (_, n) => `known-${n}@example.test`);
@@ -115,10 +98,7 @@ async function main() {
       `${smtp.messages.length} reset emails delivered, all to known addresses; none to the ${tries + warmUp} unknown ones.`,
     );
   } finally {
-    await server.stop();
-    await database.drop();
-    await smtp.close();
-    cluster.stop();
+    await app.stop();
   }
 }
 

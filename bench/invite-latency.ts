@@ -5,43 +5,25 @@
 // a person inviting (a pause between invites, in which the background send finishes), and
 // back to back (each invite also competes with the previous one's send for the one thread).
 // Run: npm run bench:invite
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { smtpSettings, users } from '@/db/schema';
-import { launchAppServer, waitForResponse } from '../tests/support/app-server';
 import { createUser, signInCookie } from '../tests/support/e2e-users';
-import { startPostgresCluster } from '../tests/support/postgres-cluster';
-import { startTestSmtpServer } from '../tests/support/smtp-server';
-import { createTestDatabase } from '../tests/support/test-database';
 import { actionId, callFormAction, percentile } from './support/server-action';
-import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { reportFigures } from './support/report';
+import { benchSecret, startBenchApp } from './support/bench-app';
 
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
 const rounds = 6;
 const perBlock = 20;
 /** A person inviting pauses far longer; this is enough for the background send to finish. */
 const pauseMs = 100;
 
 async function main() {
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
-  const cluster = await startPostgresCluster();
-  const smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  const database = await createTestDatabase(cluster.url(), 'bench_invite');
+  const app = await startBenchApp('bench_invite', { smtpOn: false });
+  const { server, database, smtp } = app;
   const { db } = database.handle;
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
   try {
-    await waitForResponse(server);
-    await db.insert(smtpSettings).values({
-      ...testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret }),
-      enabled: false,
-    });
     const admin = await createUser(database.handle, { hostRole: 'admin' });
-    const cookie = await signInCookie(database.handle, admin, secret);
+    const cookie = await signInCookie(database.handle, admin, benchSecret);
     const id = actionId('app/(console)/users/actions.ts', 'inviteUserAction');
 
     let sequence = 0;
@@ -118,10 +100,7 @@ async function main() {
       `${emailed.length - 1} users invited; ${smtp.messages.length} invitation emails delivered.`,
     );
   } finally {
-    await server.stop();
-    await database.drop();
-    await smtp.close();
-    cluster.stop();
+    await app.stop();
   }
 }
 

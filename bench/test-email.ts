@@ -4,22 +4,14 @@
 // must (it tests the form's values, so it can never reuse a connection). Calls alternate one at a
 // time, so drift on a shared machine hits both. Target: median ≤ raw + 30 ms.
 // Run: npm run bench:test-email
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { smtpSettings, throttle } from '@/db/schema';
-import { launchAppServer, waitForResponse } from '../tests/support/app-server';
+import { throttle } from '@/db/schema';
 import { createUser, signInCookie } from '../tests/support/e2e-users';
-import { startPostgresCluster } from '../tests/support/postgres-cluster';
-import { startTestSmtpServer } from '../tests/support/smtp-server';
-import { createTestDatabase } from '../tests/support/test-database';
-import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { actionId, callFormAction, percentile } from './support/server-action';
 import { reportFigures } from './support/report';
+import { benchSecret, benchSmtpUser, startBenchApp } from './support/bench-app';
 
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
 const tries = 40;
 const warmUp = 5;
 /** An admin reads the report before clicking again; also lets the server close the last session. */
@@ -27,20 +19,13 @@ const pauseMs = 50;
 const allowanceMs = 30;
 
 async function main() {
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
-  const cluster = await startPostgresCluster();
-  const smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  const database = await createTestDatabase(cluster.url(), 'bench_test_email');
+  const app = await startBenchApp('bench_test_email', { smtpOn: true });
+  const { server, database, smtp } = app;
   const { db } = database.handle;
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
   try {
-    await waitForResponse(server);
-    const settings = testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret });
-    await db.insert(smtpSettings).values(settings);
+    const settings = app.smtpSettings;
     const admin = await createUser(database.handle, { hostRole: 'admin' });
-    const cookie = await signInCookie(database.handle, admin, secret);
+    const cookie = await signInCookie(database.handle, admin, benchSecret);
     const id = actionId('app/(console)/settings/smtp/actions.ts', 'testSmtpAction');
 
     // The SMTP page's form as the browser submits it for a saved configuration: unchecked
@@ -53,7 +38,7 @@ async function main() {
       senderEmail: settings.senderEmail,
       ssl: 'on',
       auth: 'on',
-      username: smtpUser.user,
+      username: benchSmtpUser.user,
       password: '',
       caPem: settings.caPem!,
     };
@@ -104,7 +89,7 @@ async function main() {
         host: smtp.host,
         port: smtp.port,
         secure: true,
-        auth: smtpUser,
+        auth: benchSmtpUser,
         tls: { ca: smtp.caPem, minVersion: 'TLSv1.2' },
       });
       try {
@@ -166,10 +151,7 @@ async function main() {
       `${smtp.messages.length} test emails delivered (${tries + warmUp + 1} by the action, ${tries + warmUp} raw).`,
     );
   } finally {
-    await server.stop();
-    await database.drop();
-    await smtp.close();
-    cluster.stop();
+    await app.stop();
   }
 }
 
