@@ -1,20 +1,35 @@
-import { boolean, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { roleEnum } from './roles';
 import { users } from './users';
 
 export const accountStatusEnum = pgEnum('account_status', ['active', 'setup', 'deactivated']);
 
-export const accounts = pgTable('accounts', {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull(),
-  status: accountStatusEnum().notNull().default('active'),
-  /** Managed: host users may work in it by their host role. Unmanaged: only its own users. */
-  managed: boolean().notNull(),
-  /** Set by the account's admins: host admins may then manage this account's users. */
-  delegatedUserManagement: boolean().notNull().default(false),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    status: accountStatusEnum().notNull().default('active'),
+    /** Managed: host users may work in it by their host role. Unmanaged: only its own users. */
+    managed: boolean().notNull(),
+    /** Set by the account's admins: host admins may then manage this account's users. */
+    delegatedUserManagement: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // Two accounts named alike ("Acme" and "acme ") would be told apart by nobody.
+  (table) => [uniqueIndex('accounts_name_unique').on(sql`lower(${table.name})`)],
+);
 
 /** A user's one role in one account. */
 export const accountMemberships = pgTable(

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
 import { roleEnum } from './roles';
 
 export const userStatusEnum = pgEnum('user_status', ['pending', 'active', 'deactivated']);
@@ -17,6 +26,8 @@ export const users = pgTable(
     language: languageEnum().notNull().default('en'),
     /** At most one host role; null for individual users (account roles only). */
     hostRole: roleEnum(),
+    /** The account this user opened last: the header's account picker starts there. */
+    lastAccountId: uuid().references((): AnyPgColumn => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,24 +4,37 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/database';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { mayOnHost, type HostPermission } from '@/lib/auth/permissions';
+import {
+  mayInAccount,
+  mayOnHost,
+  type AccountPermission,
+  type HostPermission,
+} from '@/lib/auth/permissions';
+import { loadAccountScope, type AccountInScope } from '@/lib/accounts/load-account-scope';
 import type { SessionUser } from '@/lib/auth/read-session';
 import type { ActionResult, FormAction } from './action-result';
 import type { Translate } from '@/lib/i18n/translate';
 import { translateIssues } from './translate-issues';
 
-/** Who may call an action: anyone, any signed-in user, or holders of a host permission. */
-export type ActionAccess = 'public' | 'signed-in' | HostPermission;
+/**
+ * Who may call an action: anyone, any signed-in user, holders of a host permission, or holders
+ * of an account permission in the account the form names (its `accountId` field).
+ */
+export type ActionAccess =
+  | 'public'
+  | 'signed-in'
+  | HostPermission
+  | { account: AccountPermission };
 
 type ActionUser<Access extends ActionAccess> = Access extends 'public'
   ? SessionUser | null
   : SessionUser;
 
-interface Context<Access extends ActionAccess> {
+type Context<Access extends ActionAccess> = {
   user: ActionUser<Access>;
   db: Database;
   t: Translate;
-}
+} & (Access extends { account: AccountPermission } ? { account: AccountInScope } : unknown);
 
 /**
  * The form's schema, or a function making it for the caller: some rules depend on who asks
@@ -33,9 +46,17 @@ type SchemaFor<Schema extends z.ZodType, Access extends ActionAccess> =
 /**
  * Makes a server action that cannot forget the basics: it parses the form with `schema`,
  * checks the session and the permission on the server, then calls `handler` (one domain call).
+ * A host permission is checked before parsing; an account permission right after, since it
+ * needs the account the form names.
  * Zod messages are catalog keys under `validation.*`.
  */
-export function action<Schema extends z.ZodType, Access extends ActionAccess, Data = undefined>(
+export function action<
+  Schema extends z.ZodType<
+    Access extends { account: AccountPermission } ? { accountId: string } : unknown
+  >,
+  const Access extends ActionAccess,
+  Data = undefined,
+>(
   config: { schema: SchemaFor<Schema, Access>; access: Access },
   handler: (input: z.infer<Schema>, context: Context<Access>) => Promise<ActionResult<Data>>,
 ): FormAction<Data> {
@@ -44,7 +65,11 @@ export function action<Schema extends z.ZodType, Access extends ActionAccess, Da
     const user = await getCurrentUser();
     if (config.access !== 'public') {
       if (!user) return { ok: false, formError: t('errors.signedOut') };
-      if (config.access !== 'signed-in' && !mayOnHost(user, config.access)) {
+      if (
+        typeof config.access === 'string' &&
+        config.access !== 'signed-in' &&
+        !mayOnHost(user, config.access)
+      ) {
         return { ok: false, formError: t('errors.forbidden') };
       }
     }
@@ -57,6 +82,16 @@ export function action<Schema extends z.ZodType, Access extends ActionAccess, Da
       return { ok: false, fieldErrors: translateIssues(parsed.error.issues, t) };
     }
     const db = await getDb();
+    if (typeof config.access === 'object') {
+      // Checked against the stored account, so a form naming another account is refused.
+      const { accountId } = parsed.data as { accountId: string };
+      const account = await loadAccountScope(db, accountId);
+      if (!account) return { ok: false, formError: t('errors.accountGone') };
+      if (!mayInAccount(user!, config.access.account, account)) {
+        return { ok: false, formError: t('errors.forbidden') };
+      }
+      return handler(parsed.data, { user, db, t, account } as Context<Access>);
+    }
     return handler(parsed.data, { user, db, t } as Context<Access>);
   };
 }

@@ -40,6 +40,12 @@ export const accountPermissions = {
     hostRoles: ['admin'],
     hostReach: 'managed-or-delegated',
   },
+  /** Delegating user management to the host is the account's own admins' choice alone. */
+  'account.delegate': {
+    accountRoles: ['admin'],
+    hostRoles: [],
+    hostReach: 'managed',
+  },
 } as const satisfies Record<
   string,
   {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { invitations, users } from '@/db/schema';
+import { accountMemberships, accounts, invitations, users } from '@/db/schema';
 import { checkPassword, type PasswordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
 import { findInvitation } from './find-invitation';
@@ -16,7 +16,8 @@ export type AcceptInvitationResult =
 /**
  * Submitting the accept page: sets the password and activates the user, consuming the link.
  * The invitation row is locked (FOR UPDATE) and its state re-read inside the transaction, so a
- * second or concurrent submit of the same link finds it used. The caller signs the user in.
+ * second or concurrent submit of the same link finds it used. An account in setup whose admin
+ * this user is turns active. The caller signs the user in.
  */
 export async function acceptInvitation(
   db: Database,
@@ -46,6 +47,27 @@ export async function acceptInvitation(
       .update(users)
       .set({ status: 'active', passwordHash, updatedAt: now })
       .where(and(eq(users.id, row.userId), eq(users.status, 'pending')));
+    // An account in setup was waiting for its first admin: this is them.
+    await tx
+      .update(accounts)
+      .set({ status: 'active', updatedAt: now })
+      .where(
+        and(
+          eq(accounts.status, 'setup'),
+          inArray(
+            accounts.id,
+            tx
+              .select({ id: accountMemberships.accountId })
+              .from(accountMemberships)
+              .where(
+                and(
+                  eq(accountMemberships.userId, row.userId),
+                  eq(accountMemberships.role, 'admin'),
+                ),
+              ),
+          ),
+        ),
+      );
     return { ok: true, userId: row.userId, email: row.email } as const;
   });
 }

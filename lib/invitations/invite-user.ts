@@ -1,14 +1,10 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { accountMemberships, accounts, invitations, users } from '@/db/schema';
-import { renderEmail } from '@/emails/render';
+import { accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { hashToken, newToken } from '@/lib/crypto/tokens';
-import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
-import { invitationLink } from './invitation-link';
-import { loadInvitationSettings } from './load-invitation-settings';
+import { insertInvitedUser, prepareInvitation } from './invitation-writes';
 import { mayGrant, type InvitationGrant } from './may-grant';
 import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
@@ -92,67 +88,34 @@ export async function inviteUser(
     .limit(1);
   if (existing) return { ok: false, reason: 'alreadyUser' };
 
-  // Rendered outside the transaction, which then holds its locks only for the writes. Always
-  // rendered, so an invite costs the same with the SMTP switch on or off.
-  const settings = await loadInvitationSettings(db);
-  const token = newToken();
-  const link = invitationLink(token);
-  const expiresAt = new Date(Date.now() + settings.lifetimeHours * 3_600_000);
   const accountNames = scopes.map((scope) => scope.name);
-  const content = await renderEmail(
-    'invitation',
-    {
-      ...(request.type === 'host' || accountNames.length === 0
-        ? { kind: 'hostUser' as const }
-        : { kind: 'individualUser' as const, accountNames: accountNames as [string, ...string[]] }),
-      hostName: settings.hostName,
-      email,
-      invitedBy: inviter.email,
-      link,
-      expiresAt,
-    },
+  const prepared = await prepareInvitation(db, {
+    template: 'invitation',
+    purpose:
+      request.type === 'host' || accountNames.length === 0
+        ? { kind: 'hostUser' }
+        : { kind: 'individualUser', accountNames: accountNames as [string, ...string[]] },
+    email,
+    invitedBy: inviter.email,
     language,
-  );
+  });
 
   return db.transaction(async (tx) => {
     const lockedGrant = toGrant(request, await loadScopes(tx, accountIds));
     if (!lockedGrant || !mayGrant(inviter, lockedGrant)) {
       return { ok: false, reason: 'forbidden' } as const;
     }
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email,
-        status: 'pending',
-        language,
-        hostRole: request.type === 'host' ? request.role : null,
-      })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    // Another invite for the same email won the race; nothing was written here.
-    if (!user) return { ok: false, reason: 'alreadyUser' } as const;
-
-    if (request.type === 'individual') {
-      await tx
-        .insert(accountMemberships)
-        .values(
-          request.accounts.map(({ accountId, role }) => ({ userId: user.id, accountId, role })),
-        );
-    }
-    await tx.insert(invitations).values({
-      userId: user.id,
-      tokenHash: hashToken(token),
-      expiresAt,
+    const created = await insertInvitedUser(tx, {
+      email,
+      language,
+      hostRole: request.type === 'host' ? request.role : null,
+      memberships: request.type === 'individual' ? request.accounts : [],
+      prepared,
       createdBy: inviter.id,
     });
-    const emailId = await enqueueEmail(tx, {
-      recipient: email,
-      recipientUserId: user.id,
-      kind: 'invitation',
-      language,
-      content,
-      supersedeKey: `invitation:${user.id}`,
-    });
-    return { ok: true, userId: user.id, link, expiresAt, emailId } as const;
+    // Another invite for the same email won the race; nothing was written here.
+    if (!created) return { ok: false, reason: 'alreadyUser' } as const;
+    const { link, expiresAt } = prepared;
+    return { ok: true, userId: created.userId, link, expiresAt, emailId: created.emailId } as const;
   });
 }

@@ -109,6 +109,13 @@ const accountRows: {
     kinds: allKinds,
     cells: ['managed accounts', 'managed accounts', 'managed accounts', 'yes', 'yes', 'yes'],
   },
+  // Not a row of the table: PRODUCT.md "Accounts" gives delegating to the account's admins.
+  {
+    action: 'delegate user management to the host',
+    permission: 'account.delegate',
+    kinds: allKinds,
+    cells: ['no', 'no', 'no', 'yes', 'no', 'no'],
+  },
 ];
 // The rows that speak of every kind of account: one per account permission.
 const fullRows = accountRows.filter((row) => row.kinds === allKinds);

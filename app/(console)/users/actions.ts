@@ -6,10 +6,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
 import type { Translate } from '@/lib/i18n/translate';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
 import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
-import { readDelivery } from '@/lib/mail/outbox/read-delivery';
+import { linkEmailState } from '@/lib/mail/outbox/link-email-state';
 import { makeResetLink } from '@/lib/resets/make-reset-link';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { revokeUser } from '@/lib/users/revoke-user';
@@ -21,13 +22,6 @@ import {
   setStatusSchema,
   userIdSchema,
 } from '@/lib/users/user-forms';
-
-/** A link just made, for the dialog: Copy, its expiry, and the email's id when one was queued. */
-export interface IssuedLink {
-  link: string;
-  expiresAt: Date;
-  emailId: string | null;
-}
 
 function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) {
   const formError =
@@ -119,24 +113,8 @@ export const revokeUserAction = action(
 export const readLinkEmailAction = action(
   { schema: z.object({ emailId: z.uuid('invalid') }), access: 'host.users.manage' },
   async ({ emailId }, { db, t }) => {
-    const delivery = await readDelivery(db, emailId);
-    if (!delivery) return { ok: false, formError: t('users.errors.notFound') };
-    const problem =
-      delivery.lastError && delivery.status !== 'sent'
-        ? t(
-            `smtpDiagnosis.advice.${delivery.lastError.advice}` as 'smtpDiagnosis.advice.unexpected',
-            delivery.lastError.values as never,
-          )
-        : null;
-    return {
-      ok: true,
-      data: {
-        status: delivery.status,
-        attempts: delivery.attempts,
-        problem,
-        sentAt: delivery.sentAt,
-        nextAttemptAt: delivery.nextAttemptAt,
-      },
-    };
+    const state = await linkEmailState(db, t, { emailId });
+    if (!state) return { ok: false, formError: t('users.errors.notFound') };
+    return { ok: true, data: state };
   },
 );

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
-import type { IssuedLink } from './actions';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { InviteLinkSection } from './invite-link-section';
 import { PasswordSection } from './password-section';
 import { RevokeSection } from './revoke-section';

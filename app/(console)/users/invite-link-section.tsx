@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
-import type { IssuedLink } from './actions';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { IssueLinkSection } from './issue-link-section';
 
 /** Generate invite link for a pending user: a new link, the old one dead at once. */

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { FormAction } from '@/lib/actions/action-result';
-import type { IssuedLink } from './actions';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { InviteUserForm } from './invite-user-form';
-import { IssuedLinkPanel } from './issued-link-panel';
+import { IssuedLinkPanel } from '@/components/links/issued-link-panel';
+import { readLinkEmailAction } from './actions';
 import type { PickableAccount } from './role-picker';
 
 /** "Invite a new user": the form, then the new link with Copy and the email's status. */
@@ -45,7 +46,8 @@ export function InviteUserDialog(props: {
               kind="invitation"
               issued={issued.link}
               email={issued.email}
-              mayConfigureSmtp
+              readEmail={{ action: readLinkEmailAction }}
+              hostAdmin
             />
             <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
               <Button variant="secondary" onClick={() => setIssued(null)}>

@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
-import type { IssuedLink } from './actions';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { RolePicker, type PickableAccount } from './role-picker';
 
 /** Email, language and roles of a new user; Continue creates them pending with a link. */

@@ -6,8 +6,9 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
-import type { IssuedLink } from './actions';
-import { IssuedLinkPanel, type LinkKind } from './issued-link-panel';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
+import { IssuedLinkPanel, type LinkKind } from '@/components/links/issued-link-panel';
+import { readLinkEmailAction } from './actions';
 
 /**
  * A section of the edit dialog that makes a link for the user (a new invite link, a reset
@@ -35,7 +36,8 @@ export function IssueLinkSection(props: {
           kind={props.kind}
           issued={state.data}
           email={props.user.email}
-          mayConfigureSmtp
+          readEmail={{ action: readLinkEmailAction }}
+          hostAdmin
         />
       ) : null}
       <form onSubmit={onSubmit}>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
-import type { IssuedLink } from './actions';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { IssueLinkSection } from './issue-link-section';
 
 /** Reset for an active user: a reset link (24 hours) to copy, emailed when SMTP is on. */

@@ -3,10 +3,9 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { readLinkEmailAction } from './actions';
+import type { LinkEmailReader } from '@/lib/invitations/issued-link';
+import type { LinkEmailState } from '@/lib/mail/outbox/link-email-state';
 import type { LinkKind } from './issued-link-panel';
-
-type Delivery = Extract<Awaited<ReturnType<typeof readLinkEmailAction>>, { ok: true }>['data'];
 
 const settled = new Set(['sent', 'failed', 'cancelled', 'held']);
 
@@ -14,18 +13,33 @@ const settled = new Set(['sent', 'failed', 'cancelled', 'held']);
  * The emailed copy of a link (invitation or reset), followed live: asks the server every second at first, then
  * less often, until the email is sent, has failed for good, or was cancelled.
  */
-export function LinkEmailStatus(props: { emailId: string; email: string; kind: LinkKind }) {
+export function LinkEmailStatus(props: {
+  emailId: string;
+  email: string;
+  kind: LinkKind;
+  read: LinkEmailReader;
+  /** Host admins get a pointer to Email delivery when the email cannot go out. */
+  hostAdmin: boolean;
+}) {
   const t = useTranslations('users.delivery');
   const format = useFormatter();
-  const [delivery, setDelivery] = useState<Delivery | null>(null);
+  const [delivery, setDelivery] = useState<LinkEmailState | null>(null);
 
+  const readAction = props.read.action;
+  // Compared as text: a parent re-rendering with an equal object must not restart the polling.
+  const readFields = JSON.stringify(props.read.fields ?? {});
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout>;
     async function poll(round: number) {
       const form = new FormData();
+      for (const [name, value] of Object.entries(
+        JSON.parse(readFields) as Record<string, string>,
+      )) {
+        form.set(name, value);
+      }
       form.set('emailId', props.emailId);
-      const result = await readLinkEmailAction(null, form).catch(() => null);
+      const result = await readAction(null, form).catch(() => null);
       if (stopped) return;
       if (result?.ok) setDelivery(result.data);
       if (result?.ok && settled.has(result.data.status)) return;
@@ -36,7 +50,7 @@ export function LinkEmailStatus(props: { emailId: string; email: string; kind: L
       stopped = true;
       clearTimeout(timer);
     };
-  }, [props.emailId]);
+  }, [props.emailId, readAction, readFields]);
 
   const time = (date: Date) => format.dateTime(new Date(date), { timeStyle: 'short' });
   const status = delivery?.status ?? 'queued';
@@ -65,7 +79,7 @@ export function LinkEmailStatus(props: { emailId: string; email: string; kind: L
                     })}
       </p>
       {delivery?.problem ? <p className="mt-1">{delivery.problem}</p> : null}
-      {status === 'failed' || status === 'held' ? (
+      {(status === 'failed' || status === 'held') && props.hostAdmin ? (
         <p className="mt-1">
           {t('shareInstead')}{' '}
           <Link href="/settings/delivery" className="font-medium underline">

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { IssuedLink } from './actions';
+import type { IssuedLink, LinkEmailReader } from '@/lib/invitations/issued-link';
 import { LinkEmailStatus } from './link-email-status';
 
 export type LinkKind = 'invitation' | 'reset';
@@ -17,7 +17,9 @@ export function IssuedLinkPanel(props: {
   kind: LinkKind;
   issued: IssuedLink;
   email: string;
-  mayConfigureSmtp: boolean;
+  readEmail: LinkEmailReader;
+  /** Host admins are pointed to the SMTP settings and the delivery log. */
+  hostAdmin: boolean;
 }) {
   const t = useTranslations('users.link');
   const format = useFormatter();
@@ -56,11 +58,17 @@ export function IssuedLinkPanel(props: {
         </p>
       </div>
       {props.issued.emailId ? (
-        <LinkEmailStatus emailId={props.issued.emailId} email={props.email} kind={props.kind} />
+        <LinkEmailStatus
+          emailId={props.issued.emailId}
+          email={props.email}
+          kind={props.kind}
+          read={props.readEmail}
+          hostAdmin={props.hostAdmin}
+        />
       ) : (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
           {t('shareByHand', { email: props.email })}{' '}
-          {props.mayConfigureSmtp ? (
+          {props.hostAdmin ? (
             <Link href="/settings/smtp" className="font-medium underline">
               {t('setUpEmail')}
             </Link>

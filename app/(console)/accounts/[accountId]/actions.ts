@@ -1,0 +1,56 @@
+// Server actions of an account's own page: its settings (name, delete) for whoever may change
+// them, and delegated user management for the account's admins.
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import {
+  deleteAccountSchema,
+  renameAccountSchema,
+  setDelegationSchema,
+} from '@/lib/accounts/account-forms';
+import { deleteAccount } from '@/lib/accounts/delete-account';
+import { renameAccount } from '@/lib/accounts/rename-account';
+import { setDelegation } from '@/lib/accounts/set-delegation';
+import { action } from '@/lib/actions/action';
+
+export const renameOwnAccountAction = action(
+  { schema: renameAccountSchema, access: { account: 'account.settings' } },
+  async ({ accountId, name }, { db, t }) => {
+    const result = await renameAccount(db, { accountId, name });
+    if (!result.ok) {
+      return result.reason === 'duplicateName'
+        ? { ok: false, fieldErrors: { name: [t('accounts.errors.duplicateName')] } }
+        : { ok: false, formError: t('errors.accountGone') };
+    }
+    revalidatePath('/', 'layout');
+    return { ok: true, data: { name: result.name } };
+  },
+);
+
+export const deleteOwnAccountAction = action(
+  { schema: deleteAccountSchema, access: { account: 'account.settings' } },
+  async ({ accountId, confirmName }, { user, db, t }) => {
+    const result = await deleteAccount(db, { actorId: user.id, accountId, confirmName });
+    if (!result.ok) {
+      return result.reason === 'confirmMismatch'
+        ? { ok: false, fieldErrors: { confirmName: [t('accounts.errors.confirmMismatch')] } }
+        : { ok: false, formError: t('errors.accountGone') };
+    }
+    revalidatePath('/', 'layout');
+    return {
+      ok: true,
+      data: { name: result.name, deactivatedSelf: result.deactivatedSelf },
+    };
+  },
+);
+
+export const setDelegationAction = action(
+  { schema: setDelegationSchema, access: { account: 'account.delegate' } },
+  async ({ accountId, delegated }, { db, t }) => {
+    const result = await setDelegation(db, { accountId, delegated });
+    if (!result.ok) return { ok: false, formError: t('errors.accountGone') };
+    revalidatePath(`/accounts/${accountId}`);
+    revalidatePath('/users');
+    return { ok: true, data: { delegated } };
+  },
+);

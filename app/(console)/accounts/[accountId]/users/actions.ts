@@ -1,0 +1,136 @@
+// Server actions of an account's Users page: invite with a role in this account, new invite
+// link, reset link, change role, revoke from the account, and the status of a link's email.
+// Account admins, and host admins where the account is managed or has delegated user
+// management (PRODUCT.md "manage an account's users"); each user is checked again.
+'use server';
+
+import { and, eq } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { accountMemberships } from '@/db/schema';
+import {
+  accountIdSchema,
+  accountUserSchema,
+  changeAccountRoleSchema,
+  inviteAccountUserSchema,
+} from '@/lib/accounts/account-forms';
+import { changeAccountRole, removeFromAccount } from '@/lib/accounts/change-account-role';
+import { action } from '@/lib/actions/action';
+import type { Translate } from '@/lib/i18n/translate';
+import { inviteUser } from '@/lib/invitations/invite-user';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
+import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
+import { linkEmailState } from '@/lib/mail/outbox/link-email-state';
+import { makeResetLink } from '@/lib/resets/make-reset-link';
+import type { UserChangeResult } from '@/lib/users/user-change-result';
+
+const usersPath = (accountId: string) => `/accounts/${accountId}/users`;
+
+function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) {
+  const formError =
+    result.reason === 'lastAccountAdmin'
+      ? t('users.errors.lastAccountAdmin', { accounts: result.accounts.join(', ') })
+      : t(`users.errors.${result.reason}`);
+  return { ok: false as const, formError };
+}
+
+/** Links are made only for users of this account (the form names both). */
+async function isMember(db: Database, accountId: string, userId: string) {
+  const [row] = await db
+    .select({ userId: accountMemberships.userId })
+    .from(accountMemberships)
+    .where(and(eq(accountMemberships.accountId, accountId), eq(accountMemberships.userId, userId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+function issued(accountId: string, result: IssuedLink) {
+  if (result.emailId !== null) kickOutbox();
+  revalidatePath(usersPath(accountId));
+  const data: IssuedLink = {
+    link: result.link,
+    expiresAt: result.expiresAt,
+    emailId: result.emailId,
+  };
+  return { ok: true as const, data };
+}
+
+export const inviteAccountUserAction = action(
+  { schema: inviteAccountUserSchema, access: { account: 'account.users.manage' } },
+  async ({ accountId, email, language, role }, { user, db, t }) => {
+    const result = await inviteUser(db, {
+      inviter: user,
+      email,
+      language,
+      request: { type: 'individual', accounts: [{ accountId, role }] },
+    });
+    if (!result.ok) {
+      if (result.reason === 'alreadyUser') {
+        return {
+          ok: false,
+          fieldErrors: { email: [t('accountUsers.errors.alreadyUser', { email })] },
+        };
+      }
+      return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    }
+    return issued(accountId, result);
+  },
+);
+
+export const regenerateAccountInvitationAction = action(
+  { schema: accountUserSchema, access: { account: 'account.users.manage' } },
+  async ({ accountId, userId }, { user, db, t }) => {
+    if (!(await isMember(db, accountId, userId))) {
+      return { ok: false, formError: t('users.errors.notFound') };
+    }
+    const result = await regenerateInvitation(db, { actor: user, userId });
+    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    return issued(accountId, result);
+  },
+);
+
+export const makeAccountResetLinkAction = action(
+  { schema: accountUserSchema, access: { account: 'account.users.manage' } },
+  async ({ accountId, userId }, { user, db, t }) => {
+    if (!(await isMember(db, accountId, userId))) {
+      return { ok: false, formError: t('users.errors.notFound') };
+    }
+    const result = await makeResetLink(db, { actor: user, userId });
+    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    return issued(accountId, result);
+  },
+);
+
+export const changeAccountRoleAction = action(
+  { schema: changeAccountRoleSchema, access: { account: 'account.users.manage' } },
+  async ({ accountId, userId, role }, { user, db, t }) => {
+    const result = await changeAccountRole(db, { actor: user, accountId, userId, role });
+    if (!result.ok) return refusal(result, t);
+    revalidatePath(usersPath(accountId));
+    return { ok: true, data: undefined };
+  },
+);
+
+export const removeFromAccountAction = action(
+  { schema: accountUserSchema, access: { account: 'account.users.manage' } },
+  async ({ accountId, userId }, { user, db, t }) => {
+    const result = await removeFromAccount(db, { actor: user, accountId, userId });
+    if (!result.ok) return refusal(result, t);
+    revalidatePath(usersPath(accountId));
+    return { ok: true, data: { email: result.email } };
+  },
+);
+
+export const readAccountLinkEmailAction = action(
+  {
+    schema: accountIdSchema.extend({ emailId: z.uuid('invalid') }),
+    access: { account: 'account.users.manage' },
+  },
+  async ({ accountId, emailId }, { db, t }) => {
+    const state = await linkEmailState(db, t, { emailId, accountId });
+    if (!state) return { ok: false, formError: t('users.errors.notFound') };
+    return { ok: true, data: state };
+  },
+);

@@ -1,0 +1,85 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { accountMemberships, invitations, users } from '@/db/schema';
+import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/read-session';
+import { mayGrant } from '@/lib/invitations/may-grant';
+import { loadManagedUser } from '@/lib/users/load-managed-user';
+import type { AccountInScope } from './load-account-scope';
+
+export interface AccountUserRow {
+  id: string;
+  email: string;
+  status: 'pending' | 'active' | 'deactivated';
+  role: AccountRole;
+  /** Set for host users who also hold a role here: their links are a host admin's matter. */
+  hostRole: HostRole | null;
+  invitationExpiresAt: Date | null;
+  invitationExpired: boolean;
+  isViewer: boolean;
+  /** The viewer may change this user's role here or remove them from the account. */
+  manageable: boolean;
+  /**
+   * The viewer may make this user's invite and reset links: such a link opens every account
+   * the user has, so it takes managing users in all of them (lib/invitations/may-grant.ts).
+   */
+  linksAllowed: boolean;
+}
+
+/** An account's Users page: everyone with a role in it, ordered by email. */
+export async function listAccountUsers(
+  db: Database,
+  options: { viewer: SessionUser; account: AccountInScope },
+): Promise<AccountUserRow[]> {
+  const { viewer, account } = options;
+  const members = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      status: users.status,
+      hostRole: users.hostRole,
+      role: accountMemberships.role,
+    })
+    .from(accountMemberships)
+    .innerJoin(users, eq(users.id, accountMemberships.userId))
+    .where(eq(accountMemberships.accountId, account.id))
+    .orderBy(asc(users.email));
+  if (members.length === 0) return [];
+  const ids = members.map((member) => member.id);
+  const openLinks = await db
+    .selectDistinctOn([invitations.userId], {
+      userId: invitations.userId,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        inArray(invitations.userId, ids),
+        isNull(invitations.usedAt),
+        isNull(invitations.replacedAt),
+      ),
+    )
+    .orderBy(invitations.userId, desc(invitations.createdAt));
+  const expiryByUser = new Map(openLinks.map((link) => [link.userId, link.expiresAt]));
+  const now = Date.now();
+  return Promise.all(
+    members.map(async (member) => {
+      const isViewer = member.id === viewer.id;
+      const manageable =
+        !isViewer &&
+        mayGrant(viewer, { type: 'individual', accounts: [{ account, role: member.role }] });
+      // Most users belong to this account only; the rest need their other accounts checked.
+      const managed = manageable ? await loadManagedUser(db, member.id, false) : null;
+      const expiresAt = member.status === 'pending' ? (expiryByUser.get(member.id) ?? null) : null;
+      return {
+        ...member,
+        invitationExpiresAt: expiresAt,
+        invitationExpired: expiresAt !== null && expiresAt.getTime() <= now,
+        isViewer,
+        manageable,
+        linksAllowed: managed !== null && mayGrant(viewer, managed.grant),
+      };
+    }),
+  );
+}
