@@ -20,11 +20,7 @@ import { translateIssues } from './translate-issues';
  * Who may call an action: anyone, any signed-in user, holders of a host permission, or holders
  * of an account permission in the account the form names (its `accountId` field).
  */
-export type ActionAccess =
-  | 'public'
-  | 'signed-in'
-  | HostPermission
-  | { account: AccountPermission };
+export type ActionAccess = 'public' | 'signed-in' | HostPermission | { account: AccountPermission };
 
 type ActionUser<Access extends ActionAccess> = Access extends 'public'
   ? SessionUser | null
