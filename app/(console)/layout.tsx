@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { Header } from '@/components/shell/header';
 import { Sidebar } from '@/components/shell/sidebar';
 import { SkipLink } from '@/components/shell/skip-link';
+import { getDb } from '@/db/client';
+import { listMyAccounts } from '@/lib/accounts/list-my-accounts';
 import { requireUser } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
 import { changeLanguage } from './actions';
@@ -22,13 +24,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations('shell');
-  const hostName = await getHostName();
+  const [hostName, myAccounts] = await Promise.all([
+    getHostName(),
+    user.accountRoles.size > 0 ? listMyAccounts(await getDb(), user.id) : undefined,
+  ]);
 
   return (
     <div className="min-h-dvh">
       <SkipLink targetId={mainId}>{t('skipToContent')}</SkipLink>
       <Header
         hostName={hostName}
+        myAccounts={myAccounts}
         user={{ email: user.email }}
         changeLanguageAction={changeLanguage}
         signOutActions={{ signOut: signOutAction, signOutEverywhere: signOutEverywhereAction }}

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { ChevronDownIcon, SignOutIcon, UserIcon } from '@/components/ui/icons';
 import type { FormAction } from '@/lib/actions/action-result';
 import { LanguageSwitch } from './language-switch';
 import type { ShellUser } from './shell-user';
+import { useDismissableDetails } from './use-dismissable-details';
 import { UserAvatar } from './user-avatar';
 
 export type UserMenuProps = {
@@ -17,36 +18,15 @@ export type UserMenuProps = {
   signOutActions?: { signOut: () => Promise<void>; signOutEverywhere: () => Promise<void> };
 };
 
-/**
- * The menu at the right of the header: who is signed in, the language switch and sign-out.
- * A `<details>` disclosure, so it opens without JavaScript; with it, Escape and a click
- * elsewhere close it.
- */
 const menuButtonClass =
   'flex w-full items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900';
 
+/** The menu at the right of the header: who is signed in, the language switch and sign-out. */
 export function UserMenu({ user, changeLanguageAction, signOutActions }: UserMenuProps) {
   const t = useTranslations('userMenu');
   const menu = useRef<HTMLDetailsElement>(null);
 
-  useEffect(() => {
-    function onPointerDown(event: PointerEvent) {
-      const details = menu.current;
-      if (details?.open && !details.contains(event.target as Node)) details.open = false;
-    }
-    function onKeyDown(event: KeyboardEvent) {
-      const details = menu.current;
-      if (event.key !== 'Escape' || !details?.open) return;
-      details.open = false;
-      details.querySelector('summary')?.focus();
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, []);
+  useDismissableDetails(menu);
 
   const shownName = user.name?.trim() || user.email;
 

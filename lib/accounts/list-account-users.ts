@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { accountMemberships, invitations, users } from '@/db/schema';
+import { accountMemberships, accounts, invitations, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { mayGrant } from '@/lib/invitations/may-grant';
-import { loadManagedUser } from '@/lib/users/load-managed-user';
+import { mayGrant, type InvitationGrant } from '@/lib/invitations/may-grant';
+import { accountScopeColumns } from './account-scope-columns';
 import type { AccountInScope } from './load-account-scope';
 
 export interface AccountUserRow {
@@ -62,24 +62,38 @@ export async function listAccountUsers(
     )
     .orderBy(invitations.userId, desc(invitations.createdAt));
   const expiryByUser = new Map(openLinks.map((link) => [link.userId, link.expiresAt]));
+  // Every account of these users, to tell whose links the viewer may make.
+  const allMemberships = await db
+    .select({
+      userId: accountMemberships.userId,
+      role: accountMemberships.role,
+      ...accountScopeColumns,
+    })
+    .from(accountMemberships)
+    .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
+    .where(inArray(accountMemberships.userId, ids));
   const now = Date.now();
-  return Promise.all(
-    members.map(async (member) => {
-      const isViewer = member.id === viewer.id;
-      const manageable =
-        !isViewer &&
-        mayGrant(viewer, { type: 'individual', accounts: [{ account, role: member.role }] });
-      // Most users belong to this account only; the rest need their other accounts checked.
-      const managed = manageable ? await loadManagedUser(db, member.id, false) : null;
-      const expiresAt = member.status === 'pending' ? (expiryByUser.get(member.id) ?? null) : null;
-      return {
-        ...member,
-        invitationExpiresAt: expiresAt,
-        invitationExpired: expiresAt !== null && expiresAt.getTime() <= now,
-        isViewer,
-        manageable,
-        linksAllowed: managed !== null && mayGrant(viewer, managed.grant),
-      };
-    }),
-  );
+  return members.map((member) => {
+    const isViewer = member.id === viewer.id;
+    const manageable =
+      !isViewer &&
+      mayGrant(viewer, { type: 'individual', accounts: [{ account, role: member.role }] });
+    const grant: InvitationGrant = member.hostRole
+      ? { type: 'host', role: member.hostRole }
+      : {
+          type: 'individual',
+          accounts: allMemberships
+            .filter((membership) => membership.userId === member.id)
+            .map(({ userId: _userId, role, ...scope }) => ({ account: scope, role })),
+        };
+    const expiresAt = member.status === 'pending' ? (expiryByUser.get(member.id) ?? null) : null;
+    return {
+      ...member,
+      invitationExpiresAt: expiresAt,
+      invitationExpired: expiresAt !== null && expiresAt.getTime() <= now,
+      isViewer,
+      manageable,
+      linksAllowed: manageable && mayGrant(viewer, grant),
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts } from '@/db/schema';
 import { mayInAccount, mayOnHost, type AccountRole } from '@/lib/auth/permissions';
@@ -31,15 +31,14 @@ export async function listAccounts(db: Database, viewer: SessionUser): Promise<A
     .select({ ...accountScopeColumns, userCount: count(accountMemberships.userId) })
     .from(accounts)
     .leftJoin(accountMemberships, eq(accountMemberships.accountId, accounts.id))
+    .where(viewer.hostRole ? undefined : inArray(accounts.id, [...viewer.accountRoles.keys()]))
     .groupBy(accounts.id)
     .orderBy(asc(accounts.name));
   const canManage = mayOnHost(viewer, 'accounts.manage');
-  return rows
-    .filter((row) => viewer.hostRole !== null || viewer.accountRoles.has(row.id))
-    .map((row) => ({
-      ...row,
-      yourRole: viewer.accountRoles.get(row.id) ?? null,
-      canOpen: mayInAccount(viewer, 'account.view', row),
-      canManage,
-    }));
+  return rows.map((row) => ({
+    ...row,
+    yourRole: viewer.accountRoles.get(row.id) ?? null,
+    canOpen: mayInAccount(viewer, 'account.view', row),
+    canManage,
+  }));
 }

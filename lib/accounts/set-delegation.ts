@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accounts } from '@/db/schema';
 
@@ -10,11 +10,17 @@ import { accounts } from '@/db/schema';
 export async function setDelegation(
   db: Database,
   options: { accountId: string; delegated: boolean },
-): Promise<{ ok: true } | { ok: false; reason: 'notFound' }> {
+): Promise<{ ok: true } | { ok: false; reason: 'notFound' | 'managed' }> {
   const [updated] = await db
     .update(accounts)
     .set({ delegatedUserManagement: options.delegated, updatedAt: new Date() })
-    .where(eq(accounts.id, options.accountId))
+    .where(and(eq(accounts.id, options.accountId), eq(accounts.managed, false)))
     .returning({ id: accounts.id });
-  return updated ? { ok: true } : { ok: false, reason: 'notFound' };
+  if (updated) return { ok: true };
+  // Host admins already manage a managed account's users: there is nothing to delegate.
+  const [exists] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.id, options.accountId));
+  return { ok: false, reason: exists ? 'managed' : 'notFound' };
 }

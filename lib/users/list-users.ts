@@ -37,7 +37,13 @@ function containsPattern(text: string) {
  */
 export async function listUsers(
   db: Database,
-  options: { viewer: SessionUser; search?: string; limit?: number },
+  options: {
+    viewer: SessionUser;
+    search?: string;
+    /** Only the users of this account (the page's account picker). */
+    accountId?: string;
+    limit?: number;
+  },
 ): Promise<{ rows: UserRow[]; truncated: boolean }> {
   const { viewer } = options;
   const limit = options.limit ?? 500;
@@ -45,7 +51,20 @@ export async function listUsers(
   const found = await db
     .select({ id: users.id, email: users.email, status: users.status, hostRole: users.hostRole })
     .from(users)
-    .where(search ? ilike(users.email, containsPattern(search)) : undefined)
+    .where(
+      and(
+        search ? ilike(users.email, containsPattern(search)) : undefined,
+        options.accountId
+          ? inArray(
+              users.id,
+              db
+                .select({ id: accountMemberships.userId })
+                .from(accountMemberships)
+                .where(eq(accountMemberships.accountId, options.accountId)),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(asc(users.email))
     .limit(limit + 1);
   const truncated = found.length > limit;

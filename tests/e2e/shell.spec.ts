@@ -80,7 +80,7 @@ test('the language switch turns the console German and keeps it in a cookie', as
 
   // A fresh page load still speaks German: the choice lives in the cookie, not the page.
   await page.goto('/accounts');
-  await expect(page.getByRole('heading', { level: 1, name: 'Konten' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/read-session';
-import type { HostRole } from '@/lib/auth/permissions';
+import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 
 // The factory's collaborators, replaced: the translator answers with the key itself, so the
 // assertions name the catalog entries the user would read.
@@ -9,6 +9,7 @@ const mocks = vi.hoisted(() => ({
   currentUser: vi.fn<() => Promise<unknown>>(),
   getDb: vi.fn(async () => ({ fake: 'database' })),
   renameHost: vi.fn(async () => {}),
+  loadAccountScope: vi.fn<() => Promise<unknown>>(),
 }));
 vi.mock('next-intl/server', () => ({
   getTranslations: async () => (key: string) => key,
@@ -17,11 +18,14 @@ vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: mocks.currentUser })
 vi.mock('@/db/client', () => ({ getDb: mocks.getDb }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('@/lib/host/rename-host', () => ({ renameHost: mocks.renameHost }));
+vi.mock('@/lib/accounts/load-account-scope', () => ({
+  loadAccountScope: mocks.loadAccountScope,
+}));
 
 const { action } = await import('@/lib/actions/action');
 const { renameHostAction } = await import('@/app/(console)/settings/general/actions');
 
-function user(hostRole: HostRole | null, accountRoles: [string, 'admin'][] = []): SessionUser {
+function user(hostRole: HostRole | null, accountRoles: [string, AccountRole][] = []): SessionUser {
   return {
     id: 'user-1',
     email: 'ada@example.test',
@@ -110,6 +114,102 @@ describe('action()', () => {
       fieldErrors: { name: ['validation.invalid'] },
     });
     expect(await run(null, form({ name: 'someone else' }))).toEqual({ ok: true, data: undefined });
+  });
+});
+
+describe('action() with account access', () => {
+  const accountId = '5b8f0c1e-3a55-4c39-9d3f-2a7e6b1c0d41';
+  const accountSchema = z.object({ accountId: z.uuid('invalid'), name: z.string() });
+  /** The stored account as loadAccountScope answers; managed and active unless told. */
+  function storedAccount(
+    fields: Partial<{ managed: boolean; delegatedUserManagement: boolean; status: string }> = {},
+  ) {
+    return {
+      id: accountId,
+      name: 'Bäckerei Nord',
+      managed: true,
+      delegatedUserManagement: false,
+      status: 'active',
+      ...fields,
+    };
+  }
+
+  it('refuses a signed-out caller without loading the account', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
+    const run = action({ schema: accountSchema, access: { account: 'account.view' } }, handler);
+    mocks.currentUser.mockResolvedValue(null);
+    expect(await run(null, form({ accountId, name: 'x' }))).toEqual({
+      ok: false,
+      formError: 'errors.signedOut',
+    });
+    expect(mocks.loadAccountScope).not.toHaveBeenCalled();
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('says the account is gone when the form names one that does not exist', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
+    const run = action({ schema: accountSchema, access: { account: 'account.view' } }, handler);
+    mocks.currentUser.mockResolvedValue(user('admin'));
+    mocks.loadAccountScope.mockResolvedValue(null);
+    expect(await run(null, form({ accountId, name: 'x' }))).toEqual({
+      ok: false,
+      formError: 'errors.accountGone',
+    });
+    expect(mocks.loadAccountScope).toHaveBeenCalledWith({ fake: 'database' }, accountId);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses a user without the permission in the stored account', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
+    const settings = action(
+      { schema: accountSchema, access: { account: 'account.settings' } },
+      handler,
+    );
+    const users = action(
+      { schema: accountSchema, access: { account: 'account.users.manage' } },
+      handler,
+    );
+    for (const [run, caller, account] of [
+      [settings, user(null, [[accountId, 'standard']]), storedAccount()],
+      [settings, user('view'), storedAccount()],
+      [settings, user('admin'), storedAccount({ managed: false })],
+      // A role in another account does not count here.
+      [settings, user(null, [['another-account', 'admin']]), storedAccount()],
+      [settings, user(null, [[accountId, 'admin']]), storedAccount({ status: 'deactivated' })],
+      [users, user('standard'), storedAccount()],
+      [users, user('admin'), storedAccount({ managed: false })],
+    ] as const) {
+      mocks.currentUser.mockResolvedValue(caller);
+      mocks.loadAccountScope.mockResolvedValue(account);
+      expect(await run(null, form({ accountId, name: 'x' }))).toEqual({
+        ok: false,
+        formError: 'errors.forbidden',
+      });
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('runs the handler with the stored account for a permitted user', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: 'done' }));
+    const run = action(
+      { schema: accountSchema, access: { account: 'account.users.manage' } },
+      handler,
+    );
+    for (const [caller, account] of [
+      [user(null, [[accountId, 'admin']]), storedAccount({ managed: false })],
+      [user('admin'), storedAccount()],
+      [user('admin'), storedAccount({ managed: false, delegatedUserManagement: true })],
+    ] as const) {
+      handler.mockClear();
+      mocks.currentUser.mockResolvedValue(caller);
+      mocks.loadAccountScope.mockResolvedValue(account);
+      expect(await run(null, form({ accountId, name: 'Ada' }))).toEqual({ ok: true, data: 'done' });
+      expect(handler).toHaveBeenCalledTimes(1);
+      expect(handler).toHaveBeenCalledWith(
+        { accountId, name: 'Ada' },
+        expect.objectContaining({ user: caller, db: { fake: 'database' }, account }),
+      );
+    }
   });
 });
 

@@ -3,21 +3,66 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { BuildingIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { listAccounts } from '@/lib/accounts/list-accounts';
+import { pendingAccountAdmin } from '@/lib/accounts/pending-account-admin';
 import { requireUser } from '@/lib/auth/guards';
+import { mayOnHost } from '@/lib/auth/permissions';
+import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
+import { AccountNotice, AccountNoticeProvider } from './account-notice';
+import { AccountsTable } from './accounts-table';
+import { AddAccountDialog } from './add-account-dialog';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
   return { title: t('title') };
 }
 
+/**
+ * Accounts: host users see every account, individual users their own. Host admins and standard
+ * users add accounts and manage each one (rename, status, complete setup, delete).
+ */
 export default async function AccountsPage() {
-  await requireUser();
+  const user = await requireUser();
   const t = await getTranslations('accounts');
-  const tSoon = await getTranslations('comingSoon');
+  const db = await getDb();
+  const mayManage = mayOnHost(user, 'accounts.manage');
+  const hostAdmin = mayOnHost(user, 'host.settings');
+  const [accounts, smtpEnabled] = await Promise.all([
+    listAccounts(db, user),
+    mayManage ? isSmtpEnabled(db) : false,
+  ]);
+  // Complete setup says whom it invites again, or asks for an address when nobody waits.
+  const rows = await Promise.all(
+    accounts.map(async (account) => ({
+      ...account,
+      pendingAdminEmail:
+        account.canManage && account.status === 'setup'
+          ? ((await pendingAccountAdmin(db, account.id))?.email ?? null)
+          : null,
+    })),
+  );
+  const empty = mayManage ? 'add' : user.hostRole ? 'host' : 'none';
+
   return (
-    <>
-      <PageHeader title={t('title')} description={t('description')} />
-      <EmptyState icon={<BuildingIcon />} title={tSoon('title')} description={t('placeholder')} />
-    </>
+    <AccountNoticeProvider>
+      <PageHeader
+        title={t('title')}
+        description={user.hostRole ? t('description') : t('descriptionOwn')}
+        actions={
+          mayManage ? <AddAccountDialog smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} /> : null
+        }
+      />
+      <AccountNotice />
+      {rows.length === 0 ? (
+        <EmptyState
+          icon={<BuildingIcon />}
+          title={t(`empty.${empty}Title`)}
+          description={t(`empty.${empty}Description`)}
+        />
+      ) : (
+        <AccountsTable rows={rows} smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} />
+      )}
+    </AccountNoticeProvider>
   );
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { BuildingIcon } from '@/components/ui/icons';
+import { LinkCard } from '@/components/ui/link-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
+import { listMyAccounts } from '@/lib/accounts/list-my-accounts';
 import { requireUser } from '@/lib/auth/guards';
 import { mayOnHost } from '@/lib/auth/permissions';
 import { getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
+import { MyAccountsCard } from './my-accounts-card';
 import { SmtpCard } from './smtp-card';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,12 +21,25 @@ export default async function DashboardPage() {
   const t = await getTranslations('dashboard');
   // Only host admins see the SMTP switch at all.
   const showSmtp = mayOnHost(user, 'host.settings');
-  const saved = showSmtp ? await getSmtpSettings(await getDb()) : null;
+  const db = await getDb();
+  const [saved, mine] = await Promise.all([
+    showSmtp ? getSmtpSettings(db) : null,
+    user.accountRoles.size > 0 ? listMyAccounts(db, user.id) : null,
+  ]);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6 lg:grid-cols-2">
         {showSmtp ? <SmtpCard saved={saved} /> : null}
+        {mine && mine.accounts.length > 0 ? <MyAccountsCard {...mine} /> : null}
+        {mayOnHost(user, 'accounts.list') ? (
+          <LinkCard
+            href="/accounts"
+            icon={<BuildingIcon />}
+            title={t('accounts.title')}
+            description={t('accounts.description')}
+          />
+        ) : null}
       </div>
     </>
   );

@@ -4,10 +4,14 @@ import { useFormatter, useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
-import { IssueLinkSection } from './issue-link-section';
+import { IssueLinkSection, type LinkPanelOptions } from './issue-link-section';
 
 /** Generate invite link for a pending user: a new link, the old one dead at once. */
-export function InviteLinkSection(props: { user: UserRow; action: FormAction<IssuedLink> }) {
+export function InviteLinkSection(props: {
+  user: Pick<UserRow, 'id' | 'email' | 'invitationExpiresAt' | 'invitationExpired'>;
+  action: FormAction<IssuedLink>;
+  panel?: LinkPanelOptions;
+}) {
   const t = useTranslations('users.edit.link');
   const format = useFormatter();
   const expiresAt = props.user.invitationExpiresAt;
@@ -28,6 +32,7 @@ export function InviteLinkSection(props: { user: UserRow; action: FormAction<Iss
       title={t('title')}
       explanation={`${current} ${t('explain')}`}
       labels={{ make: t('generate'), makeAgain: t('generateAgain'), making: t('generating') }}
+      panel={props.panel}
     />
   );
 }

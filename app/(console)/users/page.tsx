@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -29,16 +30,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string | string[] }>;
+  searchParams: Promise<{ q?: string | string[]; account?: string | string[] }>;
 }) {
   const viewer = await requireHostPermission('host.users.manage');
   const t = await getTranslations('users');
-  const { q } = await searchParams;
+  const { q, account } = await searchParams;
   const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 254) ?? '';
   const db = await getDb();
-  const [{ rows, truncated }, accounts, smtpEnabled] = await Promise.all([
-    listUsers(db, { viewer, search }),
-    listGrantableAccounts(db, viewer),
+  // The account picker offers the accounts whose users the viewer manages (managed, or
+  // delegated to the host); anything else in the address bar is ignored.
+  const accounts = await listGrantableAccounts(db, viewer);
+  const pickedId = Array.isArray(account) ? account[0] : account;
+  const picked = accounts.find((candidate) => candidate.id === pickedId) ?? null;
+  const [{ rows, truncated }, smtpEnabled] = await Promise.all([
+    listUsers(db, { viewer, search, accountId: picked?.id }),
     isSmtpEnabled(db),
   ]);
 
@@ -55,7 +60,27 @@ export default async function UsersPage({
           />
         }
       />
-      <form role="search" method="get" className="mb-4 flex max-w-md gap-2">
+      <form role="search" method="get" className="mb-4 flex max-w-2xl flex-wrap gap-2">
+        {accounts.length > 0 ? (
+          <>
+            <label htmlFor="user-account" className="sr-only">
+              {t('search.account')}
+            </label>
+            <select
+              id="user-account"
+              name="account"
+              defaultValue={picked?.id ?? ''}
+              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs focus:outline-2 focus:outline-indigo-600"
+            >
+              <option value="">{t('search.allAccounts')}</option>
+              {accounts.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <label htmlFor="user-search" className="sr-only">
           {t('search.label')}
         </label>
@@ -71,6 +96,17 @@ export default async function UsersPage({
           {t('search.submit')}
         </Button>
       </form>
+      {picked ? (
+        <p className="mb-2 text-sm text-slate-600">
+          {t('search.inAccount', { account: picked.name })}{' '}
+          <Link
+            href={`/accounts/${picked.id}/users`}
+            className="font-medium text-indigo-700 underline"
+          >
+            {t('search.openAccountUsers', { account: picked.name })}
+          </Link>
+        </p>
+      ) : null}
       {rows.length > 0 ? (
         <p className="mb-2 text-sm text-slate-600" aria-live="polite">
           {search

@@ -8,11 +8,16 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 
-/** Revoke, behind a confirmation that says what it does and that it cannot be undone. */
-export function RevokeSection(props: {
-  user: UserRow;
-  action: FormAction<{ email: string }>;
+/**
+ * Revoke, behind a confirmation that says what it does and that it cannot be undone. An
+ * account's Users page passes its own `explain` and `confirmQuestion` (it revokes a role there).
+ */
+export function RevokeSection<Revoked extends { email: string }>(props: {
+  user: Pick<UserRow, 'id' | 'email'>;
+  action: FormAction<Revoked>;
   onRevoked: () => void;
+  explain?: string;
+  confirmQuestion?: string;
 }) {
   const t = useTranslations('users.edit.revoke');
   const [confirming, setConfirming] = useState(false);
@@ -27,7 +32,7 @@ export function RevokeSection(props: {
       <h3 id="revoke-heading" className="text-sm font-semibold text-slate-900">
         {t('title')}
       </h3>
-      <p className="text-sm text-slate-600">{t('explain')}</p>
+      <p className="text-sm text-slate-600">{props.explain ?? t('explain')}</p>
       {formError ? <FormMessage>{formError}</FormMessage> : null}
       {confirming ? (
         <form
@@ -36,7 +41,7 @@ export function RevokeSection(props: {
         >
           <input type="hidden" name="userId" value={props.user.id} />
           <p className="text-sm text-red-900">
-            {t('confirmQuestion', { email: props.user.email })}
+            {props.confirmQuestion ?? t('confirmQuestion', { email: props.user.email })}
           </p>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" variant="danger" disabled={isPending}>

@@ -21,7 +21,8 @@ export interface EmailToQueue {
  * hand. Returns the email's id, or null when nothing was queued.
  */
 export async function enqueueEmail(tx: Database, email: EmailToQueue): Promise<string | null> {
-  if (!(await isSmtpEnabled(tx))) return null;
+  // An older email this one replaces is cancelled even with the switch off: its link is dead,
+  // and it must not go out once email is turned back on.
   if (email.supersedeKey) {
     await tx
       .update(outbox)
@@ -33,6 +34,7 @@ export async function enqueueEmail(tx: Database, email: EmailToQueue): Promise<s
         ),
       );
   }
+  if (!(await isSmtpEnabled(tx))) return null;
   const [row] = await tx
     .insert(outbox)
     .values({

@@ -3,6 +3,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import {
   deleteAccountSchema,
   renameAccountSchema,
@@ -12,6 +13,7 @@ import { deleteAccount } from '@/lib/accounts/delete-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
 import { setDelegation } from '@/lib/accounts/set-delegation';
 import { action } from '@/lib/actions/action';
+import type { ActionResult } from '@/lib/actions/action-result';
 
 export const renameOwnAccountAction = action(
   { schema: renameAccountSchema, access: { account: 'account.settings' } },
@@ -29,7 +31,7 @@ export const renameOwnAccountAction = action(
 
 export const deleteOwnAccountAction = action(
   { schema: deleteAccountSchema, access: { account: 'account.settings' } },
-  async ({ accountId, confirmName }, { user, db, t }) => {
+  async ({ accountId, confirmName }, { user, db, t }): Promise<ActionResult> => {
     const result = await deleteAccount(db, { actorId: user.id, accountId, confirmName });
     if (!result.ok) {
       return result.reason === 'confirmMismatch'
@@ -37,10 +39,9 @@ export const deleteOwnAccountAction = action(
         : { ok: false, formError: t('errors.accountGone') };
     }
     revalidatePath('/', 'layout');
-    return {
-      ok: true,
-      data: { name: result.name, deactivatedSelf: result.deactivatedSelf },
-    };
+    // Redirected from here, so the deleted account's page is never rendered again (a 404).
+    // Someone whose only role it was is now deactivated: sign-in tells them so.
+    redirect(result.deactivatedSelf ? '/sign-in' : '/accounts');
   },
 );
 
@@ -48,7 +49,14 @@ export const setDelegationAction = action(
   { schema: setDelegationSchema, access: { account: 'account.delegate' } },
   async ({ accountId, delegated }, { db, t }) => {
     const result = await setDelegation(db, { accountId, delegated });
-    if (!result.ok) return { ok: false, formError: t('errors.accountGone') };
+    if (!result.ok) {
+      return {
+        ok: false,
+        formError: t(
+          result.reason === 'managed' ? 'accounts.errors.delegationManaged' : 'errors.accountGone',
+        ),
+      };
+    }
     revalidatePath(`/accounts/${accountId}`);
     revalidatePath('/users');
     return { ok: true, data: { delegated } };

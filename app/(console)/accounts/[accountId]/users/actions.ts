@@ -28,11 +28,19 @@ import type { UserChangeResult } from '@/lib/users/user-change-result';
 
 const usersPath = (accountId: string) => `/accounts/${accountId}/users`;
 
+type Refusal = Exclude<UserChangeResult, { ok: true }>['reason'] | 'notPending' | 'notActive';
+
+/** A refusal in this page's words: "ask another admin of this account", not a host admin. */
+function refusalText(reason: Refusal, t: Translate) {
+  if (reason === 'forbidden' || reason === 'self') return t(`accountUsers.errors.${reason}`);
+  return t(`users.errors.${reason === 'lastAccountAdmin' ? 'invalid' : reason}`);
+}
+
 function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) {
   const formError =
     result.reason === 'lastAccountAdmin'
       ? t('users.errors.lastAccountAdmin', { accounts: result.accounts.join(', ') })
-      : t(`users.errors.${result.reason}`);
+      : refusalText(result.reason, t);
   return { ok: false as const, formError };
 }
 
@@ -86,7 +94,7 @@ export const regenerateAccountInvitationAction = action(
       return { ok: false, formError: t('users.errors.notFound') };
     }
     const result = await regenerateInvitation(db, { actor: user, userId });
-    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issued(accountId, result);
   },
 );
@@ -98,7 +106,7 @@ export const makeAccountResetLinkAction = action(
       return { ok: false, formError: t('users.errors.notFound') };
     }
     const result = await makeResetLink(db, { actor: user, userId });
-    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issued(accountId, result);
   },
 );
@@ -119,7 +127,13 @@ export const removeFromAccountAction = action(
     const result = await removeFromAccount(db, { actor: user, accountId, userId });
     if (!result.ok) return refusal(result, t);
     revalidatePath(usersPath(accountId));
-    return { ok: true, data: { email: result.email } };
+    return {
+      ok: true,
+      data: {
+        email: result.email,
+        removedFromInstance: 'removedFromInstance' in result && result.removedFromInstance,
+      },
+    };
   },
 );
 

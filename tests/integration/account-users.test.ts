@@ -1,0 +1,452 @@
+import { hash } from '@node-rs/argon2';
+import { asc, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
+import { changeAccountRole, removeFromAccount } from '@/lib/accounts/change-account-role';
+import { listAccountUsers } from '@/lib/accounts/list-account-users';
+import { loadAccountScope } from '@/lib/accounts/load-account-scope';
+import { setDelegation } from '@/lib/accounts/set-delegation';
+import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/read-session';
+import { hashToken } from '@/lib/crypto/tokens';
+import { withTestDatabase } from '../support/with-test-database';
+
+const database = withTestDatabase('account_users');
+const db = () => database().handle.db;
+let passwordHash = '';
+let counter = 0;
+
+beforeAll(async () => {
+  process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
+  passwordHash = await hash('unused password 1');
+});
+
+/** A user straight in the database, returned as the session would see them. */
+async function makeUser(
+  hostRole: HostRole | null,
+  roles: [string, AccountRole][] = [],
+  options: { email?: string; status?: 'active' | 'pending' | 'deactivated' } = {},
+): Promise<SessionUser> {
+  const email = options.email ?? `user${++counter}@example.test`;
+  const status = options.status ?? 'active';
+  const [row] = await db()
+    .insert(users)
+    .values({ email, status, hostRole, passwordHash: status === 'pending' ? null : passwordHash })
+    .returning({ id: users.id });
+  for (const [accountId, role] of roles) {
+    await db().insert(accountMemberships).values({ userId: row!.id, accountId, role });
+  }
+  return { id: row!.id, email, language: 'en', hostRole, accountRoles: new Map(roles) };
+}
+
+async function makeAccount(
+  options: { managed?: boolean; name?: string; delegatedUserManagement?: boolean } = {},
+) {
+  const name = options.name ?? `Account ${++counter}`;
+  const [row] = await db()
+    .insert(accounts)
+    .values({
+      name,
+      managed: options.managed ?? true,
+      delegatedUserManagement: options.delegatedUserManagement ?? false,
+    })
+    .returning({ id: accounts.id });
+  return row!.id;
+}
+
+async function scope(accountId: string) {
+  const account = await loadAccountScope(db(), accountId);
+  if (!account) throw new Error('no such account');
+  return account;
+}
+
+async function rolesOf(userId: string) {
+  return db()
+    .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
+    .from(accountMemberships)
+    .where(eq(accountMemberships.userId, userId))
+    .orderBy(asc(accountMemberships.accountId));
+}
+
+async function userExists(userId: string) {
+  return (await db().select({ id: users.id }).from(users).where(eq(users.id, userId))).length > 0;
+}
+
+/** Everything these functions may write, to show a refusal changed nothing. */
+async function snapshot() {
+  return {
+    users: await db()
+      .select({ id: users.id, status: users.status, at: users.updatedAt })
+      .from(users)
+      .orderBy(asc(users.id)),
+    memberships: await db()
+      .select()
+      .from(accountMemberships)
+      .orderBy(asc(accountMemberships.userId), asc(accountMemberships.accountId)),
+    sessions: await db().select().from(sessions).orderBy(asc(sessions.tokenHash)),
+    outbox: await db()
+      .select({ id: outbox.id, status: outbox.status, payload: outbox.payloadEncrypted })
+      .from(outbox)
+      .orderBy(asc(outbox.id)),
+  };
+}
+
+describe('listAccountUsers', () => {
+  it("lists the account's users only, ordered by email, the viewer's own row not manageable", async () => {
+    const tag = `list${++counter}`;
+    const account = await makeAccount();
+    const other = await makeAccount();
+    const viewer = await makeUser(null, [[account, 'admin']], { email: `${tag}-c@x.test` });
+    const standard = await makeUser(null, [[account, 'standard']], { email: `${tag}-a@x.test` });
+    const pending = await makeUser(null, [[account, 'view']], {
+      email: `${tag}-b@x.test`,
+      status: 'pending',
+    });
+    await makeUser(null, [[other, 'admin']], { email: `${tag}-d@x.test` });
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await db()
+      .insert(invitations)
+      .values({
+        userId: pending.id,
+        tokenHash: hashToken(`${tag}-link`),
+        expiresAt,
+      });
+
+    const rows = await listAccountUsers(db(), { viewer, account: await scope(account) });
+    expect(
+      rows.map(({ id, status, role, invitationExpiresAt, isViewer, manageable, linksAllowed }) => ({
+        id,
+        status,
+        role,
+        invitationExpiresAt,
+        isViewer,
+        manageable,
+        linksAllowed,
+      })),
+    ).toEqual([
+      {
+        id: standard.id,
+        status: 'active',
+        role: 'standard',
+        invitationExpiresAt: null,
+        isViewer: false,
+        manageable: true,
+        linksAllowed: true,
+      },
+      {
+        id: pending.id,
+        status: 'pending',
+        role: 'view',
+        invitationExpiresAt: expiresAt,
+        isViewer: false,
+        manageable: true,
+        linksAllowed: true,
+      },
+      {
+        id: viewer.id,
+        status: 'active',
+        role: 'admin',
+        invitationExpiresAt: null,
+        isViewer: true,
+        manageable: false,
+        linksAllowed: false,
+      },
+    ]);
+  });
+
+  it('allows links only for users whose every account the viewer manages', async () => {
+    const tag = `links${++counter}`;
+    const account = await makeAccount({ managed: false });
+    const foreign = await makeAccount({ managed: false });
+    const alsoMine = await makeAccount({ managed: false });
+    const viewer = await makeUser(null, [
+      [account, 'admin'],
+      [alsoMine, 'admin'],
+    ]);
+    const inForeign = await makeUser(
+      null,
+      [
+        [account, 'view'],
+        [foreign, 'view'],
+      ],
+      { email: `${tag}-a@x.test` },
+    );
+    const inBothOfMine = await makeUser(
+      null,
+      [
+        [account, 'view'],
+        [alsoMine, 'standard'],
+      ],
+      { email: `${tag}-b@x.test` },
+    );
+    const hostUser = await makeUser('view', [[account, 'view']], { email: `${tag}-c@x.test` });
+
+    const rows = await listAccountUsers(db(), { viewer, account: await scope(account) });
+    expect(
+      rows
+        .filter((row) => !row.isViewer)
+        .map(({ id, manageable, linksAllowed, hostRole }) => ({
+          id,
+          manageable,
+          linksAllowed,
+          hostRole,
+        })),
+    ).toEqual([
+      { id: inForeign.id, manageable: true, linksAllowed: false, hostRole: null },
+      { id: inBothOfMine.id, manageable: true, linksAllowed: true, hostRole: null },
+      // A host user's links are a host admin's matter.
+      { id: hostUser.id, manageable: true, linksAllowed: false, hostRole: 'view' },
+    ]);
+  });
+
+  it('lets a host admin manage the users of a managed account but not link those of an unmanaged one', async () => {
+    const tag = `hostlist${++counter}`;
+    const account = await makeAccount({ managed: true });
+    const unmanaged = await makeAccount({ managed: false });
+    const viewer = await makeUser('admin');
+    const member = await makeUser(null, [[account, 'admin']], { email: `${tag}-a@x.test` });
+    const shared = await makeUser(
+      null,
+      [
+        [account, 'view'],
+        [unmanaged, 'view'],
+      ],
+      { email: `${tag}-b@x.test` },
+    );
+    const rows = await listAccountUsers(db(), { viewer, account: await scope(account) });
+    expect(
+      rows.map(({ id, manageable, linksAllowed }) => ({ id, manageable, linksAllowed })),
+    ).toEqual([
+      { id: member.id, manageable: true, linksAllowed: true },
+      { id: shared.id, manageable: true, linksAllowed: false },
+    ]);
+
+    // A host standard user sees the same rows and may manage none of them.
+    const standard = await makeUser('standard');
+    const seen = await listAccountUsers(db(), { viewer: standard, account: await scope(account) });
+    expect(
+      seen.map(({ id, manageable, linksAllowed }) => ({ id, manageable, linksAllowed })),
+    ).toEqual([
+      { id: member.id, manageable: false, linksAllowed: false },
+      { id: shared.id, manageable: false, linksAllowed: false },
+    ]);
+  });
+});
+
+describe('changeAccountRole', () => {
+  it('lets an account admin change a standard user to view', async () => {
+    const account = await makeAccount({ managed: false });
+    const admin = await makeUser(null, [[account, 'admin']]);
+    const target = await makeUser(null, [[account, 'standard']]);
+    expect(
+      await changeAccountRole(db(), {
+        actor: admin,
+        accountId: account,
+        userId: target.id,
+        role: 'view',
+      }),
+    ).toEqual({ ok: true, email: target.email });
+    expect(await rolesOf(target.id)).toEqual([{ accountId: account, role: 'view' }]);
+  });
+
+  it('refuses a change to oneself', async () => {
+    const account = await makeAccount();
+    const admin = await makeUser(null, [[account, 'admin']]);
+    await makeUser(null, [[account, 'admin']]);
+    const before = await snapshot();
+    expect(
+      await changeAccountRole(db(), {
+        actor: admin,
+        accountId: account,
+        userId: admin.id,
+        role: 'view',
+      }),
+    ).toEqual({ ok: false, reason: 'self' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses account standard users, host standard users, and host admins of unmanaged accounts', async () => {
+    const managed = await makeAccount({ managed: true });
+    const unmanaged = await makeAccount({ managed: false });
+    const accountStandard = await makeUser(null, [[managed, 'standard']]);
+    const hostStandard = await makeUser('standard');
+    const hostAdmin = await makeUser('admin');
+    const inManaged = await makeUser(null, [[managed, 'view']]);
+    const inUnmanaged = await makeUser(null, [[unmanaged, 'standard']]);
+    const before = await snapshot();
+    for (const [actor, accountId, userId] of [
+      [accountStandard, managed, inManaged.id],
+      [hostStandard, managed, inManaged.id],
+      [hostAdmin, unmanaged, inUnmanaged.id],
+    ] as const) {
+      expect(await changeAccountRole(db(), { actor, accountId, userId, role: 'view' })).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
+      expect(await removeFromAccount(db(), { actor, accountId, userId })).toEqual({
+        ok: false,
+        reason: 'forbidden',
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets a host admin change roles in a managed account, and in an unmanaged one once delegated', async () => {
+    const hostAdmin = await makeUser('admin');
+    const managed = await makeAccount({ managed: true });
+    const inManaged = await makeUser(null, [[managed, 'view']]);
+    expect(
+      await changeAccountRole(db(), {
+        actor: hostAdmin,
+        accountId: managed,
+        userId: inManaged.id,
+        role: 'admin',
+      }),
+    ).toEqual({ ok: true, email: inManaged.email });
+    expect(await rolesOf(inManaged.id)).toEqual([{ accountId: managed, role: 'admin' }]);
+
+    const unmanaged = await makeAccount({ managed: false });
+    const inUnmanaged = await makeUser(null, [[unmanaged, 'standard']]);
+    const change = () =>
+      changeAccountRole(db(), {
+        actor: hostAdmin,
+        accountId: unmanaged,
+        userId: inUnmanaged.id,
+        role: 'view',
+      });
+    expect(await change()).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await rolesOf(inUnmanaged.id)).toEqual([{ accountId: unmanaged, role: 'standard' }]);
+    await setDelegation(db(), { accountId: unmanaged, delegated: true });
+    expect(await change()).toEqual({ ok: true, email: inUnmanaged.email });
+    expect(await rolesOf(inUnmanaged.id)).toEqual([{ accountId: unmanaged, role: 'view' }]);
+  });
+
+  it("refuses to demote or remove the account's only admin, naming the account", async () => {
+    const hostAdmin = await makeUser('admin');
+    const name = `Only Admin ${++counter}`;
+    const account = await makeAccount({ managed: true, name });
+    const admin = await makeUser(null, [[account, 'admin']]);
+    // A deactivated co-admin does not keep the account administered.
+    await makeUser(null, [[account, 'admin']], { status: 'deactivated' });
+    const before = await snapshot();
+    expect(
+      await changeAccountRole(db(), {
+        actor: hostAdmin,
+        accountId: account,
+        userId: admin.id,
+        role: 'standard',
+      }),
+    ).toEqual({ ok: false, reason: 'lastAccountAdmin', accounts: [name] });
+    expect(
+      await removeFromAccount(db(), { actor: hostAdmin, accountId: account, userId: admin.id }),
+    ).toEqual({ ok: false, reason: 'lastAccountAdmin', accounts: [name] });
+    expect(await snapshot()).toEqual(before);
+
+    // With a second active admin the demotion goes through.
+    await makeUser(null, [[account, 'admin']]);
+    expect(
+      await changeAccountRole(db(), {
+        actor: hostAdmin,
+        accountId: account,
+        userId: admin.id,
+        role: 'standard',
+      }),
+    ).toEqual({ ok: true, email: admin.email });
+    expect(await rolesOf(admin.id)).toEqual([{ accountId: account, role: 'standard' }]);
+  });
+
+  it('answers notFound for someone without a role in the account, or an account that is gone', async () => {
+    const hostAdmin = await makeUser('admin');
+    const account = await makeAccount();
+    const elsewhere = await makeAccount();
+    const outsider = await makeUser(null, [[elsewhere, 'view']]);
+    const gone = await makeAccount();
+    const member = await makeUser(null, [
+      [gone, 'view'],
+      [elsewhere, 'standard'],
+    ]);
+    await db().delete(accounts).where(eq(accounts.id, gone));
+    const before = await snapshot();
+    for (const [accountId, userId] of [
+      [account, outsider.id],
+      [gone, member.id],
+    ] as const) {
+      expect(
+        await changeAccountRole(db(), { actor: hostAdmin, accountId, userId, role: 'admin' }),
+      ).toEqual({ ok: false, reason: 'notFound' });
+      expect(await removeFromAccount(db(), { actor: hostAdmin, accountId, userId })).toEqual({
+        ok: false,
+        reason: 'notFound',
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('removeFromAccount', () => {
+  it('removes a user whose only role it was from the instance, cancelling their waiting emails', async () => {
+    const account = await makeAccount({ managed: false });
+    const admin = await makeUser(null, [[account, 'admin']]);
+    const target = await makeUser(null, [[account, 'standard']]);
+    const [queued] = await db()
+      .insert(outbox)
+      .values({
+        recipient: target.email,
+        recipientUserId: target.id,
+        kind: 'password-reset',
+        language: 'en',
+        payloadEncrypted: 'sealed',
+      })
+      .returning({ id: outbox.id });
+
+    expect(
+      await removeFromAccount(db(), { actor: admin, accountId: account, userId: target.id }),
+    ).toEqual({ ok: true, email: target.email, removedFromInstance: true });
+    expect(await userExists(target.id)).toBe(false);
+    expect(await rolesOf(target.id)).toEqual([]);
+    const [email] = await db()
+      .select({ status: outbox.status, payload: outbox.payloadEncrypted })
+      .from(outbox)
+      .where(eq(outbox.id, queued!.id));
+    expect(email).toEqual({ status: 'cancelled', payload: null });
+    expect(await rolesOf(admin.id)).toEqual([{ accountId: account, role: 'admin' }]);
+  });
+
+  it('keeps a user who has another account or a host role, taking away this role only', async () => {
+    const account = await makeAccount({ managed: true });
+    const other = await makeAccount({ managed: true });
+    const hostAdmin = await makeUser('admin');
+    const twoAccounts = await makeUser(null, [
+      [account, 'view'],
+      [other, 'standard'],
+    ]);
+    const hostUser = await makeUser('view', [[account, 'standard']]);
+
+    expect(
+      await removeFromAccount(db(), {
+        actor: hostAdmin,
+        accountId: account,
+        userId: twoAccounts.id,
+      }),
+    ).toEqual({ ok: true, email: twoAccounts.email, removedFromInstance: false });
+    expect(await userExists(twoAccounts.id)).toBe(true);
+    expect(await rolesOf(twoAccounts.id)).toEqual([{ accountId: other, role: 'standard' }]);
+
+    expect(
+      await removeFromAccount(db(), { actor: hostAdmin, accountId: account, userId: hostUser.id }),
+    ).toEqual({ ok: true, email: hostUser.email, removedFromInstance: false });
+    expect(await userExists(hostUser.id)).toBe(true);
+    expect(await rolesOf(hostUser.id)).toEqual([]);
+  });
+
+  it('refuses to remove oneself', async () => {
+    const account = await makeAccount();
+    const admin = await makeUser(null, [[account, 'admin']]);
+    await makeUser(null, [[account, 'admin']]);
+    const before = await snapshot();
+    expect(
+      await removeFromAccount(db(), { actor: admin, accountId: account, userId: admin.id }),
+    ).toEqual({ ok: false, reason: 'self' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
