@@ -6,7 +6,8 @@
 // Run: npm run bench:forgot
 import { hash } from '@node-rs/argon2';
 import { users } from '@/db/schema';
-import { actionId, callFormAction, percentile } from './support/server-action';
+import { actionId, callFormAction } from '../tests/support/server-action';
+import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 import { startBenchApp } from './support/bench-app';
 

@@ -8,7 +8,8 @@
 import { eq } from 'drizzle-orm';
 import { smtpSettings, users } from '@/db/schema';
 import { createUser, signInCookie } from '../tests/support/e2e-users';
-import { actionId, callFormAction, percentile } from './support/server-action';
+import { actionId, callFormAction } from '../tests/support/server-action';
+import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 import { benchSecret, startBenchApp } from './support/bench-app';
 

@@ -13,7 +13,7 @@ import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { startBlankApp } from './support/blank-app';
-import { percentile } from './support/server-action';
+import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 
 // autocannon ships no types; only what this file reads of its result.

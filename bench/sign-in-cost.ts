@@ -12,7 +12,7 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from '@/lib/auth/p
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { createTestDatabase } from '../tests/support/test-database';
-import { percentile } from './support/server-action';
+import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 
 const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';

@@ -1,0 +1,892 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { accountMemberships, accounts, passwordResets, smtpSettings, users } from '@/db/schema';
+import { hashToken, newToken } from '@/lib/crypto/tokens';
+import {
+  callers,
+  classifyAnswer,
+  cookieOfNewCaller,
+  copyOfAccount,
+  createWorld,
+  openPage,
+  refusalTexts,
+  targets,
+  uniqueName,
+  type ActionAnswer,
+  type ActionOutcome,
+  type Caller,
+  type MatrixAccount,
+  type PageOutcome,
+  type Target,
+  type World,
+} from '../support/authorization-matrix';
+import { declaredActions, pageCalling, pageRoutes } from '../support/app-inventory';
+import { createPendingInvitee, createUser, e2ePassword, uniqueEmail } from '../support/e2e-users';
+import { testOnOwnInstance } from '../support/own-instance-fixtures';
+import { builtActions, callFormAction, type BuiltAction } from '../support/server-action';
+import { expect } from '../support/e2e-fixtures';
+
+// PRODUCT.md "Who may do what", checked on the server: every server action called directly
+// (as the browser would, without the UI) and every page opened, by each of the six roles, a
+// signed-out visitor and a user of another account. Its own instance: the allowed calls change
+// the host name, the SMTP configuration and the invitation lifetime of the whole instance.
+
+const test = testOnOwnInstance('authorization_matrix').extend<object, { world: World }>({
+  world: [
+    async ({ ownInstance }, use) => use(await createWorld(ownInstance.database, ownInstance.url)),
+    { scope: 'worker' },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Expectations, written as PRODUCT.md's cells
+
+/** Let through for the callers named; the others refused (the signed-out visitor as such). */
+function allowedFor(...who: Caller[]): Record<Caller, ActionOutcome> {
+  return Object.fromEntries(
+    callers.map((caller) => [
+      caller,
+      who.includes(caller) ? 'allowed' : caller === 'signedOut' ? 'signedOut' : 'forbidden',
+    ]),
+  ) as Record<Caller, ActionOutcome>;
+}
+const signedInCallers = callers.filter((caller) => caller !== 'signedOut');
+const everyone = Object.fromEntries(callers.map((caller) => [caller, 'allowed'])) as Record<
+  Caller,
+  ActionOutcome
+>;
+const anyoneSignedIn = allowedFor(...signedInCallers);
+const nobody = allowedFor();
+const hostAdmin = allowedFor('hostAdmin');
+const hostAdminAndStandard = allowedFor('hostAdmin', 'hostStandard');
+
+// ---------------------------------------------------------------------------------------------
+// The actions
+
+interface ProbeContext {
+  world: World;
+  caller: Caller;
+  /** Account rows: the account the call names, and which of M, U, D it is. */
+  account: MatrixAccount;
+  target: Target;
+}
+
+interface Probe {
+  fields: Record<string, string>;
+  /** Sent instead of the caller's shared cookie (a new user like them, signed in). */
+  cookie?: string;
+  /** After a refusal: asserts the call changed nothing. */
+  unchangedWhenRefused?: () => Promise<void>;
+}
+
+interface ActionRow {
+  file: string;
+  name: string;
+  /** The PRODUCT.md row (or section) the expectation comes from. */
+  rule: string;
+  /** Host-wide: one outcome per caller. Account rows: one per caller in each of M, U and D. */
+  expect: Record<Caller, ActionOutcome> | Record<Target, Record<Caller, ActionOutcome>>;
+  /** Builds fresh fixtures for one call and returns what to send. */
+  probe: (context: ProbeContext) => Promise<Probe>;
+}
+
+const app = {
+  forgot: 'app/(auth)/forgot-password/actions.ts',
+  invite: 'app/(auth)/invite/[token]/actions.ts',
+  reset: 'app/(auth)/reset/[token]/actions.ts',
+  setup: 'app/(auth)/setup/actions.ts',
+  console: 'app/(console)/actions.ts',
+  session: 'app/(console)/session-actions.ts',
+  profile: 'app/(console)/profile/actions.ts',
+  smtp: 'app/(console)/settings/smtp/actions.ts',
+  general: 'app/(console)/settings/general/actions.ts',
+  delivery: 'app/(console)/settings/delivery/actions.ts',
+  users: 'app/(console)/users/actions.ts',
+  accounts: 'app/(console)/accounts/actions.ts',
+  account: 'app/(console)/accounts/[accountId]/actions.ts',
+  accountUsers: 'app/(console)/accounts/[accountId]/users/actions.ts',
+};
+
+const strongPassword = 'lantern orbit meadow 42';
+const rules = {
+  public: 'Invitations and sign-up, Passwords, First run: links and forms for anyone',
+  language: 'the language switch: anyone, a visitor whose session just ended too',
+  signOut: 'signing out: anyone (without a session there is nothing to end)',
+  ownPassword: 'Profile: every signed-in user changes their own password',
+  hostSettings:
+    'Host settings (SMTP, host name, invitation lifetime), SMTP switch on the dashboard, delivery log',
+  hostUsers: 'invite / edit / revoke host users, their invite and reset links',
+  accounts: 'create accounts; rename, deactivate, activate, delete accounts',
+  accountSettings: 'change account settings, delete the account itself',
+  delegation: 'Accounts: “An account admin can delegate user management to the host”',
+  accountUsers: 'manage an account’s users (invite, role, links, revoke)',
+};
+
+/** Account settings: host admins and standard users in managed accounts, and the account's admin. */
+const accountSettings = {
+  M: allowedFor('hostAdmin', 'hostStandard', 'accountAdmin'),
+  U: nobody,
+  D: nobody,
+};
+/** An account's users: its admin, and host admins where it is managed or has delegated them. */
+const accountUsers = {
+  M: allowedFor('hostAdmin', 'accountAdmin'),
+  U: nobody,
+  D: allowedFor('hostAdmin'),
+};
+/** The Accounts list's own actions: every account, managed or not, for host admins and standard. */
+const listedAccounts = {
+  M: hostAdminAndStandard,
+  U: hostAdminAndStandard,
+  D: hostAdminAndStandard,
+};
+
+async function hostUser(world: World, options: Parameters<typeof createUser>[1]) {
+  return createUser(world.database, { hostRole: 'view', ...options });
+}
+async function memberOf(
+  world: World,
+  account: MatrixAccount,
+  status: 'active' | 'pending' = 'active',
+) {
+  return createUser(world.database, {
+    hostRole: null,
+    status,
+    accountRoles: [{ accountId: account.id, role: 'view' }],
+  });
+}
+async function expectNoUser(world: World, email: string) {
+  expect(await world.database.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+}
+async function expectAccountKept(world: World, account: MatrixAccount) {
+  const [row] = await world.database.db
+    .select({ name: accounts.name })
+    .from(accounts)
+    .where(eq(accounts.id, account.id));
+  expect(row?.name).toBe(account.name);
+}
+
+const actionRows: ActionRow[] = [
+  // Public and one's own
+  {
+    file: app.forgot,
+    name: 'requestPasswordResetAction',
+    rule: rules.public,
+    expect: everyone,
+    probe: async () => ({ fields: { email: uniqueEmail('forgot') } }),
+  },
+  {
+    file: app.invite,
+    name: 'acceptInvitationAction',
+    rule: rules.public,
+    expect: everyone,
+    probe: async ({ world }) => {
+      const invitee = await createPendingInvitee(world.database);
+      const token = invitee.path.replace('/invite/', '');
+      return { fields: { token, password: strongPassword, confirmPassword: strongPassword } };
+    },
+  },
+  {
+    file: app.reset,
+    name: 'resetPasswordAction',
+    rule: rules.public,
+    expect: everyone,
+    probe: async ({ world }) => {
+      const user = await hostUser(world, {});
+      const token = newToken();
+      await world.database.db.insert(passwordResets).values({
+        userId: user.id,
+        tokenHash: hashToken(token),
+        kind: 'admin',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+      return { fields: { token, password: strongPassword, confirmPassword: strongPassword } };
+    },
+  },
+  {
+    // Users exist, so the domain answers "already set up" to everyone: past every permission check.
+    file: app.setup,
+    name: 'createFirstAdminAction',
+    rule: rules.public,
+    expect: everyone,
+    probe: async () => ({
+      fields: {
+        token: newToken(),
+        hostName: 'Matrix host',
+        email: uniqueEmail('setup'),
+        password: strongPassword,
+        confirmPassword: strongPassword,
+      },
+    }),
+  },
+  {
+    file: app.console,
+    name: 'changeLanguage',
+    rule: rules.language,
+    expect: everyone,
+    probe: async () => ({ fields: { locale: 'en' } }),
+  },
+  {
+    file: app.session,
+    name: 'signOutAction',
+    rule: rules.signOut,
+    expect: everyone,
+    probe: async ({ world, caller }) => ({
+      fields: {},
+      cookie: await cookieOfNewCaller(world, caller),
+    }),
+  },
+  {
+    file: app.session,
+    name: 'signOutEverywhereAction',
+    rule: rules.signOut,
+    expect: everyone,
+    probe: async ({ world, caller }) => ({
+      fields: {},
+      cookie: await cookieOfNewCaller(world, caller),
+    }),
+  },
+  {
+    file: app.profile,
+    name: 'changeOwnPasswordAction',
+    rule: rules.ownPassword,
+    expect: anyoneSignedIn,
+    probe: async ({ world, caller }) => ({
+      fields: {
+        currentPassword: e2ePassword,
+        password: strongPassword,
+        confirmPassword: strongPassword,
+      },
+      cookie: await cookieOfNewCaller(world, caller),
+    }),
+  },
+
+  // Host settings
+  {
+    file: app.smtp,
+    name: 'saveSmtpAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    probe: async ({ world }) => {
+      const host = `${randomUUID()}.matrix.test`;
+      return {
+        fields: {
+          host,
+          port: '587',
+          senderName: 'Matrix',
+          senderEmail: 'matrix@example.test',
+          starttls: 'on',
+        },
+        unchangedWhenRefused: async () => {
+          const saved = await world.database.db
+            .select({ host: smtpSettings.host })
+            .from(smtpSettings)
+            .where(eq(smtpSettings.host, host));
+          expect(saved).toEqual([]);
+        },
+      };
+    },
+  },
+  {
+    // Port 0 is stopped by validation, after the permission check: no test email leaves.
+    file: app.smtp,
+    name: 'testSmtpAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    probe: async () => ({
+      fields: {
+        host: 'localhost',
+        port: '0',
+        senderName: 'Matrix',
+        senderEmail: 'matrix@example.test',
+      },
+    }),
+  },
+  {
+    file: app.smtp,
+    name: 'setSmtpEnabledAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    probe: async () => ({ fields: { enabled: 'false' } }),
+  },
+  {
+    file: app.general,
+    name: 'renameHostAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    probe: async () => ({ fields: { hostName: 'Matrix host' } }),
+  },
+  {
+    file: app.general,
+    name: 'setInvitationLifetimeAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    probe: async () => ({ fields: { amount: '72', unit: 'hours' } }),
+  },
+  {
+    file: app.delivery,
+    name: 'resendEmailAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    probe: async () => ({ fields: { id: randomUUID() } }),
+  },
+
+  // Host users
+  {
+    file: app.users,
+    name: 'inviteUserAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => {
+      const email = uniqueEmail('invited');
+      return {
+        fields: { email, language: 'en', type: 'host', hostRole: 'view', accounts: '[]' },
+        unchangedWhenRefused: () => expectNoUser(world, email),
+      };
+    },
+  },
+  {
+    file: app.users,
+    name: 'regenerateInvitationAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => ({
+      fields: { userId: (await createPendingInvitee(world.database)).id },
+    }),
+  },
+  {
+    file: app.users,
+    name: 'makeResetLinkAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => ({ fields: { userId: (await hostUser(world, {})).id } }),
+  },
+  {
+    file: app.users,
+    name: 'changeUserRoleAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => ({
+      fields: {
+        userId: (await hostUser(world, {})).id,
+        type: 'host',
+        hostRole: 'standard',
+        accounts: '[]',
+      },
+    }),
+  },
+  {
+    file: app.users,
+    name: 'setUserStatusAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => ({
+      fields: { userId: (await hostUser(world, {})).id, active: 'false' },
+    }),
+  },
+  {
+    file: app.users,
+    name: 'revokeUserAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => ({ fields: { userId: (await hostUser(world, {})).id } }),
+  },
+  {
+    file: app.users,
+    name: 'readLinkEmailAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async () => ({ fields: { emailId: randomUUID() } }),
+  },
+
+  // The Accounts list
+  {
+    file: app.accounts,
+    name: 'createAccountAction',
+    rule: rules.accounts,
+    expect: hostAdminAndStandard,
+    probe: async ({ world }) => {
+      const name = uniqueName('Matrix new');
+      return {
+        fields: { name, administrator: 'me' },
+        unchangedWhenRefused: async () => {
+          const rows = await world.database.db
+            .select()
+            .from(accounts)
+            .where(eq(accounts.name, name));
+          expect(rows).toEqual([]);
+        },
+      };
+    },
+  },
+  {
+    file: app.accounts,
+    name: 'renameAccountAction',
+    rule: rules.accounts,
+    expect: listedAccounts,
+    probe: async ({ world, target }) => ({
+      fields: {
+        accountId: (await copyOfAccount(world, target)).id,
+        name: uniqueName('Renamed'),
+      },
+    }),
+  },
+  {
+    file: app.accounts,
+    name: 'setAccountStatusAction',
+    rule: rules.accounts,
+    expect: listedAccounts,
+    probe: async ({ world, target }) => ({
+      fields: { accountId: (await copyOfAccount(world, target)).id, active: 'false' },
+    }),
+  },
+  {
+    file: app.accounts,
+    name: 'deleteAccountAction',
+    rule: rules.accounts,
+    expect: listedAccounts,
+    probe: async ({ world, target }) => {
+      const copy = await copyOfAccount(world, target);
+      return {
+        fields: { accountId: copy.id, confirmName: copy.name },
+        unchangedWhenRefused: () => expectAccountKept(world, copy),
+      };
+    },
+  },
+  {
+    file: app.accounts,
+    name: 'completeSetupAction',
+    rule: rules.accounts,
+    expect: listedAccounts,
+    probe: async ({ world, target }) => ({
+      fields: {
+        accountId: (await copyOfAccount(world, target, { status: 'setup' })).id,
+        adminEmail: uniqueEmail('first-admin'),
+        language: 'en',
+      },
+    }),
+  },
+  {
+    file: app.accounts,
+    name: 'readAdminInvitationEmailAction',
+    rule: rules.accounts,
+    expect: listedAccounts,
+    probe: async ({ account }) => ({ fields: { accountId: account.id, emailId: randomUUID() } }),
+  },
+
+  // An account's own page
+  {
+    file: app.account,
+    name: 'renameOwnAccountAction',
+    rule: rules.accountSettings,
+    expect: accountSettings,
+    probe: async ({ world, target }) => ({
+      fields: {
+        accountId: (await copyOfAccount(world, target)).id,
+        name: uniqueName('Renamed'),
+      },
+    }),
+  },
+  {
+    file: app.account,
+    name: 'deleteOwnAccountAction',
+    rule: rules.accountSettings,
+    expect: accountSettings,
+    probe: async ({ world, target }) => {
+      const copy = await copyOfAccount(world, target);
+      return {
+        fields: { accountId: copy.id, confirmName: copy.name },
+        unchangedWhenRefused: () => expectAccountKept(world, copy),
+      };
+    },
+  },
+  {
+    file: app.account,
+    name: 'setDelegationAction',
+    rule: rules.delegation,
+    expect: { M: allowedFor('accountAdmin'), U: nobody, D: nobody },
+    probe: async ({ world, target }) => ({
+      fields: { accountId: (await copyOfAccount(world, target)).id, delegated: 'true' },
+    }),
+  },
+
+  // An account's Users page
+  {
+    file: app.accountUsers,
+    name: 'inviteAccountUserAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ world, account }) => {
+      const email = uniqueEmail('account-invited');
+      return {
+        fields: { accountId: account.id, email, language: 'en', role: 'view' },
+        unchangedWhenRefused: () => expectNoUser(world, email),
+      };
+    },
+  },
+  {
+    file: app.accountUsers,
+    name: 'regenerateAccountInvitationAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ world, account }) => ({
+      fields: { accountId: account.id, userId: (await memberOf(world, account, 'pending')).id },
+    }),
+  },
+  {
+    file: app.accountUsers,
+    name: 'makeAccountResetLinkAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ world, account }) => ({
+      fields: { accountId: account.id, userId: (await memberOf(world, account)).id },
+    }),
+  },
+  {
+    file: app.accountUsers,
+    name: 'changeAccountRoleAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ world, account }) => {
+      const member = await memberOf(world, account);
+      return {
+        fields: { accountId: account.id, userId: member.id, role: 'standard' },
+        unchangedWhenRefused: async () => {
+          const [row] = await world.database.db
+            .select({ role: accountMemberships.role })
+            .from(accountMemberships)
+            .where(
+              and(
+                eq(accountMemberships.accountId, account.id),
+                eq(accountMemberships.userId, member.id),
+              ),
+            );
+          expect(row?.role).toBe('view');
+        },
+      };
+    },
+  },
+  {
+    file: app.accountUsers,
+    name: 'removeFromAccountAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ world, account }) => ({
+      fields: { accountId: account.id, userId: (await memberOf(world, account)).id },
+    }),
+  },
+  {
+    file: app.accountUsers,
+    name: 'readAccountLinkEmailAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ account }) => ({ fields: { accountId: account.id, emailId: randomUUID() } }),
+  },
+];
+
+const isAccountRow = (row: ActionRow) => 'M' in row.expect;
+
+function expectedOf(row: ActionRow, caller: Caller, target: Target): ActionOutcome {
+  return 'M' in row.expect
+    ? row.expect[target][caller]
+    : (row.expect as Record<Caller, ActionOutcome>)[caller];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calling them
+
+const rowKey = (row: { file: string; name: string }) => `${row.file} ${row.name}`;
+const builtKey = (action: BuiltAction) => `${action.filename} ${action.exportedName}`;
+
+function built(row: ActionRow): BuiltAction {
+  const found = builtActions().find((action) => builtKey(action) === rowKey(row));
+  if (!found) throw new Error(`${row.name} of ${row.file} is not in the build`);
+  return found;
+}
+
+async function callAs(
+  world: World,
+  row: ActionRow,
+  caller: Caller,
+  target: Target,
+): Promise<{ answer: ActionAnswer; probe: Probe }> {
+  const action = built(row);
+  const account = world.accounts[target];
+  const probe = await row.probe({ world, caller, account, target });
+  const response = await callFormAction({
+    url: world.baseURL + pageCalling(action, probe.fields.accountId ?? account.id),
+    id: action.id,
+    fields: probe.fields,
+    cookie: probe.cookie ?? world.cookies[caller],
+  });
+  return { answer: classifyAnswer(response), probe };
+}
+
+/** The cells where `actual` differs from `expected`, with what each of those calls answered. */
+function describeMismatches(
+  expected: Record<string, string | number>,
+  actual: Record<string, string | number>,
+  answers: Record<string, string> = {},
+): string {
+  const lines = Object.keys(expected)
+    .filter((key) => expected[key] !== actual[key])
+    .map((key) => {
+      const answer = answers[key] ? ` (${answers[key]})` : '';
+      return `  ${key}: expected ${expected[key]}, got ${actual[key]}${answer}`;
+    });
+  return lines.length ? `Against PRODUCT.md:\n${lines.join('\n')}` : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+test('every server action of the app is in the matrix, and every one in it is in the build', () => {
+  const listed = new Set(actionRows.map(rowKey));
+  const inBuild = builtActions().map(builtKey);
+  const declared = declaredActions().map(rowKey);
+  expect(
+    inBuild.filter((key) => !listed.has(key)),
+    'server actions of the build with no row in the authorization matrix',
+  ).toEqual([]);
+  expect(
+    declared.filter((key) => !listed.has(key)),
+    "exports of 'use server' files with no row in the authorization matrix",
+  ).toEqual([]);
+  expect(
+    [...listed].filter((key) => !inBuild.includes(key)),
+    'rows of the matrix whose action is not in the build (no page uses it, or it was renamed)',
+  ).toEqual([]);
+  expect(listed.size, 'each action has one row').toBe(actionRows.length);
+});
+
+test('the matrix tells a signed-out refusal, a forbidden call and an allowed one apart', async ({
+  world,
+}) => {
+  const rename = actionRows.find((row) => row.name === 'renameHostAction')!;
+  const asVisitor = await callAs(world, rename, 'signedOut', 'M');
+  expect(asVisitor.answer).toEqual({ outcome: 'signedOut', summary: refusalTexts.signedOut });
+  const asHostView = await callAs(world, rename, 'hostView', 'M');
+  expect(asHostView.answer).toEqual({
+    outcome: 'forbidden',
+    summary: refusalTexts.forbidden['errors.forbidden'],
+  });
+
+  // The domain's own refusal: a user of M who is also in O is not M's admin's to manage alone.
+  const reset = actionRows.find((row) => row.name === 'makeAccountResetLinkAction')!;
+  const inBoth = await createUser(world.database, {
+    hostRole: null,
+    accountRoles: [
+      { accountId: world.accounts.M.id, role: 'view' },
+      { accountId: world.accounts.O.id, role: 'view' },
+    ],
+  });
+  const refused = classifyAnswer(
+    await callFormAction({
+      url: world.baseURL + pageCalling(built(reset), world.accounts.M.id),
+      id: built(reset).id,
+      fields: { accountId: world.accounts.M.id, userId: inBoth.id },
+      cookie: world.cookies.accountAdmin,
+    }),
+  );
+  expect(refused).toEqual({
+    outcome: 'forbidden',
+    summary: refusalTexts.forbidden['accountUsers.errors.forbidden'],
+  });
+
+  // Past the permission check: a success, and a domain answer that is not about permission.
+  const invite = actionRows.find((row) => row.name === 'inviteUserAction')!;
+  expect((await callAs(world, invite, 'hostAdmin', 'M')).answer).toEqual({
+    outcome: 'allowed',
+    summary: 'ok',
+  });
+  const readEmail = actionRows.find((row) => row.name === 'readLinkEmailAction')!;
+  const notFound = await callAs(world, readEmail, 'hostAdmin', 'M');
+  expect(notFound.answer.outcome).toBe('allowed');
+  expect(notFound.answer.summary).toMatch(/no longer exists/);
+});
+
+for (const row of actionRows) {
+  test(`${row.name} (${row.file}): ${row.rule}`, async ({ world }) => {
+    const cells = isAccountRow(row)
+      ? targets.flatMap((target) =>
+          callers.map((caller) => ({ key: `${target} ${caller}`, caller, target })),
+        )
+      : callers.map((caller) => ({ key: caller, caller, target: 'M' as const }));
+    const expected: Record<string, string> = {};
+    const actual: Record<string, string> = {};
+    const summaries: Record<string, string> = {};
+    const refusedProbes: Probe[] = [];
+    await Promise.all(
+      cells.map(async ({ key, caller, target }) => {
+        expected[key] = expectedOf(row, caller, target);
+        try {
+          const { answer, probe } = await callAs(world, row, caller, target);
+          actual[key] = answer.outcome;
+          summaries[key] = answer.summary;
+          if (answer.outcome !== 'allowed') refusedProbes.push(probe);
+        } catch (error) {
+          actual[key] = 'error';
+          summaries[key] = error instanceof Error ? error.message : String(error);
+        }
+      }),
+    );
+    expect(actual, describeMismatches(expected, actual, summaries)).toEqual(expected);
+    // A refused call leaves no trace, where the row says what its trace would be.
+    for (const probe of refusedProbes) await probe.unchangedWhenRefused?.();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/** Opens for the callers named, 403 for the other signed-in ones; the visitor is sent to sign in. */
+function seenBy(...who: Caller[]): Record<Caller, PageOutcome> {
+  return Object.fromEntries(
+    callers.map((caller) => [
+      caller,
+      caller === 'signedOut' ? '/sign-in' : who.includes(caller) ? 200 : 403,
+    ]),
+  ) as Record<Caller, PageOutcome>;
+}
+const sameForAll = (outcome: PageOutcome) =>
+  Object.fromEntries(callers.map((caller) => [caller, outcome])) as Record<Caller, PageOutcome>;
+const signedInSee = (outcome: PageOutcome) => ({
+  ...sameForAll(outcome),
+  signedOut: '/sign-in' as const,
+});
+
+const hostRoles: Caller[] = ['hostAdmin', 'hostStandard', 'hostView'];
+const accountRolesOfM: Caller[] = ['accountAdmin', 'accountStandard', 'accountView'];
+/** A token of the right shape that no link has. */
+const unknownToken = 'x'.repeat(43);
+
+interface PageRow {
+  route: string;
+  rule: string;
+  visits: { label: string; path: (world: World) => string; expect: Record<Caller, PageOutcome> }[];
+}
+
+const visit = (pathOf: string, expectation: Record<Caller, PageOutcome>) => ({
+  label: pathOf,
+  path: () => pathOf,
+  expect: expectation,
+});
+
+const pageRows: PageRow[] = [
+  {
+    route: '/',
+    rule: 'the start page opens the dashboard',
+    visits: [visit('/', sameForAll('/dashboard'))],
+  },
+  {
+    route: '/sign-in',
+    rule: 'signed-in users go on to the dashboard',
+    visits: [visit('/sign-in', { ...sameForAll('/dashboard'), signedOut: 200 })],
+  },
+  {
+    route: '/forgot-password',
+    rule: 'Passwords: public',
+    visits: [visit('/forgot-password', sameForAll(200))],
+  },
+  {
+    route: '/setup',
+    rule: 'First run: after that the page is gone',
+    visits: [visit('/setup', sameForAll(404))],
+  },
+  {
+    route: '/invite/[token]',
+    rule: 'Invitations: a link that says which state it is in',
+    visits: [visit(`/invite/${unknownToken}`, sameForAll(200))],
+  },
+  {
+    route: '/reset/[token]',
+    rule: 'Passwords: a link that says which state it is in',
+    visits: [visit(`/reset/${unknownToken}`, sameForAll(200))],
+  },
+  {
+    route: '/dashboard',
+    rule: 'every signed-in user',
+    visits: [visit('/dashboard', signedInSee(200))],
+  },
+  {
+    route: '/profile',
+    rule: 'every signed-in user',
+    visits: [visit('/profile', signedInSee(200))],
+  },
+  {
+    route: '/accounts',
+    rule: 'Accounts list: the accounts each one may see (see the account)',
+    visits: [visit('/accounts', signedInSee(200))],
+  },
+  {
+    route: '/users',
+    rule: rules.hostUsers,
+    visits: [visit('/users', seenBy('hostAdmin'))],
+  },
+  ...['/settings', '/settings/smtp', '/settings/general', '/settings/delivery'].map((route) => ({
+    route,
+    rule: rules.hostSettings,
+    visits: [visit(route, seenBy('hostAdmin'))],
+  })),
+  {
+    route: '/accounts/[accountId]',
+    rule: 'see the account; open a managed account; open an unmanaged account',
+    visits: [
+      {
+        label: 'M',
+        path: (world) => `/accounts/${world.accounts.M.id}`,
+        expect: seenBy(...hostRoles, ...accountRolesOfM),
+      },
+      { label: 'U', path: (world) => `/accounts/${world.accounts.U.id}`, expect: seenBy() },
+      { label: 'D', path: (world) => `/accounts/${world.accounts.D.id}`, expect: seenBy() },
+      {
+        label: 'no such account',
+        path: () => `/accounts/${randomUUID()}`,
+        expect: signedInSee(404),
+      },
+    ],
+  },
+  {
+    route: '/accounts/[accountId]/users',
+    rule: rules.accountUsers,
+    visits: [
+      {
+        label: 'M',
+        path: (world) => `/accounts/${world.accounts.M.id}/users`,
+        expect: seenBy('hostAdmin', 'accountAdmin'),
+      },
+      { label: 'U', path: (world) => `/accounts/${world.accounts.U.id}/users`, expect: seenBy() },
+      {
+        label: 'D',
+        path: (world) => `/accounts/${world.accounts.D.id}/users`,
+        expect: seenBy('hostAdmin'),
+      },
+    ],
+  },
+];
+
+test('every page of the app has a row in the matrix', () => {
+  expect(pageRoutes(), 'pages under app/ against the rows of the matrix').toEqual(
+    pageRows.map((row) => row.route).sort(),
+  );
+});
+
+for (const row of pageRows) {
+  test(`page ${row.route}: ${row.rule}`, async ({ world }) => {
+    const expected: Record<string, PageOutcome | number> = {};
+    const actual: Record<string, PageOutcome | number> = {};
+    await Promise.all(
+      row.visits.flatMap((pageVisit) =>
+        callers.map(async (caller) => {
+          const key = `${pageVisit.label} ${caller}`;
+          expected[key] = pageVisit.expect[caller];
+          actual[key] = await openPage(
+            world.baseURL + pageVisit.path(world),
+            world.cookies[caller],
+          );
+        }),
+      ),
+    );
+    expect(actual, describeMismatches(expected, actual)).toEqual(expected);
+  });
+}
