@@ -1,11 +1,28 @@
 // The deployment's own address, from configuration only — never from the request's Host or
 // X-Forwarded-Host header, which a client can forge (PRODUCT.md "Deployments").
 
-/** The base URL every link in the console and in emails starts with, without a trailing slash. */
+/** A host name a platform gives without a scheme (`my-app-git-x.vercel.app`), as a URL. */
+function httpsUrl(hostOrUrl: string | undefined): string | null {
+  const value = hostOrUrl?.trim();
+  if (!value) return null;
+  return /^https?:\/\//.test(value) ? value : `https://${value}`;
+}
+
+/**
+ * The base URL every link in the console and in emails starts with, without a trailing slash:
+ * `APP_URL` when set; else, on a Vercel-style platform, the production URL in production and
+ * the branch (or deployment) URL on a preview; else `http://localhost:<PORT>`.
+ */
 export function appBaseUrl(): string {
-  const configured = process.env.APP_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, '');
-  return `http://localhost:${process.env.PORT || '3000'}`;
+  const env = process.env;
+  const platform =
+    env.VERCEL_ENV === 'production'
+      ? (httpsUrl(env.VERCEL_PROJECT_PRODUCTION_URL) ?? httpsUrl(env.VERCEL_URL))
+      : env.VERCEL_ENV
+        ? (httpsUrl(env.VERCEL_BRANCH_URL) ?? httpsUrl(env.VERCEL_URL))
+        : null;
+  const base = env.APP_URL?.trim() || platform || `http://localhost:${env.PORT || '3000'}`;
+  return base.replace(/\/+$/, '');
 }
 
 /** An absolute link to `path` (which starts with `/`) on this deployment. */

@@ -4,6 +4,8 @@ import { startOutboxSweep } from '@/lib/mail/outbox/outbox-sweep';
 import { loadAppSecret } from '@/lib/secret/app-secret';
 import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
 import { appBaseUrl } from '@/lib/urls';
+import { readMigrationStatus } from '@/lib/health/migration-status';
+import { databaseUrl, isServerless } from '@/lib/env';
 import { configuredDatabaseLocation } from './database-location';
 import { describeStartupError } from './describe-startup-error';
 
@@ -13,7 +15,10 @@ import { describeStartupError } from './describe-startup-error';
  */
 export async function startServer(): Promise<void> {
   const where = configuredDatabaseLocation();
+  const serverless = isServerless();
   try {
+    const refusal = serverless ? serverlessRefusal() : null;
+    if (refusal) throw new StartRefusal(refusal);
     const secret = loadAppSecret();
     if (secret.source === 'generated') {
       console.log(
@@ -26,7 +31,18 @@ export async function startServer(): Promise<void> {
     process.env.NEXTAUTH_URL = appBaseUrl();
 
     const handle = await getDatabaseHandle();
-    await runMigrations(handle);
+    if (serverless) {
+      // Every cold start would race to migrate: on serverless, `npm run db:migrate` runs once
+      // as a deploy step, and a start finding it skipped says so.
+      const { pending } = await readMigrationStatus(handle.db);
+      if (pending > 0) {
+        throw new StartRefusal(
+          `the database lacks ${pending} migration(s) of this version. Run \`npm run db:migrate\` as a deploy step (see docs/deploy.md).`,
+        );
+      }
+    } else {
+      await runMigrations(handle);
+    }
     const name = where.driver === 'postgres' ? 'PostgreSQL' : 'embedded PostgreSQL (PGlite)';
     console.log(`Database: ${name} at ${handle.location}, migrations up to date.`);
 
@@ -40,10 +56,26 @@ export async function startServer(): Promise<void> {
     }
   } catch (error) {
     const line =
-      error instanceof Error && error.message.startsWith('APP_SECRET')
-        ? `Gatehouse cannot start: ${error.message}.`
-        : describeStartupError(error, where);
+      error instanceof StartRefusal
+        ? `Gatehouse cannot start: ${error.message}`
+        : error instanceof Error && error.message.startsWith('APP_SECRET')
+          ? `Gatehouse cannot start: ${error.message}.`
+          : describeStartupError(error, where);
     console.error(line);
     process.exit(1);
   }
+}
+
+/** A start this configuration cannot make; its message completes "Gatehouse cannot start: ". */
+class StartRefusal extends Error {}
+
+/** What a serverless platform lacks that the embedded defaults need, if anything. */
+function serverlessRefusal(): string | null {
+  if (!databaseUrl()) {
+    return 'DATABASE_URL is not set, and embedded PostgreSQL needs a writable disk that lasts, which a serverless platform (VERCEL=1) does not have. Set DATABASE_URL to a managed PostgreSQL (see docs/deploy.md).';
+  }
+  if (!process.env.APP_SECRET?.trim()) {
+    return 'APP_SECRET is not set, and a generated one cannot be kept on a serverless platform (VERCEL=1). Set APP_SECRET to at least 32 random characters (openssl rand -base64 32).';
+  }
+  return null;
 }

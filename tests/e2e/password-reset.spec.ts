@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page, Request } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { DatabaseHandle } from '@/db/database';
 import { outbox, passwordResets, users } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
 import { createPendingInvitee, signInAs } from '../support/e2e-users';
+import { nextActionRequest } from '../support/next-action-request';
 
 // Reset links on the shared instance (SMTP switch off): a host admin makes one on the Users
 // page and shares it by hand; the user sets a new password with it. Every state of a link,
@@ -247,12 +248,6 @@ test('expired, tampered and unknown reset links each get their own page and no f
 });
 
 /** The next server-action request the page sends, with its id and body. */
-function nextActionRequest(page: Page): Promise<Request> {
-  return page.waitForRequest(
-    (request) => request.method() === 'POST' && !!request.headers()['next-action'],
-  );
-}
-
 test('host standard and view users cannot make reset links by calling the action', async ({
   page,
   browser,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { startPostgresCluster } from '../support/postgres-cluster';
 import { createTestDatabase } from '../support/test-database';
 
 // These start the real production server as a separate process, as `npm start` does.
+
+const tsxCli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function temporaryDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'gatehouse-start-'));
@@ -109,6 +112,50 @@ test('health answers 503 with a reason while the database is down', async () => 
     expect(report.reason).toMatch(/^database unreachable: /);
   } finally {
     await server.stop();
+    cluster.stop();
+  }
+});
+
+test('on a serverless platform, refuses to start without DATABASE_URL, in one line', async () => {
+  const server = await launchAppServer({ VERCEL: '1', APP_SECRET: 'x'.repeat(40) });
+  expect(await waitForExit(server)).toBe(1);
+  expect(refusalLines(server.output())).toEqual([
+    'Gatehouse cannot start: DATABASE_URL is not set, and embedded PostgreSQL needs a writable disk that lasts, which a serverless platform (VERCEL=1) does not have. Set DATABASE_URL to a managed PostgreSQL (see docs/deploy.md).',
+  ]);
+});
+
+test('on a serverless platform, migrations are a deploy step, not a cold start', async () => {
+  const cluster = await startPostgresCluster();
+  try {
+    const database = await createTestDatabase(cluster.url(), 'serverless', { migrate: false });
+    await database.handle.close();
+    const env = { VERCEL: '1', DATABASE_URL: database.url, APP_SECRET: 'y'.repeat(40) };
+
+    const unmigrated = await launchAppServer(env);
+    expect(await waitForExit(unmigrated)).toBe(1);
+    const [line, ...more] = refusalLines(unmigrated.output());
+    expect(more).toEqual([]);
+    expect(line).toMatch(
+      /^Gatehouse cannot start: the database lacks \d+ migration\(s\) of this version\. Run `npm run db:migrate` as a deploy step/,
+    );
+
+    // The deploy step, as a platform's build command would run it.
+    const migrate = spawnSync(process.execPath, [tsxCli, 'scripts/migrate.ts'], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+    });
+    expect(migrate.status, migrate.stderr).toBe(0);
+    expect(migrate.stdout).toContain('Migrations applied');
+
+    const server = await launchAppServer(env);
+    try {
+      await waitForResponse(server);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  } finally {
     cluster.stop();
   }
 });

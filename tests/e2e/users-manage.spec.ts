@@ -6,6 +6,7 @@ import { accountMemberships, accounts, invitations, sessions, users } from '@/db
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
 import { createPendingInvitee, signInAs } from '../support/e2e-users';
+import { nextActionRequest } from '../support/next-action-request';
 
 // Managing users on the Users page of the shared instance (SMTP switch off): new invite links,
 // roles, Deactivate / Reactivate, Revoke, search, and the server refusing direct calls. The
@@ -340,12 +341,6 @@ test('search filters by part of the email, whatever its case', async ({
 });
 
 /** The next server-action request the page sends, with its id and body. */
-function nextActionRequest(page: Page): Promise<Request> {
-  return page.waitForRequest(
-    (request) => request.method() === 'POST' && !!request.headers()['next-action'],
-  );
-}
-
 test('host standard and view users cannot call the Users actions directly', async ({
   page,
   browser,

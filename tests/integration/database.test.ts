@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/database';
 import { runMigrations } from '@/db/migrate';
 import { openPglite } from '@/db/open-pglite';
+import { openPostgres } from '@/db/open-postgres';
 import { hostSettings } from '@/db/schema';
 import { checkHealth } from '@/lib/health/check-health';
 import { drizzleMigrations } from '@/lib/health/migrations-table';
@@ -43,6 +44,24 @@ describe('on real PostgreSQL', () => {
     const { handle } = postgresDatabase();
     await runMigrations(handle);
     expect(await checkHealth(async () => handle)).toMatchObject({ status: 'ok' });
+  });
+
+  it('lets several processes starting at once migrate a fresh database, one at a time', async () => {
+    const fresh = await createTestDatabase(inject('postgresAdminUrl'), 'concurrent_migrations', {
+      migrate: false,
+    });
+    const others = [openPostgres(fresh.url), openPostgres(fresh.url), openPostgres(fresh.url)];
+    try {
+      // Without the lock, the losers of the race fail on objects the winner just created.
+      await Promise.all([fresh.handle, ...others].map((handle) => runMigrations(handle)));
+      expect(await checkHealth(async () => fresh.handle)).toMatchObject({
+        status: 'ok',
+        migrations: { pending: 0 },
+      });
+    } finally {
+      await Promise.all(others.map((handle) => handle.close()));
+      await fresh.drop();
+    }
   });
 
   it('reports pending migrations as unhealthy', async () => {

@@ -23,6 +23,14 @@ const isolatedVariables = [
   'NEXTAUTH_SECRET',
   'NEXTAUTH_URL',
   'PORT',
+  'APP_URL',
+  'VERCEL',
+  'VERCEL_ENV',
+  'VERCEL_URL',
+  'VERCEL_BRANCH_URL',
+  'VERCEL_PROJECT_PRODUCTION_URL',
+  'MAIL_ALLOWLIST',
+  'CRON_SECRET',
 ];
 
 function cleanEnvironment(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {

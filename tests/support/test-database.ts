@@ -27,8 +27,15 @@ async function assertHarnessServer(admin: postgres.Sql, adminUrl: string): Promi
   }
 }
 
-/** A fresh, migrated database in the harness cluster, named after the caller for debugging. */
-export async function createTestDatabase(adminUrl: string, label = 'test'): Promise<TestDatabase> {
+/**
+ * A fresh database in the harness cluster, named after the caller for debugging; migrated
+ * unless `migrate` is false (a deploy that has not run its migrations yet).
+ */
+export async function createTestDatabase(
+  adminUrl: string,
+  label = 'test',
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
@@ -39,7 +46,7 @@ export async function createTestDatabase(adminUrl: string, label = 'test'): Prom
   }
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const handle = openPostgres(url, { maxConnections: 5 });
-  await runMigrations(handle);
+  if (migrate) await runMigrations(handle);
   return {
     url,
     name,
