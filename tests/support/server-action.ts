@@ -5,7 +5,7 @@ import path from 'node:path';
 // React's own encoder for server-action arguments, as the browser uses it. Resolved from the
 // project folder (tests and benchmarks run there), so this loads under Playwright and tsx alike.
 const requireFromProject = createRequire(path.resolve('package.json'));
-const { encodeReply } = requireFromProject(
+export const { encodeReply } = requireFromProject(
   'next/dist/compiled/react-server-dom-webpack/client.edge.js',
 ) as {
   encodeReply: (value: unknown) => Promise<FormData | string>;
