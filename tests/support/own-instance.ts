@@ -8,7 +8,15 @@ import { createTestDatabase } from './test-database';
 
 export interface OwnInstance {
   url: string;
+  /** Its database's URL, for starting another instance on the same data. */
+  databaseUrl: string;
   database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/** Another `next start` on an own instance's database, as a second instance behind a balancer. */
+export interface SecondInstance {
+  url: string;
   stop(): Promise<void>;
 }
 
@@ -42,5 +50,36 @@ export async function startOwnInstance(
     await stop();
     throw error;
   }
-  return { url: server.url, database: database.handle, stop };
+  return { url: server.url, databaseUrl: database.url, database: database.handle, stop };
+}
+
+/**
+ * Starts one more app server on `first`'s database with the same app secret (so a session
+ * cookie made by either is genuine to both) and a data folder of its own: nothing but the
+ * database is shared, as with several instances behind a load balancer. Stop it before `first`,
+ * whose stop drops the database.
+ */
+export async function startSecondInstance(
+  first: OwnInstance,
+  label: string,
+  env: Record<string, string> = {},
+): Promise<SecondInstance> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `gatehouse-${label}-`));
+  const server = await launchAppServer({
+    DATABASE_URL: first.databaseUrl,
+    DATA_DIR: dataDir,
+    APP_SECRET: e2eAppSecret,
+    ...env,
+  });
+  const stop = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForResponse(server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: server.url, stop };
 }
