@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db/database';
+import { activeMailAllowlist, allowsRecipient } from '@/lib/mail/allowlist';
 import { diagnoseSmtpError } from '@/lib/mail/diagnose-smtp-error';
 import { fromAddress } from '@/lib/mail/smtp-config';
 import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
@@ -7,7 +8,7 @@ import { claimEmails, type ClaimedEmail } from './claim-emails';
 import { openPayload } from './outbox-payload';
 import { pooledTransportFor } from './pooled-transport';
 import { isPermanentFailure, maxAttempts, retryDelayMs } from './retry-policy';
-import { markFailed, markSent, scheduleRetry } from './settle-email';
+import { markFailed, markHeld, markSent, scheduleRetry } from './settle-email';
 
 export interface DrainResult {
   sent: number;
@@ -30,8 +31,12 @@ export async function drainOutbox(
   if (!config?.enabled) return { ...result, paused: true };
   const transport = pooledTransportFor(config);
   const from = fromAddress(config);
+  const allowlist = activeMailAllowlist();
 
   async function send(email: ClaimedEmail) {
+    // Queued before the allow-list applied (a preview's database copied from production, or
+    // the list was narrowed): held now rather than sent.
+    if (!allowsRecipient(allowlist, email.recipient)) return markHeld(db, email);
     try {
       if (!email.payloadEncrypted) throw new Error('the email has no content left to send');
       const content = openPayload(email.payloadEncrypted);

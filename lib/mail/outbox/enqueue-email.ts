@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
+import { activeMailAllowlist, allowsRecipient } from '@/lib/mail/allowlist';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { sealPayload, type EmailContent } from './outbox-payload';
 
@@ -18,7 +19,9 @@ export interface EmailToQueue {
 /**
  * Queues an email inside the caller's transaction, so it exists exactly when the change that
  * causes it does. With the SMTP switch off nothing is queued: the admin shares the link by
- * hand. Returns the email's id, or null when nothing was queued.
+ * hand. An email to an address the deployment's allow-list does not allow is stored `held`:
+ * never sent, its link shown in the delivery log. Returns the email's id, or null when nothing
+ * was queued.
  */
 export async function enqueueEmail(tx: Database, email: EmailToQueue): Promise<string | null> {
   // An older email this one replaces is cancelled even with the switch off: its link is dead,
@@ -44,6 +47,7 @@ export async function enqueueEmail(tx: Database, email: EmailToQueue): Promise<s
       language: email.language,
       payloadEncrypted: sealPayload(email.content),
       supersedeKey: email.supersedeKey ?? null,
+      status: allowsRecipient(activeMailAllowlist(), email.recipient) ? 'queued' : 'held',
     })
     .returning({ id: outbox.id });
   return row!.id;

@@ -3,6 +3,8 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
 import type { SmtpDiagnosis } from '@/lib/mail/smtp-diagnosis';
+import { accessLinksIn } from './email-links';
+import { openPayload } from './outbox-payload';
 
 export const deliveryStatuses = [
   'queued',
@@ -27,9 +29,17 @@ export interface DeliveryRow {
   nextAttemptAt: Date;
   /** Whether Resend applies: a failed or held email whose content is still kept. */
   resendable: boolean;
+  /**
+   * A held email's invitation or reset links, for the host admin to share by hand (it was not
+   * emailed); empty for every other email.
+   */
+  heldLinks: string[];
 }
 
-/** The delivery log, newest first; never the content (it holds live links). */
+/**
+ * The delivery log, newest first. Never the content (it holds live links), except the links
+ * of held emails: nobody else will get those.
+ */
 export async function listDeliveries(
   db: Database,
   options: { status?: DeliveryStatus; limit?: number } = {},
@@ -46,15 +56,26 @@ export async function listDeliveries(
       updatedAt: outbox.updatedAt,
       sentAt: outbox.sentAt,
       nextAttemptAt: outbox.nextAttemptAt,
-      hasContent: outbox.payloadEncrypted,
+      payload: outbox.payloadEncrypted,
     })
     .from(outbox)
     .where(options.status ? eq(outbox.status, options.status) : undefined)
     .orderBy(desc(outbox.createdAt))
     .limit(options.limit ?? 200);
-  return rows.map(({ hasContent, ...row }) => ({
+  return rows.map(({ payload, ...row }) => ({
     ...row,
     lastError: (row.lastError as SmtpDiagnosis | null) ?? null,
-    resendable: (row.status === 'failed' || row.status === 'held') && hasContent !== null,
+    resendable: (row.status === 'failed' || row.status === 'held') && payload !== null,
+    heldLinks: row.status === 'held' && payload ? heldLinksIn(payload) : [],
   }));
+}
+
+function heldLinksIn(sealed: string): string[] {
+  try {
+    return accessLinksIn(openPayload(sealed).text);
+  } catch (error) {
+    // Unreadable (APP_SECRET changed since): the row still shows as held, without its link.
+    console.error('A held email could not be decrypted for the delivery log:', error);
+    return [];
+  }
 }

@@ -58,3 +58,11 @@ export async function scheduleRetry(
     })
     .where(stillClaimed(claim.id, claim.attempts));
 }
+
+/** Holds a claimed email instead of sending it: its recipient is outside the allow-list. */
+export async function markHeld(db: Database, claim: { id: string; attempts: number }) {
+  await db
+    .update(outbox)
+    .set({ status: 'held', leaseUntil: null, updatedAt: new Date() })
+    .where(stillClaimed(claim.id, claim.attempts));
+}

@@ -10,8 +10,12 @@ import { resendEmail } from '@/lib/mail/outbox/resend-email';
 export const resendEmailAction = action(
   { schema: z.object({ id: z.uuid('invalid') }), access: 'host.settings' },
   async ({ id }, { db, t }) => {
-    if (!(await resendEmail(db, { id })))
-      return { ok: false, formError: t('delivery.notResendable') };
+    const outcome = await resendEmail(db, { id });
+    if (outcome === 'notResendable') return { ok: false, formError: t('delivery.notResendable') };
+    if (outcome === 'held') {
+      revalidatePath('/settings/delivery');
+      return { ok: false, formError: t('delivery.held.stillHeld') };
+    }
     kickOutbox();
     revalidatePath('/settings/delivery');
     return { ok: true, data: undefined };

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { DeliveryRow } from '@/lib/mail/outbox/list-deliveries';
+import { HeldLink } from './held-link';
 import { ResendButton } from './resend-button';
 
 const tones = {
@@ -13,7 +14,10 @@ const tones = {
   cancelled: 'neutral',
 } as const;
 
-/** The delivery log: recipient, kind, status, attempts, last error in plain words, times. */
+/**
+ * The delivery log: recipient, kind, status, attempts, last error in plain words, times. A held
+ * email says why it was not sent and shows its links to copy.
+ */
 export async function DeliveryTable({
   rows,
   resendAction,
@@ -51,12 +55,21 @@ export async function DeliveryTable({
               </td>
               <td className="px-4 py-3 text-slate-700">{row.attempts}</td>
               <td className="max-w-md px-4 py-3 text-slate-700">
-                {row.lastError && row.status !== 'sent'
-                  ? t(
-                      `smtpDiagnosis.advice.${row.lastError.advice}` as 'smtpDiagnosis.advice.unexpected',
-                      row.lastError.values as never,
-                    )
-                  : '—'}
+                {row.status === 'held' ? (
+                  <>
+                    {t('delivery.held.explanation')}
+                    {row.heldLinks.map((link) => (
+                      <HeldLink key={link} link={link} recipient={row.recipient} />
+                    ))}
+                  </>
+                ) : row.lastError && row.status !== 'sent' ? (
+                  t(
+                    `smtpDiagnosis.advice.${row.lastError.advice}` as 'smtpDiagnosis.advice.unexpected',
+                    row.lastError.values as never,
+                  )
+                ) : (
+                  '—'
+                )}
               </td>
               <td className="px-4 py-3 whitespace-nowrap text-slate-700">
                 {row.status === 'sent' && row.sentAt

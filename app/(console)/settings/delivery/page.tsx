@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { MailAllowlistNotice } from '@/components/smtp/mail-allowlist-notice';
 import { cx } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SendIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { requireHostPermission } from '@/lib/auth/guards';
+import { activeMailAllowlist } from '@/lib/mail/allowlist';
 import {
   deliveryStatuses,
   listDeliveries,
@@ -47,6 +49,7 @@ export default async function EmailDeliveryPage({
         description={t('delivery.description')}
         back={{ href: '/settings', label: t('settings.title') }}
       />
+      <MailAllowlistNotice allowlist={activeMailAllowlist()} />
       <nav aria-label={t('delivery.filter.label')} className="mb-4 flex flex-wrap gap-2">
         {filters.map((filter) => (
           <Link

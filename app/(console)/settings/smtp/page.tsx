@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { MailAllowlistNotice } from '@/components/smtp/mail-allowlist-notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
+import { activeMailAllowlist } from '@/lib/mail/allowlist';
 import { getLastSmtpTest, getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
 import { saveSmtpAction, setSmtpEnabledAction, testSmtpAction } from './actions';
 import { SmtpSettingsPanel } from './smtp-settings-panel';
@@ -29,6 +31,7 @@ export default async function SmtpConfigurationPage() {
         description={t('smtp.description')}
         back={{ href: '/settings', label: t('settings.title') }}
       />
+      <MailAllowlistNotice allowlist={activeMailAllowlist()} />
       <SmtpSettingsPanel
         saved={saved}
         hostName={hostName}
