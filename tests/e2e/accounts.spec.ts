@@ -615,6 +615,17 @@ test('an unmanaged account’s admin delegates user management to the host and t
   await expect(page.getByRole('row', { name: new RegExp(member.email) })).toContainText(
     `${account.name} (Standard)`,
   );
+  // The host Users page's account picker shows that account's users alone.
+  await page.goto('/users');
+  await page.getByLabel('Show the users of').selectOption({ label: account.name });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(new RegExp(`account=${account.id}`));
+  await expect(page.getByText('2 users')).toBeVisible();
+  // Listed by email.
+  const listed = [accountAdmin.email, member.email].sort();
+  await expect(page.getByRole('rowheader')).toHaveText(listed.map((email) => new RegExp(email)));
+  await page.getByRole('link', { name: `Open the Users page of ${account.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`${usersPath}$`));
   expect((await page.goto(usersPath))?.status()).toBe(200);
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(member.email) })).toContainText('Standard');
