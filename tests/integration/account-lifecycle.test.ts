@@ -1,17 +1,15 @@
-import { hash } from '@node-rs/argon2';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
+import { accounts, invitations, outbox, sessions, users } from '@/db/schema';
 import { deleteAccount } from '@/lib/accounts/delete-account';
 import { listAccounts } from '@/lib/accounts/list-accounts';
 import { rememberAccount } from '@/lib/accounts/remember-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
 import { setAccountStatus } from '@/lib/accounts/set-account-status';
 import { setDelegation } from '@/lib/accounts/set-delegation';
-import type { AccountRole, HostRole } from '@/lib/auth/permissions';
-import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
 import { hashToken } from '@/lib/crypto/tokens';
+import { directoryFixtures, unusedPasswordHash } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 
 // Rename, deactivate and activate, delete, delegation, the remembered account and the
@@ -19,118 +17,17 @@ import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('account_lifecycle');
 const db = () => database().handle.db;
-let passwordHash = '';
-let counter = 0;
+const fixtures = directoryFixtures(db);
+const { nextTag, nextName, makeUser, makeAccount } = fixtures;
+const { readAccount, readUser, membersOf, rolesOf, emailsTo, snapshot } = fixtures;
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
-  passwordHash = await hash('unused password 1');
 });
 
-const nextName = (label: string) => `${label} ${++counter}`;
-
-/** A user straight in the database, returned as the session would see them. */
-async function makeUser(
-  hostRole: HostRole | null,
-  roles: [string, AccountRole][] = [],
-  options: { status?: 'active' | 'pending' | 'deactivated' } = {},
-): Promise<SessionUser> {
-  const email = `user${++counter}@example.test`;
-  const status = options.status ?? 'active';
-  const [row] = await db()
-    .insert(users)
-    .values({ email, status, hostRole, passwordHash: status === 'pending' ? null : passwordHash })
-    .returning({ id: users.id });
-  for (const [accountId, role] of roles) {
-    await db().insert(accountMemberships).values({ userId: row!.id, accountId, role });
-  }
-  return { id: row!.id, email, language: 'en', hostRole, accountRoles: new Map(roles) };
-}
-
-async function makeAccount(
-  options: {
-    managed?: boolean;
-    name?: string;
-    status?: 'active' | 'setup' | 'deactivated';
-  } = {},
-) {
-  const [row] = await db()
-    .insert(accounts)
-    .values({
-      name: options.name ?? nextName('Account'),
-      managed: options.managed ?? true,
-      status: options.status ?? 'active',
-    })
-    .returning({ id: accounts.id });
-  return row!.id;
-}
-
-async function readAccount(accountId: string) {
-  const [row] = await db()
-    .select({
-      name: accounts.name,
-      status: accounts.status,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
-  return row;
-}
-
-async function readUser(userId: string) {
-  const [row] = await db()
-    .select({ status: users.status, hostRole: users.hostRole, lastAccountId: users.lastAccountId })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row;
-}
-
-async function membersOf(accountId: string) {
-  return db()
-    .select({ userId: accountMemberships.userId })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.accountId, accountId));
-}
-
-async function rolesOf(userId: string) {
-  return db()
-    .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.userId, userId))
-    .orderBy(asc(accountMemberships.accountId));
-}
-
-async function emailsTo(userId: string) {
-  return db()
-    .select({ kind: outbox.kind, status: outbox.status, payload: outbox.payloadEncrypted })
-    .from(outbox)
-    .where(eq(outbox.recipientUserId, userId))
-    .orderBy(asc(outbox.kind));
-}
-
+/** How many sessions a user has open. */
 async function sessionCount(userId: string) {
   return (await db().select().from(sessions).where(eq(sessions.userId, userId))).length;
-}
-
-/** Everything these functions may write, to show a refusal changed nothing. */
-async function snapshot() {
-  return {
-    accounts: await db().select().from(accounts).orderBy(asc(accounts.id)),
-    users: await db()
-      .select({ id: users.id, status: users.status, at: users.updatedAt })
-      .from(users)
-      .orderBy(asc(users.id)),
-    memberships: await db()
-      .select()
-      .from(accountMemberships)
-      .orderBy(asc(accountMemberships.userId), asc(accountMemberships.accountId)),
-    sessions: await db().select().from(sessions).orderBy(asc(sessions.tokenHash)),
-    invitations: await db().select().from(invitations).orderBy(asc(invitations.id)),
-    outbox: await db()
-      .select({ id: outbox.id, status: outbox.status, payload: outbox.payloadEncrypted })
-      .from(outbox)
-      .orderBy(asc(outbox.id)),
-  };
 }
 
 describe('renameAccount', () => {
@@ -196,7 +93,10 @@ describe('setAccountStatus', () => {
 
     // The admin signed up while the account was deactivated.
     await setAccountStatus(db(), { accountId: account, active: false });
-    await db().update(users).set({ status: 'active', passwordHash }).where(eq(users.id, admin.id));
+    await db()
+      .update(users)
+      .set({ status: 'active', passwordHash: await unusedPasswordHash() })
+      .where(eq(users.id, admin.id));
     expect(await setAccountStatus(db(), { accountId: account, active: true })).toEqual({
       ok: true,
       name,
@@ -260,7 +160,7 @@ describe('deleteAccount', () => {
       .insert(invitations)
       .values({
         userId: pending.id,
-        tokenHash: hashToken(`pending-link-${counter}`),
+        tokenHash: hashToken(nextTag('pending-link-')),
         expiresAt: new Date(Date.now() + 3_600_000),
       });
 
@@ -360,7 +260,7 @@ describe('rememberAccount', () => {
 
 describe('listAccounts', () => {
   it('shows host users every account, openable only when managed and not deactivated', async () => {
-    const tag = `List ${++counter}`;
+    const tag = nextName('List');
     const managed = await makeAccount({ name: `${tag} a managed` });
     const off = await makeAccount({ name: `${tag} b deactivated`, status: 'deactivated' });
     const unmanaged = await makeAccount({ name: `${tag} c unmanaged`, managed: false });
@@ -416,7 +316,7 @@ describe('listAccounts', () => {
   });
 
   it('shows individual users only their own accounts', async () => {
-    const tag = `Mine ${++counter}`;
+    const tag = nextName('Mine');
     const first = await makeAccount({ name: `${tag} a`, managed: false });
     const second = await makeAccount({ name: `${tag} b` });
     const off = await makeAccount({ name: `${tag} c`, status: 'deactivated' });

@@ -1,99 +1,36 @@
-import { hash } from '@node-rs/argon2';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
+import { accounts, invitations, outbox, users } from '@/db/schema';
 import { changeAccountRole, removeFromAccount } from '@/lib/accounts/change-account-role';
 import { listAccountUsers } from '@/lib/accounts/list-account-users';
 import { loadAccountScope } from '@/lib/accounts/load-account-scope';
 import { setDelegation } from '@/lib/accounts/set-delegation';
-import type { AccountRole, HostRole } from '@/lib/auth/permissions';
-import type { SessionUser } from '@/lib/auth/read-session';
 import { hashToken } from '@/lib/crypto/tokens';
+import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('account_users');
 const db = () => database().handle.db;
-let passwordHash = '';
-let counter = 0;
+const { nextTag, nextName, makeUser, makeAccount, rolesOf, snapshot } = directoryFixtures(db);
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
-  passwordHash = await hash('unused password 1');
 });
 
-/** A user straight in the database, returned as the session would see them. */
-async function makeUser(
-  hostRole: HostRole | null,
-  roles: [string, AccountRole][] = [],
-  options: { email?: string; status?: 'active' | 'pending' | 'deactivated' } = {},
-): Promise<SessionUser> {
-  const email = options.email ?? `user${++counter}@example.test`;
-  const status = options.status ?? 'active';
-  const [row] = await db()
-    .insert(users)
-    .values({ email, status, hostRole, passwordHash: status === 'pending' ? null : passwordHash })
-    .returning({ id: users.id });
-  for (const [accountId, role] of roles) {
-    await db().insert(accountMemberships).values({ userId: row!.id, accountId, role });
-  }
-  return { id: row!.id, email, language: 'en', hostRole, accountRoles: new Map(roles) };
-}
-
-async function makeAccount(
-  options: { managed?: boolean; name?: string; delegatedUserManagement?: boolean } = {},
-) {
-  const name = options.name ?? `Account ${++counter}`;
-  const [row] = await db()
-    .insert(accounts)
-    .values({
-      name,
-      managed: options.managed ?? true,
-      delegatedUserManagement: options.delegatedUserManagement ?? false,
-    })
-    .returning({ id: accounts.id });
-  return row!.id;
-}
-
+/** The account as the checked context hands it to the functions under test. */
 async function scope(accountId: string) {
   const account = await loadAccountScope(db(), accountId);
   if (!account) throw new Error('no such account');
   return account;
 }
 
-async function rolesOf(userId: string) {
-  return db()
-    .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.userId, userId))
-    .orderBy(asc(accountMemberships.accountId));
-}
-
 async function userExists(userId: string) {
   return (await db().select({ id: users.id }).from(users).where(eq(users.id, userId))).length > 0;
 }
 
-/** Everything these functions may write, to show a refusal changed nothing. */
-async function snapshot() {
-  return {
-    users: await db()
-      .select({ id: users.id, status: users.status, at: users.updatedAt })
-      .from(users)
-      .orderBy(asc(users.id)),
-    memberships: await db()
-      .select()
-      .from(accountMemberships)
-      .orderBy(asc(accountMemberships.userId), asc(accountMemberships.accountId)),
-    sessions: await db().select().from(sessions).orderBy(asc(sessions.tokenHash)),
-    outbox: await db()
-      .select({ id: outbox.id, status: outbox.status, payload: outbox.payloadEncrypted })
-      .from(outbox)
-      .orderBy(asc(outbox.id)),
-  };
-}
-
 describe('listAccountUsers', () => {
   it("lists the account's users only, ordered by email, the viewer's own row not manageable", async () => {
-    const tag = `list${++counter}`;
+    const tag = nextTag('list');
     const account = await makeAccount();
     const other = await makeAccount();
     const viewer = await makeUser(null, [[account, 'admin']], { email: `${tag}-c@x.test` });
@@ -155,7 +92,7 @@ describe('listAccountUsers', () => {
   });
 
   it('allows links only for users whose every account the viewer manages', async () => {
-    const tag = `links${++counter}`;
+    const tag = nextTag('links');
     const account = await makeAccount({ managed: false });
     const foreign = await makeAccount({ managed: false });
     const alsoMine = await makeAccount({ managed: false });
@@ -200,7 +137,7 @@ describe('listAccountUsers', () => {
   });
 
   it('lets a host admin manage the users of a managed account but not link those of an unmanaged one', async () => {
-    const tag = `hostlist${++counter}`;
+    const tag = nextTag('hostlist');
     const account = await makeAccount({ managed: true });
     const unmanaged = await makeAccount({ managed: false });
     const viewer = await makeUser('admin');
@@ -323,7 +260,7 @@ describe('changeAccountRole', () => {
 
   it("refuses to demote or remove the account's only admin, naming the account", async () => {
     const hostAdmin = await makeUser('admin');
-    const name = `Only Admin ${++counter}`;
+    const name = nextName('Only Admin');
     const account = await makeAccount({ managed: true, name });
     const admin = await makeUser(null, [[account, 'admin']]);
     // A deactivated co-admin does not keep the account administered.

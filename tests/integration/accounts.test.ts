@@ -1,17 +1,16 @@
-import { hash } from '@node-rs/argon2';
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
+import { accounts, invitations, users } from '@/db/schema';
 import { completeAccountSetup } from '@/lib/accounts/complete-account-setup';
 import { createAccount } from '@/lib/accounts/create-account';
 import { setDelegation } from '@/lib/accounts/set-delegation';
-import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { hashToken } from '@/lib/crypto/tokens';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
 import { openPayload } from '@/lib/mail/outbox/outbox-payload';
+import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
@@ -22,12 +21,12 @@ import { setUnreachableSmtp } from '../support/test-smtp-settings';
 const database = withTestDatabase('accounts');
 const db = () => database().handle.db;
 const password = 'lantern orbit meadow 42';
-let passwordHash = '';
-let counter = 0;
+const fixtures = directoryFixtures(db);
+const { nextTag, nextEmail, nextName, makeUser, makeAccount } = fixtures;
+const { readAccount, readUser, membersOf, rolesOf, emailsTo, snapshot } = fixtures;
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
-  passwordHash = await hash('unused password 1');
 });
 beforeEach(async () => {
   await setSmtp(false);
@@ -35,48 +34,8 @@ beforeEach(async () => {
 
 const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 
-const nextEmail = (label: string) => `${label}${++counter}@example.test`;
-const nextName = (label: string) => `${label} ${++counter}`;
 /** The token is the invitation link's last path segment. */
 const tokenOf = (link: string) => link.split('/').pop()!;
-
-/** A user straight in the database, returned as the session would see them. */
-async function makeUser(
-  hostRole: HostRole | null,
-  roles: [string, AccountRole][] = [],
-  options: { status?: 'active' | 'pending' | 'deactivated' } = {},
-): Promise<SessionUser> {
-  const email = nextEmail('user');
-  const status = options.status ?? 'active';
-  const [row] = await db()
-    .insert(users)
-    .values({ email, status, hostRole, passwordHash: status === 'pending' ? null : passwordHash })
-    .returning({ id: users.id });
-  for (const [accountId, role] of roles) {
-    await db().insert(accountMemberships).values({ userId: row!.id, accountId, role });
-  }
-  return { id: row!.id, email, language: 'en', hostRole, accountRoles: new Map(roles) };
-}
-
-async function makeAccount(
-  options: {
-    managed?: boolean;
-    name?: string;
-    delegatedUserManagement?: boolean;
-    status?: 'active' | 'setup' | 'deactivated';
-  } = {},
-) {
-  const [row] = await db()
-    .insert(accounts)
-    .values({
-      name: options.name ?? nextName('Account'),
-      managed: options.managed ?? true,
-      delegatedUserManagement: options.delegatedUserManagement ?? false,
-      status: options.status ?? 'active',
-    })
-    .returning({ id: accounts.id });
-  return row!.id;
-}
 
 /** "Invite its administrator", which must succeed. */
 async function createInvited(actor: SessionUser, language: 'en' | 'de' = 'en') {
@@ -99,49 +58,7 @@ async function createInvited(actor: SessionUser, language: 'en' | 'de' = 'en') {
   };
 }
 
-async function readAccount(accountId: string) {
-  const [row] = await db()
-    .select({
-      name: accounts.name,
-      status: accounts.status,
-      managed: accounts.managed,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
-  return row;
-}
-
-async function readUser(userId: string) {
-  const [row] = await db()
-    .select({
-      email: users.email,
-      status: users.status,
-      hostRole: users.hostRole,
-      language: users.language,
-      lastAccountId: users.lastAccountId,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row;
-}
-
-async function membersOf(accountId: string) {
-  return db()
-    .select({ userId: accountMemberships.userId, role: accountMemberships.role })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.accountId, accountId))
-    .orderBy(asc(accountMemberships.userId));
-}
-
-async function rolesOf(userId: string) {
-  return db()
-    .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.userId, userId))
-    .orderBy(asc(accountMemberships.accountId));
-}
-
+/** Every invitation link made for a user, oldest first. */
 async function invitationsOf(userId: string) {
   return db()
     .select({
@@ -152,42 +69,6 @@ async function invitationsOf(userId: string) {
     .from(invitations)
     .where(eq(invitations.userId, userId))
     .orderBy(asc(invitations.createdAt));
-}
-
-async function emailsTo(userId: string) {
-  return db()
-    .select({
-      id: outbox.id,
-      kind: outbox.kind,
-      recipient: outbox.recipient,
-      language: outbox.language,
-      status: outbox.status,
-      payload: outbox.payloadEncrypted,
-    })
-    .from(outbox)
-    .where(eq(outbox.recipientUserId, userId))
-    .orderBy(asc(outbox.createdAt), asc(outbox.kind));
-}
-
-/** Everything these functions may write, to show a refusal changed nothing. */
-async function snapshot() {
-  return {
-    accounts: await db().select().from(accounts).orderBy(asc(accounts.id)),
-    users: await db()
-      .select({ id: users.id, status: users.status, at: users.updatedAt })
-      .from(users)
-      .orderBy(asc(users.id)),
-    memberships: await db()
-      .select()
-      .from(accountMemberships)
-      .orderBy(asc(accountMemberships.userId), asc(accountMemberships.accountId)),
-    sessions: await db().select().from(sessions).orderBy(asc(sessions.tokenHash)),
-    invitations: await db().select().from(invitations).orderBy(asc(invitations.id)),
-    outbox: await db()
-      .select({ id: outbox.id, status: outbox.status, payload: outbox.payloadEncrypted })
-      .from(outbox)
-      .orderBy(asc(outbox.id)),
-  };
 }
 
 describe('createAccount', () => {
@@ -215,7 +96,7 @@ describe('createAccount', () => {
   it('with an invited admin: an unmanaged account in setup, a pending admin and a link, no email with SMTP off', async () => {
     const actor = await makeUser('admin');
     const name = nextName('Invited');
-    const local = `first-admin${++counter}`;
+    const local = nextTag('first-admin');
     const result = await createAccount(db(), {
       actor,
       name,
@@ -553,7 +434,7 @@ describe('completeAccountSetup', () => {
     expect(await snapshot()).toEqual(before);
 
     await setSmtp(true);
-    const local = `second-admin${++counter}`;
+    const local = nextTag('second-admin');
     const result = await completeAccountSetup(db(), {
       actor,
       accountId: created.accountId,

@@ -1,8 +1,6 @@
-import { hash } from '@node-rs/argon2';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountMemberships, accounts, invitations, outbox, users } from '@/db/schema';
-import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import { accountMemberships, invitations, outbox, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { signIn } from '@/lib/auth/sign-in';
 import { hashToken } from '@/lib/crypto/tokens';
@@ -10,13 +8,14 @@ import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
 import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
 const database = withTestDatabase('invitations');
 const db = () => database().handle.db;
 const password = 'lantern orbit meadow 42';
-let counter = 0;
+const { nextEmail, makeUser, makeAccount } = directoryFixtures(db);
 
 beforeAll(() => {
   process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
@@ -26,31 +25,6 @@ beforeEach(async () => {
 });
 
 const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
-
-const nextEmail = (label: string) => `${label}${++counter}@example.test`;
-
-async function makeActor(
-  hostRole: HostRole | null,
-  roles: [string, AccountRole][] = [],
-): Promise<SessionUser> {
-  const email = nextEmail('actor');
-  const [row] = await db()
-    .insert(users)
-    .values({ email, status: 'active', hostRole, passwordHash: await hash('unused password 1') })
-    .returning({ id: users.id });
-  for (const [accountId, role] of roles) {
-    await db().insert(accountMemberships).values({ userId: row!.id, accountId, role });
-  }
-  return { id: row!.id, email, language: 'en', hostRole, accountRoles: new Map(roles) };
-}
-
-async function makeAccount(options: { managed: boolean; name?: string }) {
-  const [row] = await db()
-    .insert(accounts)
-    .values({ name: options.name ?? `Account ${++counter}`, managed: options.managed })
-    .returning({ id: accounts.id });
-  return row!.id;
-}
 
 async function counts() {
   const [u] = await db().select({ n: count() }).from(users);
@@ -76,7 +50,7 @@ async function inviteHostUser(inviter: SessionUser, language: 'en' | 'de' = 'en'
 
 describe('inviteUser', () => {
   it('with SMTP off: creates a pending user and returns the link, storing only its hash', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const before = await counts();
     const { userId, link, token, email, expiresAt, emailId } = await inviteHostUser(admin);
 
@@ -109,7 +83,7 @@ describe('inviteUser', () => {
 
   it('with SMTP on: queues the invitation email in the invitee language', async () => {
     await setSmtp(true);
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { userId, emailId, email, token } = await inviteHostUser(admin, 'de');
     expect(emailId).not.toBeNull();
     const [row] = await db().select().from(outbox).where(eq(outbox.id, emailId!));
@@ -126,7 +100,7 @@ describe('inviteUser', () => {
   });
 
   it('refuses a duplicate email and creates nothing', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { email } = await inviteHostUser(admin);
     const before = await counts();
     const again = await inviteUser(db(), {
@@ -140,7 +114,7 @@ describe('inviteUser', () => {
   });
 
   it('handles two invites for the same email racing: one wins, nothing else is created', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const email = nextEmail('race');
     const before = await counts();
     const invite = () =>
@@ -167,7 +141,7 @@ describe('inviteUser', () => {
     'refuses a host %s user and creates nothing',
     async (role) => {
       await setSmtp(true);
-      const inviter = await makeActor(role);
+      const inviter = await makeUser(role);
       const managed = await makeAccount({ managed: true });
       const before = await counts();
       for (const request of [
@@ -185,7 +159,7 @@ describe('inviteUser', () => {
   it('lets an account admin invite into their own account only', async () => {
     const own = await makeAccount({ managed: false, name: 'Bäckerei Sonnenschein' });
     const other = await makeAccount({ managed: false });
-    const accountAdmin = await makeActor(null, [[own, 'admin']]);
+    const accountAdmin = await makeUser(null, [[own, 'admin']]);
 
     const allowed = await inviteUser(db(), {
       inviter: accountAdmin,
@@ -225,7 +199,7 @@ describe('inviteUser', () => {
   });
 
   it('lets a host admin invite into managed accounts but not unmanaged ones', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const managed = await makeAccount({ managed: true });
     const unmanaged = await makeAccount({ managed: false });
     const invite = (accountId: string) =>
@@ -242,7 +216,7 @@ describe('inviteUser', () => {
   it('lets an account standard or view user invite nobody', async () => {
     const account = await makeAccount({ managed: false });
     for (const role of ['standard', 'view'] as const) {
-      const member = await makeActor(null, [[account, role]]);
+      const member = await makeUser(null, [[account, role]]);
       expect(
         await inviteUser(db(), {
           inviter: member,
@@ -258,7 +232,7 @@ describe('inviteUser', () => {
 describe('regenerateInvitation', () => {
   it('kills the old link, makes a new one and cancels the older queued email', async () => {
     await setSmtp(true);
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const first = await inviteHostUser(admin);
 
     const again = await regenerateInvitation(db(), { actor: admin, userId: first.userId });
@@ -287,11 +261,11 @@ describe('regenerateInvitation', () => {
   });
 
   it('refuses host standard and view users, and users who are not pending', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { userId, token } = await inviteHostUser(admin);
     const before = await counts();
     for (const role of ['standard', 'view'] as const) {
-      expect(await regenerateInvitation(db(), { actor: await makeActor(role), userId })).toEqual({
+      expect(await regenerateInvitation(db(), { actor: await makeUser(role), userId })).toEqual({
         ok: false,
         reason: 'forbidden',
       });
@@ -308,8 +282,8 @@ describe('regenerateInvitation', () => {
   it('lets an account admin regenerate for their own account users only', async () => {
     const own = await makeAccount({ managed: false });
     const other = await makeAccount({ managed: false });
-    const ownAdmin = await makeActor(null, [[own, 'admin']]);
-    const otherAdmin = await makeActor(null, [[other, 'admin']]);
+    const ownAdmin = await makeUser(null, [[own, 'admin']]);
+    const otherAdmin = await makeUser(null, [[other, 'admin']]);
     const invited = await inviteUser(db(), {
       inviter: ownAdmin,
       email: nextEmail('member'),
@@ -333,7 +307,7 @@ describe('regenerateInvitation', () => {
 
 describe('readInvitation and acceptInvitation', () => {
   it('accepts once: the user becomes active and can sign in; a second submit finds it used', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { userId, token, email } = await inviteHostUser(admin);
 
     // Opening the page consumes nothing.
@@ -359,7 +333,7 @@ describe('readInvitation and acceptInvitation', () => {
   });
 
   it('lets only one of two concurrent submits through', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { token } = await inviteHostUser(admin);
     const results = await Promise.all([
       acceptInvitation(db(), { token, password }),
@@ -370,7 +344,7 @@ describe('readInvitation and acceptInvitation', () => {
   });
 
   it('refuses a password that breaks the policy and leaves the link usable', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { token, email } = await inviteHostUser(admin);
     expect(await acceptInvitation(db(), { token, password: 'short' })).toEqual({
       ok: false,
@@ -384,7 +358,7 @@ describe('readInvitation and acceptInvitation', () => {
   });
 
   it('reports an expired link', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { userId, token } = await inviteHostUser(admin);
     await db()
       .update(invitations)
@@ -398,7 +372,7 @@ describe('readInvitation and acceptInvitation', () => {
   });
 
   it('refuses a user deactivated while pending', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { userId, token } = await inviteHostUser(admin);
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, userId));
     expect(await readInvitation(db(), { token })).toEqual({ state: 'deactivated' });
@@ -414,7 +388,7 @@ describe('readInvitation and acceptInvitation', () => {
   });
 
   it('treats tampered and truncated tokens as unknown', async () => {
-    const admin = await makeActor('admin');
+    const admin = await makeUser('admin');
     const { token } = await inviteHostUser(admin);
     const flipped = (token[0] === 'A' ? 'B' : 'A') + token.slice(1);
     for (const bad of [

@@ -1,8 +1,6 @@
-import { hash } from '@node-rs/argon2';
 import { and, asc, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
-import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import { invitations, outbox, sessions, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
@@ -13,59 +11,24 @@ import { changeUserRole } from '@/lib/users/change-user-role';
 import { listUsers } from '@/lib/users/list-users';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
+import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
 const database = withTestDatabase('user_administration');
 const db = () => database().handle.db;
 const password = 'lantern orbit meadow 42';
-let passwordHash = '';
-let counter = 0;
+const { nextTag, nextEmail, nextName, makeUser, makeAccount, rolesOf, snapshot } =
+  directoryFixtures(db);
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
-  passwordHash = await hash('unused password 1');
 });
 beforeEach(async () => {
   await setSmtp(false);
 });
 
 const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
-
-const nextEmail = (label: string) => `${label}${++counter}@example.test`;
-
-/** A user straight in the database, returned as the session would see them. */
-async function makeUser(
-  hostRole: HostRole | null,
-  roles: [string, AccountRole][] = [],
-  options: { email?: string; status?: 'active' | 'deactivated' } = {},
-): Promise<SessionUser> {
-  const email = options.email ?? nextEmail('user');
-  const [row] = await db()
-    .insert(users)
-    .values({ email, status: options.status ?? 'active', hostRole, passwordHash })
-    .returning({ id: users.id });
-  for (const [accountId, role] of roles) {
-    await db().insert(accountMemberships).values({ userId: row!.id, accountId, role });
-  }
-  return { id: row!.id, email, language: 'en', hostRole, accountRoles: new Map(roles) };
-}
-
-async function makeAccount(options: {
-  managed: boolean;
-  name?: string;
-  delegatedUserManagement?: boolean;
-}) {
-  const [row] = await db()
-    .insert(accounts)
-    .values({
-      name: options.name ?? `Account ${++counter}`,
-      managed: options.managed,
-      delegatedUserManagement: options.delegatedUserManagement ?? false,
-    })
-    .returning({ id: accounts.id });
-  return row!.id;
-}
 
 async function invite(inviter: SessionUser, request: InviteUserRequest, email = nextEmail('inv')) {
   const result = await inviteUser(db(), { inviter, email, request, language: 'en' });
@@ -82,40 +45,13 @@ async function signedUpWithQueuedEmail(inviter: SessionUser, request: InviteUser
   return invited;
 }
 
+/** Whether a user is there, with which status and host role, and whether a password is set. */
 async function readUser(userId: string) {
   const [row] = await db()
     .select({ status: users.status, hostRole: users.hostRole, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, userId));
   return row;
-}
-
-async function rolesOf(userId: string) {
-  return db()
-    .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.userId, userId))
-    .orderBy(asc(accountMemberships.accountId));
-}
-
-/** Everything these functions may write, to show a refusal changed nothing. */
-async function snapshot() {
-  return {
-    users: await db()
-      .select({ id: users.id, status: users.status, role: users.hostRole, at: users.updatedAt })
-      .from(users)
-      .orderBy(asc(users.id)),
-    memberships: await db()
-      .select()
-      .from(accountMemberships)
-      .orderBy(asc(accountMemberships.userId), asc(accountMemberships.accountId)),
-    sessions: await db().select().from(sessions).orderBy(asc(sessions.tokenHash)),
-    invitations: await db().select().from(invitations).orderBy(asc(invitations.id)),
-    outbox: await db()
-      .select({ id: outbox.id, status: outbox.status, payload: outbox.payloadEncrypted })
-      .from(outbox)
-      .orderBy(asc(outbox.id)),
-  };
 }
 
 /**
@@ -140,6 +76,7 @@ async function activeAdminIds() {
   return rows.map((row) => row.id).sort();
 }
 
+/** A user's outbox rows, oldest first: which, in what state, and whether content is kept. */
 async function emailsTo(userId: string) {
   return db()
     .select({ id: outbox.id, status: outbox.status, payload: outbox.payloadEncrypted })
@@ -151,7 +88,7 @@ async function emailsTo(userId: string) {
 describe('listUsers', () => {
   it('orders users by email', async () => {
     const viewer = await makeUser('admin');
-    const tag = `order${++counter}`;
+    const tag = nextTag('order');
     // Letters only, so the order does not depend on the database's collation.
     for (const local of ['c', 'a', 'd', 'b']) {
       await makeUser('view', [], { email: `${tag}-${local}@x.test` });
@@ -164,7 +101,7 @@ describe('listUsers', () => {
 
   it('searches case-insensitively for a part of the email, matching % and _ literally', async () => {
     const viewer = await makeUser('admin');
-    const tag = `search${++counter}`;
+    const tag = nextTag('search');
     for (const local of ['mia', 'b_x', 'bxx', '100%', '1000']) {
       await makeUser('view', [], { email: `${tag}-${local}@x.test` });
     }
@@ -182,7 +119,7 @@ describe('listUsers', () => {
 
   it("shows a pending user's open invitation expiry, and none for other users", async () => {
     const viewer = await makeUser('admin');
-    const tag = `expiry${++counter}`;
+    const tag = nextTag('expiry');
     const first = await invite(viewer, { type: 'host', role: 'view' }, `${tag}-pending@x.test`);
     const again = await regenerateInvitation(db(), { actor: viewer, userId: first.userId });
     if (!again.ok) throw new Error(again.reason);
@@ -213,7 +150,7 @@ describe('listUsers', () => {
 
   it('leaves out users of unmanaged accounts and shows only the accounts the viewer reaches', async () => {
     const viewer = await makeUser('admin');
-    const tag = `reach${++counter}`;
+    const tag = nextTag('reach');
     const managed = await makeAccount({ managed: true, name: `${tag} Managed` });
     const unmanaged = await makeAccount({ managed: false, name: `${tag} Unmanaged` });
     const delegated = await makeAccount({
@@ -260,7 +197,7 @@ describe('listUsers', () => {
   });
 
   it("marks the viewer's own row and host users a host standard may not manage", async () => {
-    const tag = `manage${++counter}`;
+    const tag = nextTag('manage');
     const managed = await makeAccount({ managed: true });
     const admin = await makeUser('admin', [], { email: `${tag}-admin@x.test` });
     const standard = await makeUser('standard', [], { email: `${tag}-standard@x.test` });
@@ -289,7 +226,7 @@ describe('listUsers', () => {
 
   it('stops at the limit and says the list was truncated', async () => {
     const viewer = await makeUser('admin');
-    const tag = `limit${++counter}`;
+    const tag = nextTag('limit');
     for (const local of ['a', 'b', 'c']) {
       await makeUser('view', [], { email: `${tag}-${local}@x.test` });
     }
@@ -436,7 +373,7 @@ describe('changeUserRole', () => {
 
   it("refuses to demote an account's only admin, naming the account", async () => {
     const admin = await makeUser('admin');
-    const name = `Gärtnerei Blau ${++counter}`;
+    const name = nextName('Gärtnerei Blau');
     const account = await makeAccount({ managed: true, name });
     const accountAdmin = await makeUser(null, [[account, 'admin']]);
     // A deactivated co-admin does not keep the account administered.
@@ -576,7 +513,7 @@ describe('setUserStatus', () => {
 
   it("refuses to deactivate an account's only admin", async () => {
     const admin = await makeUser('admin');
-    const name = `Konditorei Weiss ${++counter}`;
+    const name = nextName('Konditorei Weiss');
     const account = await makeAccount({ managed: true, name });
     const accountAdmin = await makeUser(null, [[account, 'admin']]);
     const before = await snapshot();
@@ -681,7 +618,7 @@ describe('revokeUser', () => {
 
   it("refuses to revoke an account's only admin", async () => {
     const admin = await makeUser('admin');
-    const name = `Fleischerei Roth ${++counter}`;
+    const name = nextName('Fleischerei Roth');
     const account = await makeAccount({ managed: true, name });
     const accountAdmin = await makeUser(null, [[account, 'admin']]);
     const before = await snapshot();

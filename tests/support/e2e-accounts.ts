@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import type { DatabaseHandle } from '@/db/database';
 import { accounts } from '@/db/schema';
+import { readStoredAccount } from './directory-fixtures';
 import { signInAs, type TestUser } from './e2e-users';
 
 /** A unique account name per call: other workers add accounts to the same database. */
@@ -34,17 +34,8 @@ export async function insertAccount(
 }
 
 /** The stored name, status and flags of one account (undefined once it is deleted). */
-export async function storedAccount(handle: DatabaseHandle, id: string) {
-  const [row] = await handle.db
-    .select({
-      name: accounts.name,
-      status: accounts.status,
-      managed: accounts.managed,
-      delegatedUserManagement: accounts.delegatedUserManagement,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, id));
-  return row;
+export function storedAccount(handle: DatabaseHandle, id: string) {
+  return readStoredAccount(handle.db, id);
 }
 
 /** A browser context of `user`'s own, already signed in (another person at another screen). */

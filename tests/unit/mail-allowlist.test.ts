@@ -7,20 +7,11 @@ import {
   type MailAllowlist,
 } from '@/lib/mail/allowlist';
 import { accessLinksIn } from '@/lib/mail/outbox/email-links';
+import { withEnvironment } from '../support/with-environment';
 
-const names = ['MAIL_ALLOWLIST', 'VERCEL_ENV'] as const;
-const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
-
-function withEnv(values: Partial<Record<(typeof names)[number], string>>) {
-  for (const name of names) delete process.env[name];
-  Object.assign(process.env, values);
-}
+const withEnv = withEnvironment(['MAIL_ALLOWLIST', 'VERCEL_ENV']);
 
 afterEach(() => {
-  for (const name of names) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
   vi.restoreAllMocks();
 });
 

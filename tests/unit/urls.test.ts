@@ -1,28 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appBaseUrl, appUrl, isHttpsDeployment } from '@/lib/urls';
+import { withEnvironment } from '../support/with-environment';
 
 // Every variable appBaseUrl reads; each test sets its own and the rest stay unset.
-const names = [
+const withEnv = withEnvironment([
   'APP_URL',
   'PORT',
   'VERCEL_ENV',
   'VERCEL_URL',
   'VERCEL_BRANCH_URL',
   'VERCEL_PROJECT_PRODUCTION_URL',
-] as const;
-const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
-
-function withEnv(values: Partial<Record<(typeof names)[number], string>>) {
-  for (const name of names) delete process.env[name];
-  Object.assign(process.env, values);
-}
-
-afterEach(() => {
-  for (const name of names) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
-});
+]);
 
 const vercel = {
   VERCEL_URL: 'gatehouse-k2j4h1.vercel.app',
