@@ -1,74 +1,25 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { accounts, invitations, smtpSettings, users } from '@/db/schema';
+import type { Locator, Page } from '@playwright/test';
+import { accounts, users } from '@/db/schema';
 import { accountRow, browserOf, uniqueAccountName } from '../support/e2e-accounts';
 import { expect, test } from '../support/e2e-fixtures';
-import { createUser, e2eAppSecret, signInAs, uniqueEmail } from '../support/e2e-users';
-import { startOwnInstance, type OwnInstance } from '../support/own-instance';
-import type { ReceivedMessage } from '../support/received-message';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
+import { createUser, signedInHostAdmin, uniqueEmail } from '../support/e2e-users';
+import { expectNewLinkReplacedOld, onlyLinkIn, signUpThroughLink } from '../support/emailed-links';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
 
 // Accounts whose first admin is invited, with the SMTP switch on: the invitation is emailed,
 // the dialog follows the email until it is sent, and the account turns active when its admin
 // signs up. Its own app instance, because the SMTP switch belongs to the whole instance.
 
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-7c40d2' };
-const newPassword = 'lantern orbit meadow 42';
-let instance: OwnInstance;
-let server: TestSmtpServer;
+let instance: InstanceWithSmtp;
 
 test.beforeAll(async () => {
-  instance = await startOwnInstance('accounts_smtp');
-  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await instance.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
+  instance = await startInstanceWithSmtp('accounts_smtp');
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await instance?.stop();
 });
-
-async function signedInHostAdmin(page: Page) {
-  const admin = await createUser(instance.database, { hostRole: 'admin' });
-  await signInAs(instance.database, page.context(), instance.url, admin);
-  return admin;
-}
-
-/** The one invitation link in an email: on the configured base URL (localhost, this port). */
-function inviteLinkIn(message: ReceivedMessage): string {
-  const port = new URL(instance.url).port;
-  const links = message.links.filter((link) => link.includes('/invite/'));
-  expect(links).toHaveLength(1);
-  expect(links[0]).toMatch(new RegExp(`^http://localhost:${port}/invite/[\\w-]{43}$`));
-  return links[0]!;
-}
-
-const mailTo = (email: string, except: ReceivedMessage[] = []) =>
-  server.waitForMessage(
-    (message) => message.envelope.rcptTo.includes(email) && !except.includes(message),
-    15_000,
-  );
-
-/**
- * Opens an emailed link in a browser of the invitee's own, by its path: the link names
- * localhost, the app listens on 127.0.0.1 (tests/e2e/users-smtp.spec.ts does the same).
- */
-async function accept(browser: Browser, link: string) {
-  const context = await browser.newContext({ baseURL: instance.url });
-  const page = await context.newPage();
-  await page.goto(new URL(link).pathname);
-  return { context, page };
-}
-
-async function setPassword(page: Page) {
-  await page.getByLabel('Password', { exact: true }).fill(newPassword);
-  await page.getByLabel('Confirm password').fill(newPassword);
-  await page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 /** The delivery line of a link panel once the invitation email to `email` has gone out. */
 const sentStatus = (panel: Locator, email: string) =>
@@ -106,7 +57,7 @@ test('an invited first admin gets the email, signs up, and the account turns act
   page,
   browser,
 }) => {
-  await signedInHostAdmin(page);
+  await signedInHostAdmin(instance, page);
   const name = uniqueAccountName('Kaffeerösterei');
   const email = uniqueEmail('first-admin');
   const dialog = await addInvitedAccount(page, name, email);
@@ -120,21 +71,19 @@ test('an invited first admin gets the email, signs up, and the account turns act
   const created = await storedAccountByName(name);
   expect(created).toMatchObject({ status: 'setup', managed: false });
 
-  const message = await mailTo(email);
+  const message = await instance.mailTo(email);
   expect(message.envelope.rcptTo).toEqual([email]);
   expect(message.parsed.subject).toBe(`Set up the account ${name} on Gatehouse`);
   expect(message.parsed.text).toContain(
     `You will administer the account ${name}. It becomes active as soon as you set your password.`,
   );
-  const link = inviteLinkIn(message);
+  const link = onlyLinkIn(instance, message, 'invite');
   expect(link).toBe(shown);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(accountRow(page, name)).toContainText('Setup in progress');
 
   // The invitee, in a browser of their own, lands on the dashboard with their account.
-  const invitee = await accept(browser, link);
-  await expect(invitee.page.getByLabel('Email')).toHaveValue(email);
-  await setPassword(invitee.page);
+  const invitee = await signUpThroughLink(instance, browser, link, email);
   await expect(invitee.page.getByRole('heading', { name: 'Your accounts' })).toBeVisible();
   const mine = invitee.page.getByRole('main').getByRole('link', { name });
   await expect(mine).toContainText('Your role: Admin');
@@ -177,12 +126,12 @@ test('Complete setup emails a new link; the first one then says it was replaced'
   page,
   browser,
 }) => {
-  await signedInHostAdmin(page);
+  await signedInHostAdmin(instance, page);
   const name = uniqueAccountName('Zimmerei');
   const email = uniqueEmail('slow-admin');
   const added = await addInvitedAccount(page, name, email);
-  const first = await mailTo(email);
-  const firstLink = inviteLinkIn(first);
+  const first = await instance.mailTo(email);
+  const firstLink = onlyLinkIn(instance, first, 'invite');
   await expect(sentStatus(added, email)).toBeVisible({ timeout: 20_000 });
   await added.getByRole('button', { name: 'Done' }).click();
   await expect(added).toBeHidden();
@@ -198,35 +147,17 @@ test('Complete setup emails a new link; the first one then says it was replaced'
   await expect(sentStatus(setup, email)).toBeVisible({ timeout: 20_000 });
   const shown = await setup.getByRole('textbox', { name: 'Invitation link' }).inputValue();
 
-  const second = await mailTo(email, [first]);
+  const second = await instance.mailTo(email, [first]);
   expect(second.parsed.subject).toBe('Your new invitation link for Gatehouse');
-  const secondLink = inviteLinkIn(second);
+  const secondLink = onlyLinkIn(instance, second, 'invite');
   expect(secondLink).toBe(shown);
   expect(secondLink).not.toBe(firstLink);
 
-  const old = await accept(browser, firstLink);
-  await expect(
-    old.page.getByRole('heading', { name: 'This invitation was replaced' }),
-  ).toBeVisible();
-  await old.context.close();
-
-  const invitee = await accept(browser, secondLink);
-  await setPassword(invitee.page);
-  await invitee.context.close();
+  await expectNewLinkReplacedOld(instance, browser, {
+    email,
+    oldLink: firstLink,
+    newLink: secondLink,
+  });
   const account = await storedAccountByName(name);
   expect(account?.status).toBe('active');
-  const [user] = await instance.database.db
-    .select({ id: users.id, status: users.status })
-    .from(users)
-    .where(eq(users.email, email));
-  expect(user?.status).toBe('active');
-  const links = await instance.database.db
-    .select({ usedAt: invitations.usedAt, replacedAt: invitations.replacedAt })
-    .from(invitations)
-    .where(eq(invitations.userId, user!.id))
-    .orderBy(invitations.createdAt);
-  expect(links).toEqual([
-    { usedAt: null, replacedAt: expect.any(Date) },
-    { usedAt: expect.any(Date), replacedAt: null },
-  ]);
 });

@@ -1,28 +1,22 @@
 import { encryptSecret } from '@/lib/crypto/secret-box';
-import { outbox, smtpSettings } from '@/db/schema';
+import { outbox } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
 import { createUser, e2eAppSecret, signInAs } from '../support/e2e-users';
-import { startOwnInstance, type OwnInstance } from '../support/own-instance';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
 
 // Its own app instance: the SMTP configuration and the outbox belong to the whole instance.
 const cronSecret = 'cron-secret-for-the-delivery-log-test';
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-77c1' };
-let instance: OwnInstance;
-let server: TestSmtpServer;
+let instance: InstanceWithSmtp;
 
 test.beforeAll(async () => {
-  instance = await startOwnInstance('delivery_log', { CRON_SECRET: cronSecret });
-  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser, fault: 'recipient-refused' });
-  await instance.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
+  instance = await startInstanceWithSmtp('delivery_log', {
+    env: { CRON_SECRET: cronSecret },
+    fault: 'recipient-refused',
+  });
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await instance?.stop();
 });
 
@@ -60,12 +54,12 @@ test('a failed email shows its reason, and Resend delivers it once the fault is 
   await expect(row).toContainText('The server will not relay to ada@elsewhere.test');
   await expectNoSeriousA11yViolations(page);
 
-  server.setFault(null);
+  instance.smtp.setFault(null);
   await row.getByRole('button', { name: 'Resend the email to ada@elsewhere.test' }).click();
   // Queued again: it leaves the Failed filter.
   await expect(row).toHaveCount(0);
-  await expect.poll(() => server.messages.length, { timeout: 10_000 }).toBe(1);
-  expect(server.messages[0]!.parsed.subject).toBe('Your invitation');
+  await expect.poll(() => instance.smtp.messages.length, { timeout: 10_000 }).toBe(1);
+  expect(instance.smtp.messages[0]!.parsed.subject).toBe('Your invitation');
 
   await page.goto(`${instance.url}/settings/delivery`);
   await expect(page.getByRole('row').filter({ hasText: 'ada@elsewhere.test' })).toContainText(

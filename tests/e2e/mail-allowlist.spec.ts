@@ -1,32 +1,23 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { outbox, smtpSettings } from '@/db/schema';
+import { outbox } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
-import { createUser, e2eAppSecret, signInAs, uniqueEmail } from '../support/e2e-users';
-import { startOwnInstance, type OwnInstance } from '../support/own-instance';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
+import { createUser, signInAs, uniqueEmail } from '../support/e2e-users';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
 
 // A deployment with MAIL_ALLOWLIST emails only the addresses it names; the others' emails are
 // held in Email delivery, where a host admin copies their links. Its own app instance: the
 // allow-list and the SMTP switch belong to the whole instance.
 
 const allowlist = '*@allowed.test, boss@example.test';
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-a11c3' };
-let instance: OwnInstance;
-let server: TestSmtpServer;
+let instance: InstanceWithSmtp;
 
 test.beforeAll(async () => {
-  instance = await startOwnInstance('mail_allowlist', { MAIL_ALLOWLIST: allowlist });
-  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await instance.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
+  instance = await startInstanceWithSmtp('mail_allowlist', { env: { MAIL_ALLOWLIST: allowlist } });
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await instance?.stop();
 });
 
@@ -72,10 +63,7 @@ test('an invitation to an allowed address is emailed; one to another is held wit
       hasText: new RegExp(`^The invitation email was sent to ${allowedEmail} at \\S+`),
     }),
   ).toBeVisible({ timeout: 20_000 });
-  const message = await server.waitForMessage(
-    (received) => received.envelope.rcptTo.includes(allowedEmail),
-    15_000,
-  );
+  const message = await instance.mailTo(allowedEmail);
   expect(message.links).toContain(allowed.link);
   await allowed.done.getByRole('button', { name: 'Done' }).click();
 
@@ -115,6 +103,6 @@ test('an invitation to an allowed address is emailed; one to another is held wit
     .from(outbox)
     .where(eq(outbox.recipient, heldEmail));
   expect(stored).toEqual([{ status: 'held' }]);
-  expect(server.messages.filter((m) => m.envelope.rcptTo.includes(heldEmail))).toEqual([]);
-  expect(server.messages.map((m) => m.envelope.rcptTo)).toEqual([[allowedEmail]]);
+  expect(instance.smtp.messages.filter((m) => m.envelope.rcptTo.includes(heldEmail))).toEqual([]);
+  expect(instance.smtp.messages.map((m) => m.envelope.rcptTo)).toEqual([[allowedEmail]]);
 });

@@ -1,41 +1,28 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Browser, Page } from '@playwright/test';
-import { passwordResets, smtpSettings, throttle, users } from '@/db/schema';
+import { passwordResets, throttle, users } from '@/db/schema';
 import { expect, test } from '../support/e2e-fixtures';
-import {
-  createPendingInvitee,
-  createUser,
-  e2eAppSecret,
-  signInAs,
-  uniqueEmail,
-} from '../support/e2e-users';
-import { startOwnInstance, type OwnInstance } from '../support/own-instance';
+import { createPendingInvitee, createUser, signInAs, uniqueEmail } from '../support/e2e-users';
+import { onlyLinkIn } from '../support/emailed-links';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
 import type { ReceivedMessage } from '../support/received-message';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
 
 // "Forgot password" and reset links with the SMTP switch on: the neutral answer, the reset
 // email, the reset itself and what it ends, every state of a link, an admin-made link that is
 // emailed, and the throttle. Its own app instance, because the SMTP switch belongs to the
 // whole instance.
 
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-5e21b0' };
 const newPassword = 'lantern orbit meadow 42';
 const wrongCredentials = 'The email or password is not right';
 const resetDone =
   'Your password was changed and you were signed out everywhere. Sign in with the new password.';
 const neutralAnswer = (email: string) =>
   `If an account exists for ${email}, a link to reset its password is on its way.`;
-let instance: OwnInstance;
-let server: TestSmtpServer;
+let instance: InstanceWithSmtp;
 
 test.beforeAll(async () => {
-  instance = await startOwnInstance('password_reset_smtp');
-  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await instance.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
+  instance = await startInstanceWithSmtp('password_reset_smtp');
 });
 
 // Every request of these tests comes from the same client address: each test starts with that
@@ -45,27 +32,11 @@ test.beforeEach(async () => {
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await instance?.stop();
 });
 
-const mailTo = (email: string, except: ReceivedMessage[] = []) =>
-  server.waitForMessage(
-    (message) => message.envelope.rcptTo.includes(email) && !except.includes(message),
-    15_000,
-  );
-
 const mailsTo = (email: string) =>
-  server.messages.filter((message) => message.envelope.rcptTo.includes(email));
-
-/** The one reset link in an email: on the configured base URL (localhost, this port). */
-function resetLinkIn(message: ReceivedMessage): string {
-  const port = new URL(instance.url).port;
-  const links = message.links.filter((link) => link.includes('/reset/'));
-  expect(links).toHaveLength(1);
-  expect(links[0]).toMatch(new RegExp(`^http://localhost:${port}/reset/[\\w-]{43}$`));
-  return links[0]!;
-}
+  instance.smtp.messages.filter((message) => message.envelope.rcptTo.includes(email));
 
 const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -114,8 +85,8 @@ function resetRows(userId: string) {
 /** Asks for a reset link for `email` and returns the link from the email that arrives. */
 async function emailedLink(page: Page, email: string, except: ReceivedMessage[] = []) {
   await expect(await askForReset(page, email)).toContainText(neutralAnswer(email));
-  const message = await mailTo(email, except);
-  return { message, link: resetLinkIn(message) };
+  const message = await instance.mailTo(email, except);
+  return { message, link: onlyLinkIn(instance, message, 'reset') };
 }
 
 test('forgot password: the email arrives in German, the new password works, every session ends', async ({
@@ -142,7 +113,7 @@ test('forgot password: the email arrives in German, the new password works, ever
   ).toBeVisible();
   await expect(a.page.getByRole('main')).toContainText('The link works once, for 1 hour.');
 
-  const message = await mailTo(user.email);
+  const message = await instance.mailTo(user.email);
   expect(message.envelope.rcptTo).toEqual([user.email]);
   expect(message.parsed.from?.value).toEqual([
     { name: 'Nordlicht', address: 'noreply@nordlicht.test' },
@@ -152,7 +123,7 @@ test('forgot password: the email arrives in German, the new password works, ever
     `Jemand möchte das Passwort von ${user.email} bei Gatehouse zurücksetzen.`,
   );
   expect(message.parsed.html).toContain('Neues Passwort festlegen');
-  const link = resetLinkIn(message);
+  const link = onlyLinkIn(instance, message, 'reset');
 
   // Stored as a hash only, living 1 hour.
   const [row] = await resetRows(user.id);
@@ -185,7 +156,7 @@ test('forgot password: the email arrives in German, the new password works, ever
   await expect(b.page).toHaveURL(/\/sign-in/);
 
   // "Your password was changed", in German too.
-  const changed = await mailTo(user.email, [message]);
+  const changed = await instance.mailTo(user.email, [message]);
   expect(changed.parsed.subject).toBe('Ihr Passwort für Gatehouse wurde geändert');
   expect(changed.parsed.text).toContain(`Das Passwort von ${user.email} bei Gatehouse wurde am`);
   expect(mailsTo(user.email)).toHaveLength(2);
@@ -215,7 +186,7 @@ test('unknown, pending and deactivated addresses get the same answer and no emai
   expect(new Set(answers).size).toBe(1);
 
   // The active user's email came; the others', asked for before it, never do.
-  await mailTo(active.email);
+  await instance.mailTo(active.email);
   await page.waitForTimeout(2000);
   for (const email of [unknown, pending.email, deactivated.email]) {
     expect(mailsTo(email), email).toEqual([]);
@@ -331,13 +302,13 @@ test('a host admin’s reset link is emailed, the dialog says when, and the link
   ).toBeVisible({ timeout: 20_000 });
   await expect(dialog).not.toContainText('nothing was sent');
 
-  const message = await mailTo(user.email);
+  const message = await instance.mailTo(user.email);
   expect(message.envelope.rcptTo).toEqual([user.email]);
   expect(message.parsed.subject).toBe('Reset your password for Gatehouse');
   expect(message.parsed.text).toContain(
     `${admin.email} made a link for you to choose a new password for ${user.email} on Gatehouse.`,
   );
-  const link = resetLinkIn(message);
+  const link = onlyLinkIn(instance, message, 'reset');
   expect(link).toBe(shown);
   const [row] = await resetRows(user.id);
   expect(row).toMatchObject({
@@ -355,7 +326,7 @@ test('a host admin’s reset link is emailed, the dialog says when, and the link
   await expect(theirs.page).toHaveURL(/\/sign-in\?reset=done$/);
   await signInWithForm(theirs.page, user.email, newPassword);
   await expect(theirs.page).toHaveURL(/\/dashboard$/);
-  const changed = await mailTo(user.email, [message]);
+  const changed = await instance.mailTo(user.email, [message]);
   expect(changed.parsed.subject).toBe('Your password for Gatehouse was changed');
   await theirs.context.close();
 });

@@ -1,41 +1,30 @@
 import http from 'node:http';
 import { test, expect } from '@playwright/test';
-import { smtpSettings } from '@/db/schema';
-import { createUser, e2eAppSecret, signInCookie, uniqueEmail } from '../support/e2e-users';
-import { startOwnInstance, type OwnInstance } from '../support/own-instance';
+import { createUser, signInCookie, uniqueEmail } from '../support/e2e-users';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
 import { actionId, callFormAction, encodeReply, returnedValue } from '../support/server-action';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
 
 // A preview deployment of a Vercel-style platform: every link in every email starts with the
 // preview's own https address, whatever Host header a request carries. Its own instance,
 // started with the platform's variables (and an allow-list so the test addresses are emailed).
 
 const previewHost = 'gatehouse-git-preview-nordlicht.example.test';
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-7c10aa' };
-let instance: OwnInstance;
-let server: TestSmtpServer;
+let instance: InstanceWithSmtp;
 
 test.beforeAll(async () => {
-  instance = await startOwnInstance('preview_links', {
-    VERCEL_ENV: 'preview',
-    VERCEL_URL: 'gatehouse-k2j4h1-nordlicht.example.test',
-    VERCEL_BRANCH_URL: previewHost,
-    MAIL_ALLOWLIST: '*@example.test',
+  instance = await startInstanceWithSmtp('preview_links', {
+    env: {
+      VERCEL_ENV: 'preview',
+      VERCEL_URL: 'gatehouse-k2j4h1-nordlicht.example.test',
+      VERCEL_BRANCH_URL: previewHost,
+      MAIL_ALLOWLIST: '*@example.test',
+    },
   });
-  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await instance.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await instance?.stop();
 });
-
-const mailTo = (email: string) =>
-  server.waitForMessage((message) => message.envelope.rcptTo.includes(email), 15_000);
 
 /**
  * Calls a server action with a forged Host (and the matching Origin, as an attacker's own
@@ -91,7 +80,7 @@ test('a forgot-password request with a forged Host header still links to the pre
     'evil.example',
   );
   expect(status).toBe(200);
-  const message = await mailTo(user.email);
+  const message = await instance.mailTo(user.email);
   const resetLinks = message.links.filter((link) => link.includes('/reset/'));
   expect(resetLinks).toHaveLength(1);
   expect(resetLinks[0]).toMatch(
@@ -118,7 +107,7 @@ test('invitation emails, and the link the dialog shows, start with the preview U
   expect(result).toMatchObject({ ok: true });
   const expected = new RegExp(`^https://${previewHost.replace(/\./g, '\\.')}/invite/[\\w-]{43}$`);
   expect(result.data!.link).toMatch(expected);
-  const message = await mailTo(invited);
+  const message = await instance.mailTo(invited);
   const inviteLinks = message.links.filter((link) => link.includes('/invite/'));
   expect(inviteLinks).toEqual([result.data!.link]);
 });

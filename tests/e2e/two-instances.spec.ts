@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from '@playwright/test';
-import { outbox, smtpSettings, throttle } from '@/db/schema';
+import { outbox, throttle } from '@/db/schema';
 import { expect, test } from '../support/e2e-fixtures';
-import { createUser, e2eAppSecret, signInCookie, type TestUser } from '../support/e2e-users';
-import {
-  startOwnInstance,
-  startSecondInstance,
-  type OwnInstance,
-  type SecondInstance,
-} from '../support/own-instance';
+import { createUser, signInCookie, type TestUser } from '../support/e2e-users';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
+import { startSecondInstance, type SecondInstance } from '../support/own-instance';
 import { actionId, callFormAction, returnedValue } from '../support/server-action';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
 
 // Two `next start` processes on one database, behind nothing but two ports, as several
 // instances behind a load balancer: what must be shared (sessions, sign-in throttling, the
@@ -20,23 +14,16 @@ import { testSmtpSettings } from '../support/test-smtp-settings';
 // sent twice. Both run with the same app secret; each has its own data folder. Browsers keep
 // cookies per host, not per port, so a browser signed in on one is signed in on the other.
 
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-7c40d2' };
-let first: OwnInstance;
+let first: InstanceWithSmtp;
 let second: SecondInstance;
-let smtp: TestSmtpServer;
 
 test.beforeAll(async () => {
-  first = await startOwnInstance('two_instances');
+  first = await startInstanceWithSmtp('two_instances');
   second = await startSecondInstance(first, 'two_instances_b');
-  smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await first.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(smtp, { credentials: smtpUser, appSecret: e2eAppSecret }));
 });
 
 test.afterAll(async () => {
   await second?.stop();
-  await smtp?.close();
   await first?.stop();
 });
 
@@ -219,7 +206,10 @@ test('300 invitations created through both instances are each emailed exactly on
 
   // Both processes send (each drains after its own invitations, and sweeps).
   await expect
-    .poll(() => smtp.messages.length, { timeout: 60_000, message: 'invitation emails received' })
+    .poll(() => first.smtp.messages.length, {
+      timeout: 60_000,
+      message: 'invitation emails received',
+    })
     .toBeGreaterThanOrEqual(invitationCount);
   await expect
     .poll(
@@ -237,7 +227,7 @@ test('300 invitations created through both instances are each emailed exactly on
   await new Promise((resolve) => setTimeout(resolve, 3000));
 
   const perAddress = new Map<string, number>();
-  for (const message of smtp.messages) {
+  for (const message of first.smtp.messages) {
     for (const recipient of message.envelope.rcptTo) {
       perAddress.set(recipient, (perAddress.get(recipient) ?? 0) + 1);
     }
@@ -245,9 +235,9 @@ test('300 invitations created through both instances are each emailed exactly on
   const duplicates = [...perAddress].filter(([, count]) => count !== 1);
   expect(duplicates, 'addresses emailed more than once').toEqual([]);
   expect([...perAddress.keys()].sort()).toEqual([...addresses].sort());
-  expect(smtp.messages).toHaveLength(invitationCount);
+  expect(first.smtp.messages).toHaveLength(invitationCount);
   // Each email carries its own invitation link.
-  const links = smtp.messages.map((message) =>
+  const links = first.smtp.messages.map((message) =>
     message.links.filter((link) => link.includes('/invite/')),
   );
   expect(links.every((found) => found.length === 1)).toBe(true);

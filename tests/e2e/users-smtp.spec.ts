@@ -1,70 +1,24 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from '@playwright/test';
-import { invitations, smtpSettings, users } from '@/db/schema';
+import type { Page } from '@playwright/test';
+import { users } from '@/db/schema';
 import { expect, test } from '../support/e2e-fixtures';
-import { createUser, e2eAppSecret, signInAs, uniqueEmail } from '../support/e2e-users';
-import { startOwnInstance, type OwnInstance } from '../support/own-instance';
-import type { ReceivedMessage } from '../support/received-message';
-import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
-import { testSmtpSettings } from '../support/test-smtp-settings';
+import { signedInHostAdmin, uniqueEmail } from '../support/e2e-users';
+import { expectNewLinkReplacedOld, onlyLinkIn, signUpThroughLink } from '../support/emailed-links';
+import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
 
 // The Users page with the SMTP switch on: invitations and new invite links are emailed, and
 // the dialog follows the email until it is sent. Its own app instance, because the SMTP
 // switch belongs to the whole instance.
 
-const smtpUser = { user: 'mailer@nordlicht.test', pass: 'app-password-5e21b0' };
-const newPassword = 'lantern orbit meadow 42';
-let instance: OwnInstance;
-let server: TestSmtpServer;
+let instance: InstanceWithSmtp;
 
 test.beforeAll(async () => {
-  instance = await startOwnInstance('users_smtp');
-  server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
-  await instance.database.db
-    .insert(smtpSettings)
-    .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: e2eAppSecret }));
+  instance = await startInstanceWithSmtp('users_smtp');
 });
 
 test.afterAll(async () => {
-  await server?.close();
   await instance?.stop();
 });
-
-async function signedInAdmin(page: Page) {
-  const admin = await createUser(instance.database, { hostRole: 'admin' });
-  await signInAs(instance.database, page.context(), instance.url, admin);
-  return admin;
-}
-
-/** The one invitation link in an email: on the configured base URL (localhost, this port). */
-function inviteLinkIn(message: ReceivedMessage): string {
-  const port = new URL(instance.url).port;
-  const links = message.links.filter((link) => link.includes('/invite/'));
-  expect(links).toHaveLength(1);
-  expect(links[0]).toMatch(new RegExp(`^http://localhost:${port}/invite/[\\w-]{43}$`));
-  return links[0]!;
-}
-
-const mailTo = (email: string, except: ReceivedMessage[] = []) =>
-  server.waitForMessage(
-    (message) => message.envelope.rcptTo.includes(email) && !except.includes(message),
-    15_000,
-  );
-
-/** Opens an emailed link in a browser of the invitee's own (by its path: see the note above). */
-async function accept(browser: Browser, link: string) {
-  const context = await browser.newContext({ baseURL: instance.url });
-  const page = await context.newPage();
-  await page.goto(new URL(link).pathname);
-  return { context, page };
-}
-
-async function setPassword(page: Page) {
-  await page.getByLabel('Password', { exact: true }).fill(newPassword);
-  await page.getByLabel('Confirm password').fill(newPassword);
-  await page.getByRole('button', { name: 'Set password and sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function inviteHostUser(page: Page, email: string, language: 'English' | 'Deutsch') {
   await page.goto(`${instance.url}/users`);
@@ -82,7 +36,7 @@ test('an invitation in German is emailed, the dialog says when it was sent, and 
   page,
   browser,
 }) => {
-  const admin = await signedInAdmin(page);
+  const admin = await signedInHostAdmin(instance, page);
   const email = uniqueEmail('eingeladen');
   const done = await inviteHostUser(page, email, 'Deutsch');
 
@@ -95,7 +49,7 @@ test('an invitation in German is emailed, the dialog says when it was sent, and 
   await expect(done).not.toContainText('nothing was sent');
   const shown = await done.getByRole('textbox', { name: 'Invitation link' }).inputValue();
 
-  const message = await mailTo(email);
+  const message = await instance.mailTo(email);
   expect(message.envelope.rcptTo).toEqual([email]);
   expect(message.parsed.to).toMatchObject({ value: [{ address: email }] });
   expect(message.parsed.from?.value).toEqual([
@@ -106,13 +60,11 @@ test('an invitation in German is emailed, the dialog says when it was sent, and 
     `${admin.email} hat Sie mit der Adresse ${email} zu Gatehouse eingeladen.`,
   );
   expect(message.parsed.html).toContain('Einladung annehmen');
-  const link = inviteLinkIn(message);
+  const link = onlyLinkIn(instance, message, 'invite');
   // The email carries the same link the dialog shows for copying.
   expect(link).toBe(shown);
 
-  const invitee = await accept(browser, link);
-  await expect(invitee.page.getByLabel('Email')).toHaveValue(email);
-  await setPassword(invitee.page);
+  const invitee = await signUpThroughLink(instance, browser, link, email);
   await invitee.context.close();
   const [stored] = await instance.database.db
     .select({ status: users.status, hostRole: users.hostRole, language: users.language })
@@ -125,11 +77,11 @@ test('Generate invite link emails a new link; the first one then says it was rep
   page,
   browser,
 }) => {
-  await signedInAdmin(page);
+  await signedInHostAdmin(instance, page);
   const email = uniqueEmail('renewed');
   const done = await inviteHostUser(page, email, 'English');
-  const first = await mailTo(email);
-  const firstLink = inviteLinkIn(first);
+  const first = await instance.mailTo(email);
+  const firstLink = onlyLinkIn(instance, first, 'invite');
   await expect(
     done.getByRole('status').filter({ hasText: `The invitation email was sent to ${email}` }),
   ).toBeVisible({ timeout: 20_000 });
@@ -145,37 +97,19 @@ test('Generate invite link emails a new link; the first one then says it was rep
     }),
   ).toBeVisible({ timeout: 20_000 });
 
-  const second = await mailTo(email, [first]);
+  const second = await instance.mailTo(email, [first]);
   expect(second.envelope.rcptTo).toEqual([email]);
   expect(second.parsed.subject).toBe('Your new invitation link for Gatehouse');
-  const secondLink = inviteLinkIn(second);
+  const secondLink = onlyLinkIn(instance, second, 'invite');
   expect(secondLink).toBe(shown);
   expect(secondLink).not.toBe(firstLink);
-  expect(server.messages.filter((message) => message.envelope.rcptTo.includes(email))).toHaveLength(
-    2,
-  );
+  expect(
+    instance.smtp.messages.filter((message) => message.envelope.rcptTo.includes(email)),
+  ).toHaveLength(2);
 
-  const old = await accept(browser, firstLink);
-  await expect(
-    old.page.getByRole('heading', { name: 'This invitation was replaced' }),
-  ).toBeVisible();
-  await old.context.close();
-
-  const invitee = await accept(browser, secondLink);
-  await setPassword(invitee.page);
-  await invitee.context.close();
-  const [user] = await instance.database.db
-    .select({ id: users.id, status: users.status })
-    .from(users)
-    .where(eq(users.email, email));
-  expect(user?.status).toBe('active');
-  const links = await instance.database.db
-    .select({ usedAt: invitations.usedAt, replacedAt: invitations.replacedAt })
-    .from(invitations)
-    .where(eq(invitations.userId, user!.id))
-    .orderBy(invitations.createdAt);
-  expect(links).toEqual([
-    { usedAt: null, replacedAt: expect.any(Date) },
-    { usedAt: expect.any(Date), replacedAt: null },
-  ]);
+  await expectNewLinkReplacedOld(instance, browser, {
+    email,
+    oldLink: firstLink,
+    newLink: secondLink,
+  });
 });

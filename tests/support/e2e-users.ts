@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import type { DatabaseHandle } from '@/db/database';
 import { accountMemberships, invitations, sessions, users } from '@/db/schema';
@@ -80,6 +80,16 @@ export async function signInAs(
     { name: 'gatehouse.session', value: jwt, url: baseURL, httpOnly: true, sameSite: 'Lax' },
   ]);
   return token;
+}
+
+/** A new host admin of an own instance, signed in through `page`'s browser context. */
+export async function signedInHostAdmin(
+  instance: { database: DatabaseHandle; url: string },
+  page: Page,
+): Promise<TestUser> {
+  const admin = await createUser(instance.database, { hostRole: 'admin' });
+  await signInAs(instance.database, page.context(), instance.url, admin);
+  return admin;
 }
 
 /** A `Cookie` header value signed in as `user`, for requests made without a browser. */
