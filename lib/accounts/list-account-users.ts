@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { accountMemberships, accounts, invitations, users } from '@/db/schema';
+import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
+import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
 import { mayGrant, type InvitationGrant } from '@/lib/invitations/may-grant';
 import { accountScopeColumns } from './account-scope-columns';
 import type { AccountInScope } from './load-account-scope';
@@ -47,21 +48,7 @@ export async function listAccountUsers(
     .orderBy(asc(users.email));
   if (members.length === 0) return [];
   const ids = members.map((member) => member.id);
-  const openLinks = await db
-    .selectDistinctOn([invitations.userId], {
-      userId: invitations.userId,
-      expiresAt: invitations.expiresAt,
-    })
-    .from(invitations)
-    .where(
-      and(
-        inArray(invitations.userId, ids),
-        isNull(invitations.usedAt),
-        isNull(invitations.replacedAt),
-      ),
-    )
-    .orderBy(invitations.userId, desc(invitations.createdAt));
-  const expiryByUser = new Map(openLinks.map((link) => [link.userId, link.expiresAt]));
+  const expiryByUser = await openInvitationExpiries(db, ids);
   // Every account of these users, to tell whose links the viewer may make.
   const allMemberships = await db
     .select({

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { accountMemberships, accounts, invitations, users } from '@/db/schema';
+import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
+import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
 import { mayGrant } from '@/lib/invitations/may-grant';
 import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
@@ -81,21 +82,7 @@ export async function listUsers(
     .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
     .where(inArray(accountMemberships.userId, ids))
     .orderBy(asc(accounts.name));
-  const openLinks = await db
-    .selectDistinctOn([invitations.userId], {
-      userId: invitations.userId,
-      expiresAt: invitations.expiresAt,
-    })
-    .from(invitations)
-    .where(
-      and(
-        inArray(invitations.userId, ids),
-        isNull(invitations.usedAt),
-        isNull(invitations.replacedAt),
-      ),
-    )
-    .orderBy(invitations.userId, desc(invitations.createdAt));
-  const expiryByUser = new Map(openLinks.map((link) => [link.userId, link.expiresAt]));
+  const expiryByUser = await openInvitationExpiries(db, ids);
   const membershipsByUser = new Map<string, typeof memberships>();
   for (const membership of memberships) {
     const list = membershipsByUser.get(membership.userId) ?? [];
