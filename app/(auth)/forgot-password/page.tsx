@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { requestPasswordResetAction } from './actions';
 import { ForgotPasswordForm } from './forgot-password-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('forgotPassword');
@@ -26,7 +27,9 @@ export default async function ForgotPasswordPage() {
       {smtpEnabled ? (
         <>
           <p className="mt-3 text-sm leading-6 text-slate-600">{t('description')}</p>
-          <ForgotPasswordForm action={requestPasswordResetAction} />
+          <ClientMessages namespaces={['forgotPassword']}>
+            <ForgotPasswordForm action={requestPasswordResetAction} />
+          </ClientMessages>
         </>
       ) : (
         <>

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { setupState } from '@/lib/setup/setup-state';
 import { createFirstAdminAction } from './actions';
 import { SetupForm } from './setup-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('setup');
@@ -36,7 +37,9 @@ export default async function SetupPage({
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t('title')}</h1>
       <p className="mt-2 text-sm leading-6 text-slate-600">{t('description')}</p>
-      <SetupForm token={given!} action={createFirstAdminAction} />
+      <ClientMessages namespaces={['setup']}>
+        <SetupForm token={given!} action={createFirstAdminAction} />
+      </ClientMessages>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { getHostName } from '@/lib/host/get-host-name';
 import { SignInForm } from './sign-in-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('signIn');
@@ -32,7 +33,9 @@ export default async function SignInPage({
           <FormMessage tone="success">{reset ? t('passwordReset') : t('signedOut')}</FormMessage>
         </div>
       ) : null}
-      <SignInForm returnTo={returnTo} />
+      <ClientMessages namespaces={['signIn']}>
+        <SignInForm returnTo={returnTo} />
+      </ClientMessages>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { AccountNotice, AccountNoticeProvider } from './account-notice';
 import { AccountsTable } from './accounts-table';
 import { AddAccountDialog } from './add-account-dialog';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
@@ -45,24 +46,35 @@ export default async function AccountsPage() {
   const empty = mayManage ? 'add' : user.hostRole ? 'host' : 'none';
 
   return (
-    <AccountNoticeProvider>
-      <PageHeader
-        title={t('title')}
-        description={user.hostRole ? t('description') : t('descriptionOwn')}
-        actions={
-          mayManage ? <AddAccountDialog smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} /> : null
-        }
-      />
-      <AccountNotice />
-      {rows.length === 0 ? (
-        <EmptyState
-          icon={<BuildingIcon />}
-          title={t(`empty.${empty}Title`)}
-          description={t(`empty.${empty}Description`)}
+    <ClientMessages
+      namespaces={[
+        'accounts.add',
+        'accounts.admin',
+        'accounts.manage',
+        'accounts.notice',
+        'users.delivery',
+        'users.link',
+      ]}
+    >
+      <AccountNoticeProvider>
+        <PageHeader
+          title={t('title')}
+          description={user.hostRole ? t('description') : t('descriptionOwn')}
+          actions={
+            mayManage ? <AddAccountDialog smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} /> : null
+          }
         />
-      ) : (
-        <AccountsTable rows={rows} smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} />
-      )}
-    </AccountNoticeProvider>
+        <AccountNotice />
+        {rows.length === 0 ? (
+          <EmptyState
+            icon={<BuildingIcon />}
+            title={t(`empty.${empty}Title`)}
+            description={t(`empty.${empty}Description`)}
+          />
+        ) : (
+          <AccountsTable rows={rows} smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} />
+        )}
+      </AccountNoticeProvider>
+    </ClientMessages>
   );
 }

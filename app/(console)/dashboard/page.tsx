@@ -10,6 +10,7 @@ import { mayOnHost } from '@/lib/auth/permissions';
 import { getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
 import { MyAccountsCard } from './my-accounts-card';
 import { SmtpCard } from './smtp-card';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -27,7 +28,7 @@ export default async function DashboardPage() {
     user.accountRoles.size > 0 ? listMyAccounts(db, user.id) : null,
   ]);
   return (
-    <>
+    <ClientMessages namespaces={['smtpSwitch']}>
       <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6 lg:grid-cols-2">
         {showSmtp ? <SmtpCard saved={saved} /> : null}
@@ -41,6 +42,6 @@ export default async function DashboardPage() {
           />
         ) : null}
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { changeLanguage } from '../actions';
 import { changeOwnPasswordAction } from './actions';
 import { ChangePasswordForm } from './change-password-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile');
@@ -18,7 +19,7 @@ export default async function ProfilePage() {
   const user = await requireUser();
   const t = await getTranslations('profile');
   return (
-    <>
+    <ClientMessages namespaces={['languageSwitch', 'profile.password']}>
       <PageHeader title={t('title')} description={t('description', { email: user.email })} />
       <div className="space-y-6">
         <Card className="p-5 sm:p-6">
@@ -46,6 +47,6 @@ export default async function ProfilePage() {
           </section>
         </Card>
       </div>
-    </>
+    </ClientMessages>
   );
 }

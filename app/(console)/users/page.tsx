@@ -20,6 +20,7 @@ import {
 } from './actions';
 import { InviteUserDialog } from './invite-user-dialog';
 import { UsersTable } from './users-table';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('users');
@@ -48,7 +49,7 @@ export default async function UsersPage({
   ]);
 
   return (
-    <>
+    <ClientMessages namespaces={['users']}>
       <PageHeader
         title={t('title')}
         description={t('description')}
@@ -134,6 +135,6 @@ export default async function UsersPage({
         }
       />
       {truncated ? <p className="mt-3 text-sm text-slate-600">{t('truncated')}</p> : null}
-    </>
+    </ClientMessages>
   );
 }

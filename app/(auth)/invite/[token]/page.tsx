@@ -7,6 +7,7 @@ import { readInvitation } from '@/lib/invitations/read-invitation';
 import { signOutAction } from '../../../(console)/session-actions';
 import { acceptInvitationAction } from './actions';
 import { AcceptForm } from './accept-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('invite');
@@ -50,7 +51,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t('title')}</h1>
       <p className="mt-2 text-sm leading-6 text-slate-600">{t('description')}</p>
-      <AcceptForm token={token} email={invitation.email} action={acceptInvitationAction} />
+      <ClientMessages namespaces={['invite']}>
+        <AcceptForm token={token} email={invitation.email} action={acceptInvitationAction} />
+      </ClientMessages>
     </>
   );
 }

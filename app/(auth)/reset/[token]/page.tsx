@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { readResetLink } from '@/lib/resets/read-reset-link';
 import { resetPasswordAction } from './actions';
 import { ResetForm } from './reset-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reset');
@@ -40,7 +41,9 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t('title')}</h1>
       <p className="mt-2 text-sm leading-6 text-slate-600">{t('description')}</p>
-      <ResetForm token={token} email={reset.email} action={resetPasswordAction} />
+      <ClientMessages namespaces={['reset']}>
+        <ResetForm token={token} email={reset.email} action={resetPasswordAction} />
+      </ClientMessages>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { AccountSettingsCard } from './account-settings-card';
 import { DeactivatedNotice } from './deactivated-notice';
 import { DelegationCard } from './delegation-card';
 import { openAccount } from './open-account';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -44,7 +45,7 @@ export default async function AccountPage({ params }: Props) {
   const onlyAccount = ownRole !== undefined && !user.hostRole && user.accountRoles.size === 1;
 
   return (
-    <>
+    <ClientMessages namespaces={['account.delegation', 'account.settings']}>
       <PageHeader
         title={account.name}
         description={t('description')}
@@ -67,6 +68,6 @@ export default async function AccountPage({ params }: Props) {
           <DelegationCard account={account} />
         ) : null}
       </div>
-    </>
+    </ClientMessages>
   );
 }

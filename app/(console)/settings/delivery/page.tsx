@@ -16,6 +16,7 @@ import {
 } from '@/lib/mail/outbox/list-deliveries';
 import { resendEmailAction } from './actions';
 import { DeliveryTable } from './delivery-table';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('delivery');
@@ -43,7 +44,7 @@ export default async function EmailDeliveryPage({
   ];
 
   return (
-    <>
+    <ClientMessages namespaces={['delivery', 'users.link']}>
       <PageHeader
         title={t('delivery.title')}
         description={t('delivery.description')}
@@ -76,6 +77,6 @@ export default async function EmailDeliveryPage({
       ) : (
         <DeliveryTable rows={rows} resendAction={resendEmailAction} />
       )}
-    </>
+    </ClientMessages>
   );
 }

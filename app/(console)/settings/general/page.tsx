@@ -10,6 +10,7 @@ import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settin
 import { renameHostAction, setInvitationLifetimeAction } from './actions';
 import { HostNameSetting } from './host-name-setting';
 import { InvitationLifetimeSetting } from './invitation-lifetime-setting';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('general');
@@ -23,7 +24,7 @@ export default async function GeneralSettingsPage() {
   const hostName = await getHostName();
   const { lifetimeHours } = await loadInvitationSettings(await getDb());
   return (
-    <>
+    <ClientMessages namespaces={['general.hostName', 'general.invitationLifetime']}>
       <PageHeader
         title={t('general.title')}
         description={t('general.description')}
@@ -39,6 +40,6 @@ export default async function GeneralSettingsPage() {
       <Card className="mt-4 p-5 sm:p-6">
         <InvitationLifetimeSetting hours={lifetimeHours} action={setInvitationLifetimeAction} />
       </Card>
-    </>
+    </ClientMessages>
   );
 }

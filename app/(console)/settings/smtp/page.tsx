@@ -9,6 +9,7 @@ import { activeMailAllowlist } from '@/lib/mail/allowlist';
 import { getLastSmtpTest, getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
 import { saveSmtpAction, setSmtpEnabledAction, testSmtpAction } from './actions';
 import { SmtpSettingsPanel } from './smtp-settings-panel';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('smtp');
@@ -25,7 +26,9 @@ export default async function SmtpConfigurationPage() {
     getHostName(),
   ]);
   return (
-    <>
+    <ClientMessages
+      namespaces={['smtp.form', 'smtp.presets', 'smtpDiagnosis', 'smtpSwitch', 'smtpTest']}
+    >
       <PageHeader
         title={t('smtp.title')}
         description={t('smtp.description')}
@@ -41,6 +44,6 @@ export default async function SmtpConfigurationPage() {
         }
         actions={{ save: saveSmtpAction, test: testSmtpAction, setEnabled: setSmtpEnabledAction }}
       />
-    </>
+    </ClientMessages>
   );
 }

@@ -19,6 +19,7 @@ import {
   removeFromAccountAction,
 } from './actions';
 import { InviteAccountUserDialog } from './invite-account-user-dialog';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -48,7 +49,7 @@ export default async function AccountUsersPage({ params }: Props) {
   };
 
   return (
-    <>
+    <ClientMessages namespaces={['accountUsers', 'users']}>
       <PageHeader
         title={t('accountUsers.title')}
         description={t('accountUsers.description', { account: account.name })}
@@ -84,6 +85,6 @@ export default async function AccountUsersPage({ params }: Props) {
           />
         }
       />
-    </>
+    </ClientMessages>
   );
 }
