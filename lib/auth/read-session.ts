@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, sessions, users } from '@/db/schema';
 import { hashToken } from '@/lib/crypto/tokens';
@@ -33,6 +33,11 @@ export async function readSession(db: Database, token: string): Promise<SessionU
       status: users.status,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      // In the same round trip: this query runs before every page and action.
+      memberships: sql<{ accountId: string; role: AccountRole }[]>`coalesce((
+        select json_agg(json_build_object('accountId', ${accountMemberships.accountId}, 'role', ${accountMemberships.role}))
+        from ${accountMemberships} where ${accountMemberships.userId} = ${users.id}
+      ), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -52,15 +57,11 @@ export async function readSession(db: Database, token: string): Promise<SessionU
       .where(eq(sessions.tokenHash, tokenHash));
   }
 
-  const memberships = await db
-    .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
-    .from(accountMemberships)
-    .where(eq(accountMemberships.userId, row.id));
   return {
     id: row.id,
     email: row.email,
     language: row.language,
     hostRole: row.hostRole,
-    accountRoles: new Map(memberships.map((m) => [m.accountId, m.role])),
+    accountRoles: new Map(row.memberships.map((m) => [m.accountId, m.role])),
   };
 }

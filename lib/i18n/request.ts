@@ -14,10 +14,15 @@ async function pickLocale() {
   return localeFromAcceptLanguage((await headers()).get('accept-language')) ?? defaultLocale;
 }
 
+// Dates are shown in the server's time zone, as next-intl does by default; it would ask Intl for
+// that zone again on every request, which costs more than rendering some whole components.
+const serverTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export default getRequestConfig(async () => {
   const locale = await pickLocale();
   return {
     locale,
+    timeZone: serverTimeZone,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sessions, throttle, users } from '@/db/schema';
+import { accountMemberships, accounts, sessions, throttle, users } from '@/db/schema';
 import { readSession } from '@/lib/auth/read-session';
 import { deleteUserSessions } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
@@ -164,5 +164,31 @@ describe('readSession', () => {
     expect(await readSession(db, kept)).not.toBeNull();
     expect(await readSession(db, dropped)).toBeNull();
     expect(await readSession(db, 'a forged token')).toBeNull();
+  });
+
+  it("reads the user's role in each of their accounts with the session", async () => {
+    const { db } = database().handle;
+    const user = await makeUser();
+    const result = await signIn(db, { email: user.email, password, ...client(51) });
+    if (!result.ok) throw new Error('sign-in failed');
+    expect((await readSession(db, result.sessionToken))?.accountRoles).toEqual(new Map());
+
+    const made = await db
+      .insert(accounts)
+      .values([
+        { name: `Read session A ${user.id}`, managed: true },
+        { name: `Read session B ${user.id}`, managed: false },
+      ])
+      .returning({ id: accounts.id });
+    await db.insert(accountMemberships).values([
+      { userId: user.id, accountId: made[0]!.id, role: 'admin' },
+      { userId: user.id, accountId: made[1]!.id, role: 'view' },
+    ]);
+    expect((await readSession(db, result.sessionToken))?.accountRoles).toEqual(
+      new Map([
+        [made[0]!.id, 'admin'],
+        [made[1]!.id, 'view'],
+      ]),
+    );
   });
 });
