@@ -26,12 +26,14 @@ export async function runSmtpTest(
   options: { form: SmtpForm; to: string; userId: string; message: TestMessage },
 ): Promise<RunSmtpTestResult> {
   const { form } = options;
-  const stored = form.auth && !form.password ? await loadSmtpConfig(db) : null;
+  const key = `smtp-test:${options.userId}`;
+  // Two independent reads, side by side: the admin is waiting on this button.
+  const [stored, retryAt] = await Promise.all([
+    form.auth && !form.password ? loadSmtpConfig(db) : null,
+    blockedUntil(db, [key]),
+  ]);
   const saved = stored && { ...stored, hasPassword: stored.password !== null };
   if (needsRetypedPassword(form, saved)) return { ok: false, reason: 'passwordNeeded' };
-
-  const key = `smtp-test:${options.userId}`;
-  const retryAt = await blockedUntil(db, [key]);
   if (retryAt) return { ok: false, reason: 'throttled', retryAt };
   await recordAttempt(db, { key, ...testsPerWindow });
 
