@@ -1,8 +1,8 @@
 // Page weight: the JavaScript a first visit to each page downloads ("First Load JS", compressed
 // as served), against a blank Next.js page built with the same Next in the same run. Every page
 // of the production build is loaded in chromium with real data behind it (a signed-in host
-// admin, a pending invitation, a reset link, an unused set-up link), so each renders its form
-// rather than an error. Target: each page ≤ blank + 30 kB. Run: npm run bench:weight
+// admin, a managed account, a pending invitation, a reset link, an unused set-up link), so each
+// renders its form rather than an error. Target: each page ≤ blank + 30 kB. Run: npm run bench:weight
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { passwordResets, setupToken } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
+import { insertAccount } from '../tests/support/e2e-accounts';
 import { createPendingInvitee, createUser, signInCookie } from '../tests/support/e2e-users';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { createTestDatabase } from '../tests/support/test-database';
@@ -113,6 +114,10 @@ async function main() {
       expiresAt: new Date(Date.now() + 3_600_000),
     });
     paths['/reset/[token]'] = `/reset/${reset}`;
+    // Managed: host admins open it and its Users page by their host role.
+    const account = await insertAccount(database.handle, { managed: true });
+    paths['/accounts/[accountId]'] = `/accounts/${account.id}`;
+    paths['/accounts/[accountId]/users'] = `/accounts/${account.id}/users`;
 
     const baseline = (await firstLoadJs(browser, `${blank.url}/`)).bytes / 1000;
     const kB = (value: number) => Number(value.toFixed(1));
