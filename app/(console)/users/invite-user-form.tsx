@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, type ReactNode } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
@@ -9,12 +9,15 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
-import { RolePicker, type PickableAccount } from './role-picker';
 
-/** Email, language and roles of a new user; Continue creates them pending with a link. */
+/**
+ * Email, language and the role(s) of a new user; Continue creates them pending with a link.
+ * The host Users page asks for roles on the instance or in accounts, an account's Users page
+ * for a role in that account: `roleField` renders that part with its field errors.
+ */
 export function InviteUserForm(props: {
   action: FormAction<IssuedLink>;
-  accounts: PickableAccount[];
+  roleField: (fieldErrors: Record<string, string[]> | undefined) => ReactNode;
   onCancel: () => void;
   onInvited: (issued: IssuedLink, email: string) => void;
 }) {
@@ -52,12 +55,7 @@ export function InviteUserForm(props: {
           ]}
           errors={fieldErrors?.language}
         />
-        <RolePicker
-          initial={{ type: 'host', hostRole: 'view' }}
-          hostRoles={['admin', 'standard', 'view']}
-          accounts={props.accounts}
-          errors={fieldErrors}
-        />
+        {props.roleField(fieldErrors)}
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={props.onCancel}>
             {t('cancel')}

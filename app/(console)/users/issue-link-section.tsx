@@ -19,7 +19,7 @@ export interface LinkPanelOptions {
   hostAdmin: boolean;
 }
 
-const hostUsersPanel: LinkPanelOptions = {
+export const hostUsersPanel: LinkPanelOptions = {
   readEmail: { action: readLinkEmailAction },
   hostAdmin: true,
 };
