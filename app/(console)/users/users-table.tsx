@@ -1,15 +1,13 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 import { EditUserDialog, type UserActions } from './edit-user-dialog';
 import type { PickableAccount } from './role-picker';
-
-const statusTones = { pending: 'accent', active: 'success', deactivated: 'neutral' } as const;
+import { InvitationCell, UserEmailCell, UserStatusCell } from './user-cells';
 
 /**
  * The Users table: email, status, accounts, permissions, invitation expiry, Edit; and above it
@@ -23,7 +21,6 @@ export function UsersTable(props: {
   empty: ReactNode;
 }) {
   const t = useTranslations('users');
-  const format = useFormatter();
   const [revoked, setRevoked] = useState<string | null>(null);
   // The revoked user's row disappears with the answer, so the page, not the row, says so.
   const revoke: FormAction<{ email: string }> = async (previous, form) => {
@@ -32,8 +29,6 @@ export function UsersTable(props: {
     return result;
   };
   const actions = { ...props.actions, revoke };
-  const when = (date: Date) =>
-    format.dateTime(new Date(date), { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <>
@@ -62,18 +57,8 @@ export function UsersTable(props: {
             <tbody className="divide-y divide-slate-100">
               {props.rows.map((user) => (
                 <tr key={user.id}>
-                  <th
-                    scope="row"
-                    className="px-4 py-3 text-left font-medium break-all text-slate-900"
-                  >
-                    {user.email}
-                    {user.isViewer ? (
-                      <span className="ml-1 font-normal text-slate-500">{t('you')}</span>
-                    ) : null}
-                  </th>
-                  <td className="px-4 py-3">
-                    <Badge tone={statusTones[user.status]}>{t(`status.${user.status}`)}</Badge>
-                  </td>
+                  <UserEmailCell email={user.email} isViewer={user.isViewer} />
+                  <UserStatusCell status={user.status} />
                   <td className="px-4 py-3 text-slate-700">
                     {user.accounts.length === 0 && user.otherAccounts === 0 ? (
                       '—'
@@ -98,15 +83,11 @@ export function UsersTable(props: {
                   <td className="px-4 py-3 text-slate-700">
                     {user.hostRole ? t(`hostRole.${user.hostRole}`) : t('individual')}
                   </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                    {user.status !== 'pending'
-                      ? '—'
-                      : user.invitationExpiresAt === null
-                        ? t('invitation.none')
-                        : user.invitationExpired
-                          ? t('invitation.expired', { time: when(user.invitationExpiresAt) })
-                          : t('invitation.expires', { time: when(user.invitationExpiresAt) })}
-                  </td>
+                  <InvitationCell
+                    status={user.status}
+                    expiresAt={user.invitationExpiresAt}
+                    expired={user.invitationExpired}
+                  />
                   <td className="px-4 py-3">
                     {user.manageable ? (
                       <EditUserDialog user={user} accounts={props.accounts} actions={actions} />

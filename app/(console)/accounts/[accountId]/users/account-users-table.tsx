@@ -1,9 +1,9 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { LinkPanelOptions } from '@/app/(console)/users/issue-link-section';
-import { Badge } from '@/components/ui/badge';
+import { InvitationCell, UserEmailCell, UserStatusCell } from '@/app/(console)/users/user-cells';
 import { FormMessage } from '@/components/ui/form-message';
 import type { AccountUserRow } from '@/lib/accounts/list-account-users';
 import type { FormAction } from '@/lib/actions/action-result';
@@ -12,8 +12,6 @@ import { withAccountId } from './with-account-id';
 
 /** Revoke's answer: whether the user also left the instance (this was their only role). */
 type Revoked = { email: string; removedFromInstance: boolean };
-
-const statusTones = { pending: 'accent', active: 'success', deactivated: 'neutral' } as const;
 
 /**
  * The account's users: email, status, role here, invitation expiry, Edit; and above it the
@@ -28,7 +26,6 @@ export function AccountUsersTable(props: {
   empty: ReactNode;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
   const [revoked, setRevoked] = useState<Revoked | null>(null);
   const { account } = props;
   const actions = useMemo(() => {
@@ -46,8 +43,6 @@ export function AccountUsersTable(props: {
       }) satisfies FormAction<Revoked>,
     };
   }, [account.id, props.actions]);
-  const when = (date: Date) =>
-    format.dateTime(new Date(date), { dateStyle: 'medium', timeStyle: 'short' });
   const columns = [
     t('users.column.email'),
     t('users.column.status'),
@@ -89,20 +84,8 @@ export function AccountUsersTable(props: {
             <tbody className="divide-y divide-slate-100">
               {props.rows.map((user) => (
                 <tr key={user.id}>
-                  <th
-                    scope="row"
-                    className="px-4 py-3 text-left font-medium break-all text-slate-900"
-                  >
-                    {user.email}
-                    {user.isViewer ? (
-                      <span className="ml-1 font-normal text-slate-500">{t('users.you')}</span>
-                    ) : null}
-                  </th>
-                  <td className="px-4 py-3">
-                    <Badge tone={statusTones[user.status]}>
-                      {t(`users.status.${user.status}`)}
-                    </Badge>
-                  </td>
+                  <UserEmailCell email={user.email} isViewer={user.isViewer} />
+                  <UserStatusCell status={user.status} />
                   <td className="px-4 py-3 text-slate-700">
                     {t(`users.roles.${user.role}`)}
                     {user.hostRole ? (
@@ -111,15 +94,11 @@ export function AccountUsersTable(props: {
                       </span>
                     ) : null}
                   </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                    {user.status !== 'pending'
-                      ? '—'
-                      : user.invitationExpiresAt === null
-                        ? t('users.invitation.none')
-                        : user.invitationExpired
-                          ? t('users.invitation.expired', { time: when(user.invitationExpiresAt) })
-                          : t('users.invitation.expires', { time: when(user.invitationExpiresAt) })}
-                  </td>
+                  <InvitationCell
+                    status={user.status}
+                    expiresAt={user.invitationExpiresAt}
+                    expired={user.invitationExpired}
+                  />
                   <td className="px-4 py-3">
                     {user.manageable ? (
                       <EditAccountUserDialog
