@@ -1,9 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { SectionsDialog } from '@/components/ui/sections-dialog';
 import type { AccountRow } from '@/lib/accounts/list-accounts';
 import { AccountStatusSection } from './account-status-section';
 import { CompleteSetupSection } from './complete-setup-section';
@@ -26,21 +24,19 @@ export function ManageAccountDialog(props: {
   hostAdmin: boolean;
 }) {
   const t = useTranslations('accounts.manage');
-  const [open, setOpen] = useState(false);
   const { account } = props;
-  const close = () => setOpen(false);
 
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => setOpen(true)}
-        aria-label={t('openFor', { name: account.name })}
-      >
-        {t('open')}
-      </Button>
-      <Dialog open={open} onClose={close} title={t('title', { name: account.name })}>
-        <div className="divide-y divide-slate-200 [&>*]:py-5 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
+    <SectionsDialog
+      labels={{
+        open: t('open'),
+        openFor: t('openFor', { name: account.name }),
+        title: t('title', { name: account.name }),
+        close: t('close'),
+      }}
+    >
+      {() => (
+        <>
           <RenameAccountSection account={account} />
           {account.status === 'setup' ? (
             <CompleteSetupSection
@@ -51,13 +47,8 @@ export function ManageAccountDialog(props: {
           ) : null}
           <AccountStatusSection account={account} />
           <DeleteAccountSection account={account} />
-          <div className="flex justify-end">
-            <Button variant="secondary" onClick={close}>
-              {t('close')}
-            </Button>
-          </div>
-        </div>
-      </Dialog>
-    </>
+        </>
+      )}
+    </SectionsDialog>
   );
 }

@@ -1,9 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { SectionsDialog } from '@/components/ui/sections-dialog';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
@@ -29,21 +27,19 @@ export function EditUserDialog(props: {
   actions: UserActions;
 }) {
   const t = useTranslations('users.edit');
-  const [open, setOpen] = useState(false);
   const { user } = props;
-  const close = () => setOpen(false);
 
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => setOpen(true)}
-        aria-label={t('openFor', { email: user.email })}
-      >
-        {t('open')}
-      </Button>
-      <Dialog open={open} onClose={close} title={t('title', { email: user.email })}>
-        <div className="divide-y divide-slate-200 [&>*]:py-5 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
+    <SectionsDialog
+      labels={{
+        open: t('open'),
+        openFor: t('openFor', { email: user.email }),
+        title: t('title', { email: user.email }),
+        close: t('close'),
+      }}
+    >
+      {(close) => (
+        <>
           {user.status === 'pending' ? (
             <InviteLinkSection user={user} action={props.actions.regenerate} />
           ) : null}
@@ -53,13 +49,8 @@ export function EditUserDialog(props: {
           <RoleSection user={user} accounts={props.accounts} action={props.actions.changeRole} />
           <StatusSection user={user} action={props.actions.setStatus} />
           <RevokeSection user={user} action={props.actions.revoke} onRevoked={close} />
-          <div className="flex justify-end">
-            <Button variant="secondary" onClick={close}>
-              {t('close')}
-            </Button>
-          </div>
-        </div>
-      </Dialog>
-    </>
+        </>
+      )}
+    </SectionsDialog>
   );
 }

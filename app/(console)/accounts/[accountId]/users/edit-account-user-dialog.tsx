@@ -1,11 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import type { LinkPanelOptions } from '@/app/(console)/users/issue-link-section';
 import { RevokeSection } from '@/app/(console)/users/revoke-section';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { SectionsDialog } from '@/components/ui/sections-dialog';
 import type { AccountUserRow } from '@/lib/accounts/list-account-users';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
@@ -28,22 +26,20 @@ export function EditAccountUserDialog(props: {
   actions: AccountUserActions;
 }) {
   const t = useTranslations();
-  const [open, setOpen] = useState(false);
   const { user, accountName, actions } = props;
-  const close = () => setOpen(false);
   const names = { email: user.email, account: accountName };
 
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => setOpen(true)}
-        aria-label={t('users.edit.openFor', { email: user.email })}
-      >
-        {t('users.edit.open')}
-      </Button>
-      <Dialog open={open} onClose={close} title={t('users.edit.title', { email: user.email })}>
-        <div className="divide-y divide-slate-200 [&>*]:py-5 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
+    <SectionsDialog
+      labels={{
+        open: t('users.edit.open'),
+        openFor: t('users.edit.openFor', { email: user.email }),
+        title: t('users.edit.title', { email: user.email }),
+        close: t('users.edit.close'),
+      }}
+    >
+      {(close) => (
+        <>
           <AccountUserLinks
             user={user}
             panel={props.panel}
@@ -58,13 +54,8 @@ export function EditAccountUserDialog(props: {
             explain={t('accountUsers.edit.revoke.explain', names)}
             confirmQuestion={t('accountUsers.edit.revoke.confirmQuestion', names)}
           />
-          <div className="flex justify-end">
-            <Button variant="secondary" onClick={close}>
-              {t('users.edit.close')}
-            </Button>
-          </div>
-        </div>
-      </Dialog>
-    </>
+        </>
+      )}
+    </SectionsDialog>
   );
 }
