@@ -274,14 +274,11 @@ test('Deactivate closes the account to everyone, its own users too; Activate ope
   browser,
   baseURL,
   hostAdmin: _admin,
-  makeUser,
+  makeAccountMember,
   database,
 }) => {
   const account = await insertAccount(database, { managed: true });
-  const member = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'admin' }],
-  });
+  const member = await makeAccountMember(account, 'admin');
   await openAccounts(page);
   await expect(
     accountRow(page, account.name).getByRole('link', { name: 'See details' }),
@@ -335,14 +332,12 @@ test('Delete wants the exact name; it removes the account and deactivates whoeve
   baseURL,
   hostAdmin: _admin,
   makeUser,
+  makeAccountMember,
   database,
 }) => {
   const account = await insertAccount(database, { managed: true });
   const elsewhere = await insertAccount(database, { managed: true });
-  const onlyHere = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'standard' }],
-  });
+  const onlyHere = await makeAccountMember(account, 'standard');
   const alsoElsewhere = await makeUser({
     hostRole: null,
     accountRoles: [
@@ -392,15 +387,12 @@ test('Delete wants the exact name; it removes the account and deactivates whoeve
 
 test('an account admin renames their account from its overview, then deletes it and is signed out', async ({
   page,
-  makeUser,
+  makeAccountMember,
   signIn,
   database,
 }) => {
   const account = await insertAccount(database, { managed: false });
-  const admin = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'admin' }],
-  });
+  const admin = await makeAccountMember(account, 'admin');
   await signIn(admin);
   await page.goto(`/accounts/${account.id}`);
   const settings = page.getByRole('region', { name: 'Settings', exact: true });
@@ -439,23 +431,14 @@ test('an account admin invites a user, changes a role and revokes a user on the 
   page,
   browser,
   baseURL,
-  makeUser,
+  makeAccountMember,
   signIn,
   database,
 }) => {
   const account = await insertAccount(database, { managed: false });
-  const admin = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'admin' }],
-  });
-  const standard = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'standard' }],
-  });
-  const viewer = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'view' }],
-  });
+  const admin = await makeAccountMember(account, 'admin');
+  const standard = await makeAccountMember(account, 'standard');
+  const viewer = await makeAccountMember(account, 'view');
   await signIn(admin);
 
   await page.goto(`/accounts/${account.id}`);
@@ -521,10 +504,7 @@ test('an account admin invites a user, changes a role and revokes a user on the 
   expect(await statusOf(database, viewer.id)).toBeUndefined();
 
   // Neither a standard nor a view user of the account may open its Users page.
-  const accountStandard = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'standard' }],
-  });
+  const accountStandard = await makeAccountMember(account, 'standard');
   for (const user of [accountStandard, standard]) {
     const other = await browserOf(browser, database, baseURL!, user);
     await other.page.goto(`/accounts/${account.id}`);
@@ -537,15 +517,12 @@ test('an account admin invites a user, changes a role and revokes a user on the 
 test('the last admin of an account can be neither demoted nor revoked', async ({
   page,
   hostAdmin: _admin,
-  makeUser,
+  makeAccountMember,
   database,
 }) => {
   // Only someone else can try: the host admin of a managed account whose one admin is theirs.
   const account = await insertAccount(database, { managed: true });
-  const onlyAdmin = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'admin' }],
-  });
+  const onlyAdmin = await makeAccountMember(account, 'admin');
   const refusal = `This is the only admin of: ${account.name}. Give someone else the Admin role there first.`;
   await page.goto(`/accounts/${account.id}/users`);
   const dialog = await openEditUser(page, onlyAdmin.email);
@@ -573,18 +550,12 @@ test('an unmanaged account’s admin delegates user management to the host and t
   browser,
   baseURL,
   hostAdmin: _admin,
-  makeUser,
+  makeAccountMember,
   database,
 }) => {
   const account = await insertAccount(database, { managed: false });
-  const accountAdmin = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'admin' }],
-  });
-  const member = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account.id, role: 'standard' }],
-  });
+  const accountAdmin = await makeAccountMember(account, 'admin');
+  const member = await makeAccountMember(account, 'standard');
   const usersPath = `/accounts/${account.id}/users`;
 
   // Before: the host admin sees none of its users and may not open its Users page.

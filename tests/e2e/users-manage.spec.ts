@@ -132,7 +132,7 @@ test('a host admin changes a host user’s host role', async ({
 test('a host admin changes an individual user’s role in a managed account', async ({
   page,
   hostAdmin: _admin,
-  makeUser,
+  makeAccountMember,
   database,
 }) => {
   const name = `Bäckerei ${randomBytes(3).toString('hex')}`;
@@ -140,10 +140,7 @@ test('a host admin changes an individual user’s role in a managed account', as
     .insert(accounts)
     .values({ name, managed: true, status: 'active' })
     .returning({ id: accounts.id });
-  const target = await makeUser({
-    hostRole: null,
-    accountRoles: [{ accountId: account!.id, role: 'standard' }],
-  });
+  const target = await makeAccountMember(account!, 'standard');
   await openUsers(page, target.email);
   const row = rowOf(page, target.email);
   await expect(row).toContainText(`${name} (Standard)`);

@@ -1,11 +1,14 @@
 import { test as base } from '@playwright/test';
 import type { DatabaseHandle } from '@/db/database';
 import { openPostgres } from '@/db/open-postgres';
+import type { AccountRole } from '@/lib/auth/permissions';
 import { createUser, signInAs, type TestUser } from './e2e-users';
 
 interface Fixtures {
   /** Creates an active user (host admin unless said otherwise). */
   makeUser: (options?: Parameters<typeof createUser>[1]) => Promise<TestUser>;
+  /** Creates an active individual user (no host role) with one role in one account. */
+  makeAccountMember: (account: { id: string }, role: AccountRole) => Promise<TestUser>;
   /** Signs this test's browser context in as the user, without the UI. */
   signIn: (user: TestUser) => Promise<string>;
   /** A host admin, already signed in. */
@@ -43,6 +46,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   makeUser: async ({ database }, use) => {
     await use((options) => createUser(database, options));
+  },
+  makeAccountMember: async ({ makeUser }, use) => {
+    await use((account, role) =>
+      makeUser({ hostRole: null, accountRoles: [{ accountId: account.id, role }] }),
+    );
   },
   signIn: async ({ database, context, baseURL }, use) => {
     await use((user) => signInAs(database, context, baseURL!, user));
