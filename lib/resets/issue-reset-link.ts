@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { passwordResets } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
+import { replaceOpenResets } from './replace-open-resets';
 import { resetLifetimeMs, resetLink, type ResetKind } from './reset-link';
 
 /**
@@ -14,16 +14,7 @@ export async function issueResetLink(
   options: { userId: string; kind: ResetKind; createdBy: string | null },
 ): Promise<{ link: string; expiresAt: Date }> {
   const now = new Date();
-  await tx
-    .update(passwordResets)
-    .set({ replacedAt: now })
-    .where(
-      and(
-        eq(passwordResets.userId, options.userId),
-        isNull(passwordResets.usedAt),
-        isNull(passwordResets.replacedAt),
-      ),
-    );
+  await replaceOpenResets(tx, options.userId, now);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + resetLifetimeMs[options.kind]);
   await tx.insert(passwordResets).values({

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { passwordResets, sessions, users } from '@/db/schema';
 import { renderEmail } from '@/emails/render';
@@ -9,6 +9,7 @@ import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settin
 import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { appUrl } from '@/lib/urls';
 import { findReset, resetState, type ResetState } from './find-reset';
+import { replaceOpenResets } from './replace-open-resets';
 
 export type ResetPasswordResult =
   | { ok: true; email: string; emailQueued: boolean }
@@ -53,16 +54,7 @@ export async function resetPassword(
       .where(eq(users.id, row.userId));
     await tx.update(passwordResets).set({ usedAt: changedAt }).where(eq(passwordResets.id, row.id));
     // Any other link still open for this user dies with this one.
-    await tx
-      .update(passwordResets)
-      .set({ replacedAt: changedAt })
-      .where(
-        and(
-          eq(passwordResets.userId, row.userId),
-          isNull(passwordResets.usedAt),
-          isNull(passwordResets.replacedAt),
-        ),
-      );
+    await replaceOpenResets(tx, row.userId, changedAt);
     await tx.delete(sessions).where(eq(sessions.userId, row.userId));
     const emailId = await enqueueEmail(tx, {
       recipient: row.email,

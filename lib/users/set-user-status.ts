@@ -8,14 +8,15 @@ import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invar
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';
 import { replaceOpenInvitations } from '@/lib/invitations/replace-open-invitations';
+import { replaceOpenResets } from '@/lib/resets/replace-open-resets';
 
 /**
  * Deactivate or Reactivate another user. Deactivating ends their sessions at once, cancels
  * emails to them still waiting, and stops their open invitation links (the accept page then
  * says the access was deactivated); it is refused when it would leave no active host admin or
  * an account without an admin. Reactivating restores `active`, or `pending` for someone who
- * never set a password: their old links stay dead (marked replaced), and a new invite link
- * lets them in.
+ * never set a password: their old invite and reset links stay dead (marked replaced), so a
+ * link made before the deactivation never works again; a new link lets them in.
  */
 export async function setUserStatus(
   db: Database,
@@ -35,6 +36,7 @@ export async function setUserStatus(
           .set({ status: user.hasPassword ? 'active' : 'pending', updatedAt: now })
           .where(eq(users.id, userId));
         await replaceOpenInvitations(tx, userId, now);
+        await replaceOpenResets(tx, userId, now);
       }
       return { ok: true, email: user.email } as const;
     }

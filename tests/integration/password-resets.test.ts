@@ -12,6 +12,7 @@ import { makeResetLink } from '@/lib/resets/make-reset-link';
 import { readResetLink } from '@/lib/resets/read-reset-link';
 import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';
 import { resetPassword } from '@/lib/resets/reset-password';
+import { setUserStatus } from '@/lib/users/set-user-status';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
@@ -259,6 +260,30 @@ describe('makeResetLink (admin)', () => {
       ok: true,
       emailId: null,
     });
+  });
+
+  it('a link made before a deactivation stays dead after the reactivation', async () => {
+    const admin = await makeUser({ hostRole: 'admin' });
+    const user = await makeUser();
+    const made = await makeResetLink(db(), { actor: admin, userId: user.id });
+    if (!made.ok) throw new Error('no reset link');
+    const token = made.link.split('/reset/')[1]!;
+
+    for (const active of [false, true]) {
+      expect(await setUserStatus(db(), { actor: admin, userId: user.id, active })).toMatchObject({
+        ok: true,
+      });
+      if (!active) expect(await readResetLink(db(), { token })).toEqual({ state: 'deactivated' });
+    }
+
+    expect(await readResetLink(db(), { token })).toEqual({ state: 'replaced' });
+    expect(await resetPassword(db(), { token, password: newPassword })).toEqual({
+      ok: false,
+      reason: 'replaced',
+    });
+    expect(
+      (await signIn(db(), { email: user.email, password: oldPassword, clientAddress: null })).ok,
+    ).toBe(true);
   });
 
   it('refuses non-admins, oneself, and users who are not active, writing nothing', async () => {
