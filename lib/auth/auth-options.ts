@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { isHttpsDeployment } from '@/lib/urls';
 import { clientAddressFrom } from './client-address';
 import { sessionCookie } from './session-cookie';
@@ -15,7 +16,8 @@ export const throttledErrorPrefix = 'throttled:';
 // JWT carries only a random session token, looked up in the sessions table on every request.
 export function authOptions(): NextAuthOptions {
   return {
-    secret: process.env.NEXTAUTH_SECRET,
+    // The one accessor current-user.ts decodes the cookie with: never empty.
+    secret: getAppSecret(),
     useSecureCookies: isHttpsDeployment(),
     session: { strategy: 'jwt', maxAge: Math.floor(sessionLimits().absoluteMs / 1000) },
     cookies: { sessionToken: sessionCookie() },

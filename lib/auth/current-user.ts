@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
+import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { readSession, type SessionUser } from './read-session';
 import { sessionCookie } from './session-cookie';
 
@@ -10,8 +11,11 @@ import { sessionCookie } from './session-cookie';
 export async function currentSessionToken(): Promise<string | null> {
   const cookie = (await cookies()).get(sessionCookie().name)?.value;
   if (!cookie) return null;
+  // Outside the try: a missing secret is the server's fault and must fail loudly, not read as
+  // "signed out".
+  const secret = getAppSecret();
   try {
-    const jwt = await decode({ token: cookie, secret: process.env.NEXTAUTH_SECRET ?? '' });
+    const jwt = await decode({ token: cookie, secret });
     return typeof jwt?.sessionToken === 'string' ? jwt.sessionToken : null;
   } catch {
     return null;

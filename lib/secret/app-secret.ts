@@ -22,10 +22,20 @@ export function loadAppSecret(): { secret: string; source: AppSecretSource; file
     return { secret: fromEnvironment, source: 'environment' };
   }
   const file = path.join(dataDir(), 'app-secret');
+  let fromFile: string | undefined;
   try {
-    return { secret: readFileSync(file, 'utf8').trim(), source: 'file', file };
+    fromFile = readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (fromFile !== undefined) {
+    // An emptied file must not sign sessions with an empty (or guessable) secret.
+    if (fromFile.length < minimumLength) {
+      throw new Error(
+        `APP_SECRET is not set and the app secret in ${file} is ${fromFile ? 'too short' : 'empty'}: delete the file to have a new one generated (everyone is signed out), or set APP_SECRET`,
+      );
+    }
+    return { secret: fromFile, source: 'file', file };
   }
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');

@@ -25,9 +25,8 @@ export async function startServer(): Promise<void> {
         `Generated a new app secret and saved it in ${secret.file}. Keep that file (or set APP_SECRET): it signs sessions and encrypts the stored SMTP password.`,
       );
     }
-    // next-auth reads its secret and its own address from the environment; the address comes
-    // from configuration so it never follows a forged Host header.
-    process.env.NEXTAUTH_SECRET ||= secret.secret;
+    // next-auth reads its own address from the environment; it comes from configuration so it
+    // never follows a forged Host header. Its secret is getAppSecret() (lib/auth/auth-options.ts).
     process.env.NEXTAUTH_URL = appBaseUrl();
 
     const handle = await getDatabaseHandle();

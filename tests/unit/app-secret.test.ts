@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,15 @@ describe('loadAppSecret', () => {
 
     const second = loadAppSecret();
     expect(second).toMatchObject({ source: 'file', secret: first.secret });
+  });
+
+  it('refuses an empty or short secret file rather than signing with it', () => {
+    for (const content of ['', '\n', '  \n', 'short\n']) {
+      writeFileSync(path.join(dir, 'app-secret'), content);
+      expect(() => loadAppSecret(), JSON.stringify(content)).toThrow(
+        /app secret in .*app-secret is (empty|too short)/,
+      );
+    }
   });
 
   it('prefers APP_SECRET and refuses a short one', () => {
