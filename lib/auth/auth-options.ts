@@ -3,8 +3,9 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { getAppSecret } from '@/lib/secret/get-app-secret';
-import { isHttpsDeployment } from '@/lib/urls';
+import { appBaseUrl, appUrl, isHttpsDeployment } from '@/lib/urls';
 import { clientAddressFrom } from './client-address';
+import { safeReturnPath } from './safe-return-path';
 import { sessionCookie } from './session-cookie';
 import { sessionLimits } from './session-limits';
 import { signIn } from './sign-in';
@@ -49,6 +50,12 @@ export function authOptions(): NextAuthOptions {
       // /api/auth/session is readable by scripts in the page: it shows nothing of the session.
       session({ session }) {
         return { expires: session.expires };
+      },
+      // Every redirect next-auth makes after a callbackUrl (its query, its form field, its
+      // cookie) goes to a path on this site; next-auth's client sends the page's full URL.
+      redirect({ url }) {
+        const base = appBaseUrl();
+        return appUrl(safeReturnPath(url.startsWith(base + '/') ? url.slice(base.length) : url));
       },
     },
   };

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; signedOut?: string; reset?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string; reset?: string }>;
 }) {
   const { callbackUrl, signedOut, reset } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
