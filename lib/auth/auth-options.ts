@@ -8,6 +8,7 @@ import { clientAddressFrom } from './client-address';
 import { safeReturnPath } from './safe-return-path';
 import { sessionCookie } from './session-cookie';
 import { sessionLimits } from './session-limits';
+import { deleteSession } from './sessions';
 import { signIn } from './sign-in';
 
 /** What authorize() throws when sign-in is throttled; the form reads the time after the colon. */
@@ -56,6 +57,15 @@ export function authOptions(): NextAuthOptions {
       redirect({ url }) {
         const base = appBaseUrl();
         return appUrl(safeReturnPath(url.startsWith(base + '/') ? url.slice(base.length) : url));
+      },
+    },
+    events: {
+      // next-auth's own /api/auth/signout only clears the cookie: end the session it names too,
+      // so a copy of the cookie opens nothing.
+      async signOut({ token }) {
+        if (typeof token?.sessionToken === 'string') {
+          await deleteSession(await getDb(), token.sessionToken);
+        }
       },
     },
   };
