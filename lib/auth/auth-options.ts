@@ -4,15 +4,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { appBaseUrl, appUrl, isHttpsDeployment } from '@/lib/urls';
-import { clientAddressFrom } from './client-address';
+import { authorizeCredentials } from './authorize-credentials';
 import { safeReturnPath } from './safe-return-path';
 import { sessionCookie } from './session-cookie';
 import { sessionLimits } from './session-limits';
 import { deleteSession } from './sessions';
-import { signIn } from './sign-in';
-
-/** What authorize() throws when sign-in is throttled; the form reads the time after the colon. */
-export const throttledErrorPrefix = 'throttled:';
 
 // next-auth handles the sign-in POST (with its CSRF check) and the session cookie; the cookie's
 // JWT carries only a random session token, looked up in the sessions table on every request.
@@ -27,20 +23,8 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials, request) {
-          const headers = new Headers(request.headers as Record<string, string>);
-          const result = await signIn(await getDb(), {
-            email: String(credentials?.email ?? '').slice(0, 320),
-            password: String(credentials?.password ?? '').slice(0, 1024),
-            clientAddress: clientAddressFrom(headers),
-            userAgent: headers.get('user-agent'),
-          });
-          if (result.ok) return { id: result.userId, sessionToken: result.sessionToken };
-          if (result.reason === 'throttled') {
-            throw new Error(throttledErrorPrefix + result.retryAt.toISOString());
-          }
-          return null;
-        },
+        authorize: (credentials, request) =>
+          authorizeCredentials(credentials, request.headers as Record<string, string>),
       }),
     ],
     callbacks: {

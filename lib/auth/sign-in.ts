@@ -26,6 +26,8 @@ export async function signIn(
     userAgent?: string | null;
   },
 ): Promise<SignInResult> {
+  // No address has one, and PostgreSQL refuses NUL in text: not worth a query, nor a count.
+  if (/\p{Cc}/u.test(options.email)) return { ok: false, reason: 'invalid' };
   const email = normalizeEmail(options.email);
   const who = { email, clientAddress: options.clientAddress };
   const blockedUntil = await signInBlockedUntil(db, who);

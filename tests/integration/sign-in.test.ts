@@ -68,6 +68,21 @@ describe('signIn', () => {
     }
   });
 
+  it('answers a NUL or control character in the email as a wrong sign-in, without a query', async () => {
+    const { db } = database().handle;
+    const user = await makeUser();
+    for (const email of [`${user.email}\u0000`, `\u0000${user.email}`, `a\u0007${user.email}`]) {
+      expect(await signIn(db, { email, password, ...client(40) })).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    }
+    // Not even counted: the throttle would have to store the address.
+    expect(
+      await db.select().from(throttle).where(eq(throttle.key, 'sign-in:client:198.51.100.40')),
+    ).toEqual([]);
+  });
+
   it('blocks an email after five failures, whatever the client, until the block ends', async () => {
     const { db } = database().handle;
     const user = await makeUser();

@@ -8,9 +8,7 @@ import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
-
-// authorize() throws this prefix with the time the block ends (lib/auth/auth-options.ts).
-const throttledPrefix = 'throttled:';
+import { signInErrorCodes, throttledErrorPrefix } from '@/lib/auth/sign-in-errors';
 
 /** Email and password, posted to next-auth's credentials endpoint (which checks its CSRF token). */
 export function SignInForm({ returnTo }: { returnTo: string }) {
@@ -21,11 +19,13 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const [isPending, startTransition] = useTransition();
 
   function describe(code: string): string {
-    if (code.startsWith(throttledPrefix)) {
-      const until = new Date(code.slice(throttledPrefix.length));
+    if (code.startsWith(throttledErrorPrefix)) {
+      const until = new Date(code.slice(throttledErrorPrefix.length));
       return t('throttled', { time: format.dateTime(until, { timeStyle: 'short' }) });
     }
     if (code === 'CredentialsSignin') return t('invalid');
+    if (code === signInErrorCodes.unavailable) return t('unavailable');
+    if (code === signInErrorCodes.failed) return t('failed');
     return t('csrf');
   }
 

@@ -1,0 +1,44 @@
+import 'server-only';
+import type { User } from 'next-auth';
+import { getDb } from '@/db/client';
+import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { clientAddressFrom } from './client-address';
+import { signIn } from './sign-in';
+import { signInErrorCodes, throttledErrorPrefix } from './sign-in-errors';
+
+/**
+ * next-auth's credentials check: a user with the session token to put in the cookie, null for
+ * a wrong sign-in, or an error whose message is one of the codes the sign-in form explains.
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, unknown> | undefined,
+  requestHeaders: Record<string, string>,
+): Promise<User | null> {
+  const headers = new Headers(requestHeaders);
+  const clientAddress = clientAddressFrom(headers);
+  let result: Awaited<ReturnType<typeof signIn>>;
+  try {
+    result = await signIn(await getDb(), {
+      email: String(credentials?.email ?? '').slice(0, 320),
+      password: String(credentials?.password ?? '').slice(0, 1024),
+      clientAddress,
+      userAgent: headers.get('user-agent'),
+    });
+  } catch (error) {
+    // next-auth would send error.message (the failed SQL) to the browser in its redirect URL:
+    // the log gets the cause, the visitor a code.
+    console.error(
+      `Sign-in failed (client ${clientAddress ?? 'unknown'}): ${rootMessage(error)}`,
+      error,
+    );
+    throw new Error(
+      isDatabaseUnreachable(error) ? signInErrorCodes.unavailable : signInErrorCodes.failed,
+    );
+  }
+  if (result.ok) return { id: result.userId, sessionToken: result.sessionToken } as User;
+  if (result.reason === 'throttled') {
+    throw new Error(throttledErrorPrefix + result.retryAt.toISOString());
+  }
+  return null;
+}
