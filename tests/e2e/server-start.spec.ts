@@ -10,6 +10,10 @@ import { createTestDatabase } from '../support/test-database';
 
 // These start the real production server as a separate process, as `npm start` does.
 
+// Opens the detail of /api/health, as an operator's monitoring would.
+const cronSecret = 'cron-secret-of-the-server-start-tests';
+const operator = { headers: { authorization: `Bearer ${cronSecret}` } };
+
 const tsxCli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function temporaryDataDir(): string {
@@ -56,10 +60,10 @@ test('names a database that does not exist', async () => {
 
 test('runs on embedded PostgreSQL with no set-up, and keeps one server per data folder', async () => {
   const dataDir = temporaryDataDir();
-  const server = await launchAppServer({ DATA_DIR: dataDir });
+  const server = await launchAppServer({ DATA_DIR: dataDir, CRON_SECRET: cronSecret });
   try {
     await waitForResponse(server);
-    const health = await (await fetch(`${server.url}/api/health`)).json();
+    const health = await (await fetch(`${server.url}/api/health`, operator)).json();
     expect(health).toMatchObject({
       status: 'ok',
       database: { driver: 'pglite', reachable: true },
@@ -89,17 +93,18 @@ test('runs on embedded PostgreSQL with no set-up, and keeps one server per data 
   }
 });
 
-test('health answers 503 with a reason while the database is down', async () => {
+test('health answers 503 while the database is down: the reason in the log and for the operator', async () => {
   const cluster = await startPostgresCluster();
   const database = await createTestDatabase(cluster.url(), 'health');
   await database.handle.close();
   const server = await launchAppServer({
     DATABASE_URL: database.url,
     DATA_DIR: temporaryDataDir(),
+    CRON_SECRET: cronSecret,
   });
   try {
     await waitForResponse(server);
-    const healthy = await fetch(`${server.url}/api/health`);
+    const healthy = await fetch(`${server.url}/api/health`, operator);
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ database: { driver: 'postgres' } });
 
@@ -107,7 +112,13 @@ test('health answers 503 with a reason while the database is down', async () => 
     const down = await fetch(`${server.url}/api/health`);
     expect(down.status).toBe(503);
     expect(down.headers.get('cache-control')).toBe('no-store');
-    const report = await down.json();
+    // The public learns that it is down, not where the database is or why.
+    expect(await down.text()).toBe('{"status":"unavailable"}');
+    expect(server.output()).toMatch(/^Health check failed: database unreachable: \S/m);
+
+    const detail = await fetch(`${server.url}/api/health`, operator);
+    expect(detail.status).toBe(503);
+    const report = await detail.json();
     expect(report).toMatchObject({ status: 'error', database: { reachable: false } });
     expect(report.reason).toMatch(/^database unreachable: /);
   } finally {

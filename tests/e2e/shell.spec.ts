@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
-import { signInAs } from '../support/e2e-users';
+import { e2eCronSecret, signInAs } from '../support/e2e-users';
 
 // The console shell, served by the production build on the harness's real PostgreSQL.
 
@@ -11,7 +11,9 @@ test('the shell loads on real PostgreSQL with its navigation', async ({
   request,
   hostAdmin,
 }) => {
-  const health = await request.get('/api/health');
+  const health = await request.get('/api/health', {
+    headers: { authorization: `Bearer ${e2eCronSecret}` },
+  });
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: 'ok', database: { driver: 'postgres' } });
 

@@ -9,6 +9,8 @@ import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 /** The secret the e2e app server runs with (tests/support/playwright-global-setup.ts). */
 export const e2eAppSecret = 'e2e-secret-that-is-long-enough-for-the-check-0123456789';
 export const e2ePassword = 'correct horse battery staple';
+/** The CRON_SECRET of the e2e app server: it also unlocks the detail of /api/health. */
+export const e2eCronSecret = 'e2e-cron-secret-that-opens-the-health-detail';
 
 export interface TestUser {
   id: string;

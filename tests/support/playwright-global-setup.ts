@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchAppServer, waitForResponse } from './app-server';
-import { e2eAppSecret } from './e2e-users';
+import { e2eAppSecret, e2eCronSecret } from './e2e-users';
 import { startPostgresCluster } from './postgres-cluster';
 import { createTestDatabase } from './test-database';
 
@@ -26,6 +26,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
       APP_SECRET: e2eAppSecret,
+      CRON_SECRET: e2eCronSecret,
     });
     stopServer = () => server.stop();
     await waitForResponse(server);

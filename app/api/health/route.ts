@@ -1,13 +1,20 @@
-// GET /api/health: 200 when the database answers and is fully migrated, 503 with the reason otherwise.
+// GET /api/health: 200 {"status":"ok"} when the database answers and is fully migrated, else
+// 503 {"status":"unavailable"}; the detail (driver, latency, migrations, the reason) goes to
+// the server log and, with `Authorization: Bearer <CRON_SECRET>`, to the operator.
 import { getDatabaseHandle } from '@/db/client';
 import { checkHealth } from '@/lib/health/check-health';
+import { carriesCronSecret } from '@/lib/security/cron-secret';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   const report = await checkHealth(getDatabaseHandle);
-  return Response.json(report, {
-    status: report.status === 'ok' ? 200 : 503,
+  const healthy = report.status === 'ok';
+  if (!healthy) console.error(`Health check failed: ${report.reason}`);
+  // The public learns whether the instance is up, not where its database is or why it is down.
+  const body = carriesCronSecret(request) ? report : { status: healthy ? 'ok' : 'unavailable' };
+  return Response.json(body, {
+    status: healthy ? 200 : 503,
     headers: { 'cache-control': 'no-store' },
   });
 }
