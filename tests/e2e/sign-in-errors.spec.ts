@@ -63,6 +63,10 @@ test('while the database is down, sign-in says so in words and logs the cause on
     const response = await postCredentials(request, user);
     expect(await errorOf(response)).toBe('DatabaseUnavailable');
 
+    // The page itself, loaded during the outage, shows no internals either.
+    await page.reload();
+    await expect(page.locator('body')).not.toContainText(sqlText);
+
     // Once per attempt, with what failed.
     const logged = server.output().match(/^Sign-in failed.*$/gm) ?? [];
     expect(logged).toHaveLength(2);
