@@ -6,7 +6,7 @@ import type { SmtpConfig } from '@/lib/mail/smtp-config';
 import { blockedUntil, recordAttempt } from '@/lib/throttle/throttle';
 import { loadSmtpConfig } from './load-smtp-config';
 import type { SmtpForm } from './smtp-form-schema';
-import { needsRetypedPassword } from './stored-password-rule';
+import { storedPasswordRefusal, type StoredPasswordRefusal } from './stored-password-rule';
 
 // Each test opens a real connection from this server: a few per minute is plenty for an admin
 // working on the form, and stops the button from being used to probe or flood a mail server.
@@ -15,7 +15,7 @@ const testsPerWindow = { limit: 10, windowMinutes: 10, blockMinutes: 10 };
 export type RunSmtpTestResult =
   | { ok: true; report: SmtpTestReport }
   | { ok: false; reason: 'throttled'; retryAt: Date }
-  | { ok: false; reason: 'passwordNeeded' };
+  | { ok: false; reason: 'passwordNeeded'; changed: StoredPasswordRefusal };
 
 /**
  * "Send test email" with the form's current values (saved or not); a blank password means the
@@ -33,7 +33,8 @@ export async function runSmtpTest(
     blockedUntil(db, [key]),
   ]);
   const saved = stored && { ...stored, hasPassword: stored.password !== null };
-  if (needsRetypedPassword(form, saved)) return { ok: false, reason: 'passwordNeeded' };
+  const changed = storedPasswordRefusal(form, saved);
+  if (changed) return { ok: false, reason: 'passwordNeeded', changed };
   if (retryAt) return { ok: false, reason: 'throttled', retryAt };
   await recordAttempt(db, { key, ...testsPerWindow });
 

@@ -4,7 +4,7 @@ import { smtpSettings } from '@/db/schema';
 import type { SmtpForm } from './smtp-form-schema';
 import { getSmtpSettings } from './get-smtp-settings';
 import { sealSmtpPassword } from './smtp-password';
-import { needsRetypedPassword } from './stored-password-rule';
+import { storedPasswordRefusal, type StoredPasswordRefusal } from './stored-password-rule';
 
 /**
  * Stores the configuration. A blank password keeps the stored one; turning authentication off
@@ -13,11 +13,13 @@ import { needsRetypedPassword } from './stored-password-rule';
 export async function saveSmtpConfig(
   db: Database,
   options: { form: SmtpForm; userId: string },
-): Promise<{ ok: true; version: string } | { ok: false; reason: 'passwordNeeded' }> {
+): Promise<
+  | { ok: true; version: string }
+  | { ok: false; reason: 'passwordNeeded'; changed: StoredPasswordRefusal }
+> {
   const { form } = options;
-  if (needsRetypedPassword(form, await getSmtpSettings(db))) {
-    return { ok: false, reason: 'passwordNeeded' };
-  }
+  const changed = storedPasswordRefusal(form, await getSmtpSettings(db));
+  if (changed) return { ok: false, reason: 'passwordNeeded', changed };
   const typedPassword = form.password ? sealSmtpPassword(form.password) : undefined;
   const values = {
     host: form.host,

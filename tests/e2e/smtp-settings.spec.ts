@@ -206,6 +206,44 @@ test('a failing test names the step and what to change', async ({
   await expect(page.getByText('this port probably expects SSL from the first byte')).toBeVisible();
 });
 
+test('the stored password is reused only for the saved server; another port asks for it again', async ({
+  page,
+  hostAdmin: _admin,
+  database,
+}) => {
+  await database.db.delete(smtpSettings);
+  const saved = await smtpServer('tls');
+  await page.goto('/settings/smtp');
+  await fillForm(page, saved, english);
+  await page.getByLabel('Enable SSL').check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('The SMTP configuration is saved.')).toBeVisible();
+
+  await page.reload();
+  const password = page.getByLabel('Password', { exact: true });
+  await expect(password).toHaveValue('');
+  await expect(page.getByText(/reused for this server/)).toBeVisible();
+  await page.getByRole('button', { name: 'Send test email' }).click();
+  await expect(page.getByText('Delivered to the server')).toBeVisible({ timeout: 25_000 });
+  expect(saved.logins).toEqual([smtpUser]);
+
+  // Another server, same host and TLS: only the port differs.
+  const other = await smtpServer('tls');
+  await page.getByLabel('Port', { exact: true }).fill(String(other.port));
+  await expect(page.getByText(/reused for this server/)).toHaveCount(0);
+  const again =
+    "You changed the server's port — type the password again so it is only sent where you mean.";
+  await page.getByRole('button', { name: 'Send test email' }).click();
+  await expect(page.getByText(again)).toBeVisible({ timeout: 25_000 });
+  await expect(password).toHaveAccessibleDescription(new RegExp(again));
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(again)).toBeVisible();
+  expect(other.logins).toEqual([]);
+  expect(other.messages).toEqual([]);
+  const [row] = await database.db.select().from(smtpSettings);
+  expect(row!.port).toBe(saved.port);
+});
+
 test('other roles see neither the page nor the switch, and direct action calls are refused', async ({
   page,
   browser,

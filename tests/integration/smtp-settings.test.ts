@@ -7,7 +7,9 @@ import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
 import { smtpFormSchema, type SmtpForm } from '@/lib/smtp/smtp-form-schema';
+import { createTestCertificates } from '../support/certificates';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
+import type { SmtpMode, TestSmtpServer } from '../support/smtp-server';
 import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('smtp_settings');
@@ -62,15 +64,17 @@ describe('saving', () => {
     ).toMatchObject({ ok: true });
     expect((await loadSmtpConfig(db))?.password).toBe('s3cret-app-password');
     expect(await saveSmtpConfig(db, { form: form({ host: 'evil.example.test' }), userId })).toEqual(
-      {
-        ok: false,
-        reason: 'passwordNeeded',
-      },
+      { ok: false, reason: 'passwordNeeded', changed: 'host' },
     );
-    expect(
-      await saveSmtpConfig(db, { form: form({ username: 'someone-else' }), userId }),
-    ).toMatchObject({
+    expect(await saveSmtpConfig(db, { form: form({ username: 'someone-else' }), userId })).toEqual({
+      ok: false,
       reason: 'passwordNeeded',
+      changed: 'username',
+    });
+    expect(await saveSmtpConfig(db, { form: form({ port: '2525' }), userId })).toEqual({
+      ok: false,
+      reason: 'passwordNeeded',
+      changed: 'port',
     });
     expect((await getSmtpSettings(db))?.host).toBe('smtp.example.test');
   });
@@ -153,11 +157,12 @@ describe('the test email', () => {
         userId,
         message,
       }),
-    ).toEqual({ ok: false, reason: 'passwordNeeded' });
+    ).toEqual({ ok: false, reason: 'passwordNeeded', changed: 'host' });
 
     for (let n = 2; n <= 10; n++) {
       await runSmtpTest(db, {
-        form: form({ ...values, port: '1' }),
+        // Another port needs the password typed: only tests that connect count.
+        form: form({ ...values, port: '1', password: credentials.pass }),
         to: 'a@b.test',
         userId,
         message,
@@ -166,5 +171,91 @@ describe('the test email', () => {
     const blocked = await runSmtpTest(db, { form: form(values), to: 'a@b.test', userId, message });
     expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
     await db.delete(smtpLastTest).where(eq(smtpLastTest.id, 1));
+  });
+});
+
+describe('the stored password', () => {
+  // Each case saves a configuration for a real server, then aims the test email elsewhere with
+  // the password left blank: a server on another port, or one that took over the saved port
+  // without TLS or with its own certificate. That server must never see a login attempt.
+  type Elsewhere = (saved: TestSmtpServer) => Promise<[TestSmtpServer, Record<string, string>]>;
+  const cases: [string, SmtpMode, Elsewhere, string][] = [
+    [
+      'another port',
+      'tls',
+      async () => {
+        const other = await start({ mode: 'tls', auth: credentials });
+        return [other, { port: String(other.port) }];
+      },
+      'port',
+    ],
+    [
+      'SSL turned off',
+      'tls',
+      async (saved) => {
+        await saved.close();
+        return [await start({ mode: 'plain', auth: credentials, port: saved.port }), { ssl: '' }];
+      },
+      'ssl',
+    ],
+    [
+      'StartTLS turned off',
+      'starttls',
+      async (saved) => {
+        await saved.close();
+        return [
+          await start({ mode: 'plain', auth: credentials, port: saved.port }),
+          { starttls: '' },
+        ];
+      },
+      'starttls',
+    ],
+    [
+      'its own CA certificate',
+      'tls',
+      async (saved) => {
+        await saved.close();
+        const certificates = createTestCertificates({ selfSigned: true });
+        return [
+          await start({ mode: 'tls', auth: credentials, port: saved.port, certificates }),
+          { caPem: certificates.caPem },
+        ];
+      },
+      'caPem',
+    ],
+  ];
+
+  it.each(cases)('is not sent to a server with %s', async (_name, mode, elsewhere, changed) => {
+    const { db } = database().handle;
+    const [tester] = await db
+      .insert(users)
+      .values({
+        email: `tester-${crypto.randomUUID()}@example.test`,
+        status: 'active',
+        passwordHash: 'x',
+      })
+      .returning({ id: users.id });
+    const saved = await start({ mode, auth: credentials });
+    const values = {
+      host: saved.host,
+      port: String(saved.port),
+      ssl: mode === 'tls' ? 'on' : '',
+      starttls: mode === 'starttls' ? 'on' : '',
+      username: credentials.user,
+      caPem: saved.caPem,
+    };
+    await saveSmtpConfig(db, { form: form({ ...values, password: credentials.pass }), userId });
+    const [other, change] = await elsewhere(saved);
+
+    const result = await runSmtpTest(db, {
+      form: form({ ...values, ...change }),
+      to: 'admin@example.test',
+      userId: tester!.id,
+      message,
+    });
+
+    expect(other.logins).toEqual([]);
+    expect(other.messages).toEqual([]);
+    expect(result).toEqual({ ok: false, reason: 'passwordNeeded', changed });
   });
 });

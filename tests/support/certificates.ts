@@ -9,6 +9,8 @@ export interface TestCertificateOptions {
   names?: string[];
   /** Make a certificate whose validity ended yesterday (signed by the same CA). */
   expired?: boolean;
+  /** A certificate that is its own CA, not signed by the test CA: someone else's server. */
+  selfSigned?: boolean;
 }
 
 export interface TestCertificates {
@@ -98,6 +100,33 @@ function ensureCa(): { root: string; caPem: string } {
   return ca;
 }
 
+function sanFor(names: string[]): string {
+  return names.map((name) => (isIP(name) ? `IP:${name}` : `DNS:${name}`)).join(',');
+}
+
+// Its own trust anchor: a client trusts it only when given this very certificate as its CA.
+function createSelfSigned(names: string[]): TestCertificates {
+  const { root } = ensureCa();
+  const dir = path.join(root, `self-signed-${serial++}`);
+  mkdirSync(dir);
+  openssl(
+    [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
+      ...['-keyout', 'server.key', '-out', 'server.crt', '-days', '2', '-subj', `/CN=${names[0]}`],
+      ...['-addext', `subjectAltName=${sanFor(names)}`],
+      ...['-addext', 'basicConstraints=critical,CA:TRUE'],
+    ],
+    dir,
+  );
+  const certPem = readFileSync(path.join(dir, 'server.crt'), 'utf8');
+  return {
+    caPem: certPem,
+    keyPem: readFileSync(path.join(dir, 'server.key'), 'utf8'),
+    certPem,
+    dir,
+  };
+}
+
 /**
  * A server certificate signed by the process's test CA, made with the `openssl` CLI.
  * Defaults to `localhost` + `127.0.0.1`; each distinct option set is made once per process.
@@ -106,14 +135,19 @@ export function createTestCertificates(options: TestCertificateOptions = {}): Te
   const names = options.names ?? DEFAULT_NAMES;
   if (names.length === 0) throw new Error('createTestCertificates: names must not be empty');
   const expired = options.expired ?? false;
-  const key = JSON.stringify({ names, expired });
+  const key = JSON.stringify({ names, expired, selfSigned: options.selfSigned ?? false });
   const cached = cache.get(key);
   if (cached) return cached;
+  if (options.selfSigned) {
+    const certificates = createSelfSigned(names);
+    cache.set(key, certificates);
+    return certificates;
+  }
 
   const { root, caPem } = ensureCa();
   const dir = path.join(root, `server-${serial++}`);
   mkdirSync(dir);
-  const san = names.map((name) => (isIP(name) ? `IP:${name}` : `DNS:${name}`)).join(',');
+  const san = sanFor(names);
   writeFileSync(
     path.join(dir, 'ext.cnf'),
     `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,

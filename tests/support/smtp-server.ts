@@ -41,6 +41,8 @@ export interface TestSmtpServer {
   caPem: string;
   auth: SmtpCredentials | undefined;
   messages: ReceivedMessage[];
+  /** Every AUTH attempt, right or wrong: what a client sent this server as its credentials. */
+  logins: SmtpCredentials[];
   /** Errors the server emitted (failed TLS handshakes, reset sockets); recorded, never thrown. */
   errors: Error[];
   setFault(fault: SmtpFault | null): void;
@@ -62,6 +64,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
   const certificates = options.certificates ?? createTestCertificates();
   let fault = options.fault ?? null;
   const messages: ReceivedMessage[] = [];
+  const logins: SmtpCredentials[] = [];
   const errors: Error[] = [];
   const waiters = new Set<(message: ReceivedMessage) => void>();
 
@@ -88,6 +91,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
     },
 
     onAuth(credentials, _session, callback) {
+      logins.push({ user: credentials.username ?? '', pass: credentials.password ?? '' });
       const valid = credentials.username === auth?.user && credentials.password === auth?.pass;
       if (fault === 'wrong-credentials' || !valid) {
         return callback(reply(535, '5.7.8 Authentication credentials invalid'));
@@ -198,6 +202,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
     caPem: certificates.caPem,
     auth,
     messages,
+    logins,
     errors,
     setFault: (next) => {
       fault = next;

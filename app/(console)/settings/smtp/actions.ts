@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getFormatter, getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
+import type { Translate } from '@/lib/i18n/translate';
 import { testEmailMessage } from '@/lib/smtp/test-email-message';
 import { action } from '@/lib/actions/action';
 import { emailField } from '@/lib/auth/password-fields';
@@ -15,6 +16,15 @@ import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import type { StoredPasswordRefusal } from '@/lib/smtp/stored-password-rule';
+
+/** Beside the password field: why the stored password is not used for this form. */
+function passwordAgain(changed: StoredPasswordRefusal, t: Translate) {
+  return {
+    ok: false as const,
+    fieldErrors: { password: [t(`validation.smtpPasswordAgain.${changed}`)] },
+  };
+}
 
 function refreshSmtpPages() {
   revalidatePath('/settings/smtp');
@@ -25,8 +35,7 @@ export const saveSmtpAction = action(
   { schema: smtpFormSchema, access: 'host.settings' },
   async (form, { user, db, t }) => {
     const result = await saveSmtpConfig(db, { form, userId: user.id });
-    if (!result.ok)
-      return { ok: false, fieldErrors: { password: [t('validation.smtpPasswordAgain')] } };
+    if (!result.ok) return passwordAgain(result.changed, t);
     refreshSmtpPages();
     return { ok: true, data: (await getSmtpSettings(db)) as SmtpSettingsView };
   },
@@ -57,9 +66,7 @@ export const testSmtpAction = action(
         data: { report: result.report as SmtpTestReport, testedAt: new Date().toISOString() },
       };
     }
-    if (result.reason === 'passwordNeeded') {
-      return { ok: false, fieldErrors: { password: [t('validation.smtpPasswordAgain')] } };
-    }
+    if (result.reason === 'passwordNeeded') return passwordAgain(result.changed, t);
     const format = await getFormatter();
     return {
       ok: false,

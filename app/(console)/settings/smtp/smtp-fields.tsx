@@ -7,12 +7,19 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { sendsPasswordInClear, type SmtpFormValues } from '@/lib/smtp/smtp-form-values';
 import { EncryptionChoice } from './encryption-choice';
 
+const storedPasswordHint = {
+  none: 'passwordHint',
+  reused: 'passwordStored',
+  notReused: 'passwordStoredNotReused',
+} as const;
+
 /** The SMTP form's fields, in the order PRODUCT.md gives them, plus the advanced CA field. */
 export function SmtpFields(props: {
   values: SmtpFormValues;
   onChange: (patch: Partial<SmtpFormValues>) => void;
   errors?: Record<string, string[]>;
-  hasStoredPassword: boolean;
+  /** Whether a password is stored, and whether a blank field would reuse it for this server. */
+  storedPassword: 'none' | 'reused' | 'notReused';
   switchedOff: 'ssl' | 'starttls' | null;
 }) {
   const t = useTranslations('smtp.form');
@@ -116,8 +123,8 @@ export function SmtpFields(props: {
             value={values.password}
             onChange={(event) => onChange({ password: event.target.value })}
             errors={errors?.password}
-            hint={props.hasStoredPassword ? t('passwordStored') : t('passwordHint')}
-            placeholder={props.hasStoredPassword ? t('passwordUnchanged') : undefined}
+            hint={t(storedPasswordHint[props.storedPassword])}
+            placeholder={props.storedPassword === 'reused' ? t('passwordUnchanged') : undefined}
             autoComplete="new-password"
             maxLength={1024}
           />

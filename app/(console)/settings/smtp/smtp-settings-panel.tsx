@@ -16,6 +16,7 @@ import {
   hasUnsavedChanges,
   type SmtpFormValues,
 } from '@/lib/smtp/smtp-form-values';
+import { storedPasswordRefusal } from '@/lib/smtp/stored-password-rule';
 import { PresetPicker } from './preset-picker';
 import { SmtpFields } from './smtp-fields';
 import { SmtpTestPanel } from './smtp-test-panel';
@@ -63,6 +64,12 @@ export function SmtpSettingsPanel(props: {
   }
 
   const dirty = hasUnsavedChanges(values, baseline);
+  // The same rule Save and Send test apply, so the hint never promises what they refuse.
+  const storedPassword = !saved?.hasPassword
+    ? 'none'
+    : storedPasswordRefusal({ ...values, password: '' }, saved)
+      ? 'notReused'
+      : 'reused';
   function change(patch: Partial<SmtpFormValues>) {
     if (patch.ssl && values.starttls) setSwitchedOff('starttls');
     else if (patch.starttls && values.ssl) setSwitchedOff('ssl');
@@ -110,7 +117,7 @@ export function SmtpSettingsPanel(props: {
               values={values}
               onChange={change}
               errors={errorsFrom === 'save' ? save.fieldErrors : test.fieldErrors}
-              hasStoredPassword={saved?.hasPassword ?? false}
+              storedPassword={storedPassword}
               switchedOff={switchedOff}
             />
             <div className="flex flex-wrap items-center gap-3">
