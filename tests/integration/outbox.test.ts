@@ -219,4 +219,47 @@ describe('the outbox', () => {
     expect(new Set(subjects).size).toBe(200);
     expect(subjects).toHaveLength(200);
   });
+
+  it('sends an email once when recording it as sent fails at first, even after its lease', async () => {
+    const { db } = database().handle;
+    const server = await start({ mode: 'tls', auth: credentials });
+    await useServer(db, server);
+    await queue(db, 1);
+    // A real fault of the database: the first two updates to 'sent' raise. A sequence counts
+    // them because, unlike a table, it is not rolled back with the failing statement.
+    await db.execute(sql`create sequence outbox_sent_faults`);
+    await db.execute(sql`
+      create function fail_recording_sent() returns trigger language plpgsql as $$
+      begin
+        if new.status = 'sent' then
+          if nextval('outbox_sent_faults') <= 2 then
+            raise exception 'injected fault: cannot record the email as sent';
+          end if;
+        end if;
+        return new;
+      end $$`);
+    await db.execute(sql`
+      create trigger outbox_sent_fault before update on outbox
+      for each row execute function fail_recording_sent()`);
+    try {
+      const first = await drainOutbox(db);
+      expect(server.messages).toHaveLength(1);
+
+      // Drain again as if every backoff and every lease had run out.
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: sql`now()`, leaseUntil: sql`now() - interval '1 second'` });
+      await drainOutbox(db);
+      expect(server.messages).toHaveLength(1);
+      expect(first).toEqual({ sent: 1, failed: 0, retrying: 0, paused: false });
+      expect(await statuses(db)).toEqual([{ status: 'sent', attempts: 1 }]);
+      const [row] = await db.select().from(outbox);
+      expect(row).toMatchObject({ lastError: null, payloadEncrypted: null });
+      expect(row!.messageId).toBe(server.messages[0]!.parsed.messageId);
+    } finally {
+      await db.execute(sql`drop trigger outbox_sent_fault on outbox`);
+      await db.execute(sql`drop function fail_recording_sent`);
+      await db.execute(sql`drop sequence outbox_sent_faults`);
+    }
+  });
 });

@@ -8,7 +8,8 @@ import { claimEmails, type ClaimedEmail } from './claim-emails';
 import { openPayload } from './outbox-payload';
 import { pooledTransportFor } from './pooled-transport';
 import { isPermanentFailure, maxAttempts, retryDelayMs } from './retry-policy';
-import { markFailed, markHeld, markSent, scheduleRetry } from './settle-email';
+import { recordSent } from './record-sent';
+import { markFailed, markHeld, scheduleRetry } from './settle-email';
 
 export interface DrainResult {
   sent: number;
@@ -33,16 +34,15 @@ export async function drainOutbox(
   const from = fromAddress(config);
   const allowlist = activeMailAllowlist();
 
-  async function send(email: ClaimedEmail) {
+  async function send(email: ClaimedEmail, retryUntil: number) {
     // Queued before the allow-list applied (a preview's database copied from production, or
     // the list was narrowed): held now rather than sent.
     if (!allowsRecipient(allowlist, email.recipient)) return markHeld(db, email);
+    let messageId: string;
     try {
       if (!email.payloadEncrypted) throw new Error('the email has no content left to send');
       const content = openPayload(email.payloadEncrypted);
-      const info = await transport.sendMail({ from, to: email.recipient, ...content });
-      await markSent(db, email, info.messageId);
-      result.sent++;
+      messageId = (await transport.sendMail({ from, to: email.recipient, ...content })).messageId;
     } catch (error) {
       const diagnosis = diagnoseSmtpError(error, config!, { recipient: email.recipient });
       if (isPermanentFailure(error) || email.attempts >= maxAttempts || !email.payloadEncrypted) {
@@ -52,16 +52,20 @@ export async function drainOutbox(
         await scheduleRetry(db, email, diagnosis, retryDelayMs(email.attempts));
         result.retrying++;
       }
+      return;
     }
+    // Outside the send's try: once the server has the email, nothing here may count as a
+    // failed send, or it would be sent again.
+    if (await recordSent(db, email, messageId, { retryUntil })) result.sent++;
   }
 
+  const leaseMs = options.leaseMs ?? 120_000;
   for (;;) {
-    const batch = await claimEmails(db, {
-      limit: options.batchSize ?? 50,
-      leaseMs: options.leaseMs ?? 120_000,
-    });
+    // Recording a sent email is retried within its lease, with a tenth of it to spare.
+    const retryUntil = Date.now() + leaseMs * 0.9;
+    const batch = await claimEmails(db, { limit: options.batchSize ?? 50, leaseMs });
     if (batch.length === 0) return result;
     // The pool bounds how many go out at once; the rest wait for a free connection.
-    await Promise.all(batch.map(send));
+    await Promise.all(batch.map((email) => send(email, retryUntil)));
   }
 }
