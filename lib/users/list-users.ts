@@ -1,5 +1,17 @@
 import 'server-only';
-import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  ilike,
+  inArray,
+  isNotNull,
+  notExists,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
@@ -32,6 +44,34 @@ function containsPattern(text: string) {
 }
 
 /**
+ * Who the viewer may see, in SQL so that the limit counts only them: host users, users with no
+ * account, and users of at least one account the viewer reaches (their own, managed, or with
+ * user management delegated). Users who belong only to unmanaged accounts are theirs alone.
+ */
+function visibleTo(db: Database, viewer: SessionUser) {
+  const ownAccounts = [...viewer.accountRoles.keys()];
+  const held = (reached?: SQL) =>
+    db
+      .select({ one: sql`1` })
+      .from(accountMemberships)
+      .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
+      .where(and(eq(accountMemberships.userId, users.id), reached));
+  return or(
+    isNotNull(users.hostRole),
+    notExists(held()),
+    exists(
+      held(
+        or(
+          accounts.managed,
+          accounts.delegatedUserManagement,
+          ownAccounts.length > 0 ? inArray(accounts.id, ownAccounts) : undefined,
+        ),
+      ),
+    ),
+  );
+}
+
+/**
  * The host Users page: every host user, and every individual user of an account the viewer's
  * host role reaches (managed, or delegated user management). Users who belong only to
  * unmanaged accounts are theirs alone and are not listed. Ordered by email.
@@ -54,6 +94,7 @@ export async function listUsers(
     .from(users)
     .where(
       and(
+        visibleTo(db, viewer),
         search ? ilike(users.email, containsPattern(search)) : undefined,
         options.accountId
           ? inArray(
@@ -100,7 +141,6 @@ export async function listUsers(
         membership.managed ||
         membership.delegatedUserManagement,
     );
-    if (!user.hostRole && held.length > 0 && visible.length === 0) continue;
     const manageable = mayGrant(
       viewer,
       user.hostRole

@@ -224,6 +224,27 @@ describe('listUsers', () => {
     ]);
   });
 
+  it('fills the page with users the viewer may see, however many hidden ones come first', async () => {
+    const viewer = await makeUser('admin');
+    const tag = nextTag('hidden-first');
+    const unmanaged = await makeAccount({ managed: false });
+    // Earlier by email than every visible user, and more of them than the limit.
+    for (const local of ['a', 'b', 'c']) {
+      await makeUser(null, [[unmanaged, 'view']], { email: `${tag}-${local}@x.test` });
+    }
+    for (const local of ['x', 'y', 'z']) {
+      await makeUser('view', [], { email: `${tag}-${local}@x.test` });
+    }
+    const two = await listUsers(db(), { viewer, search: tag, limit: 2 });
+    expect(two.rows.map((row) => row.email)).toEqual([`${tag}-x@x.test`, `${tag}-y@x.test`]);
+    expect(two.truncated).toBe(true);
+    const three = await listUsers(db(), { viewer, search: tag, limit: 3 });
+    expect(three.rows.map((row) => row.email)).toEqual(
+      ['x', 'y', 'z'].map((local) => `${tag}-${local}@x.test`),
+    );
+    expect(three.truncated).toBe(false);
+  });
+
   it('stops at the limit and says the list was truncated', async () => {
     const viewer = await makeUser('admin');
     const tag = nextTag('limit');
