@@ -5,18 +5,24 @@ import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from './schema';
 import type { Database, DatabaseHandle } from './database';
 import { acquireDataDirLock } from './data-dir-lock';
+import { makeDataDirPrivate } from './private-data-dir';
 
 /**
- * Embedded PostgreSQL in `<dataDir>/pglite`. PGlite does not lock its folder, so a
- * lock file keeps a second process (another server, a CLI) from writing to it at the same time.
+ * Embedded PostgreSQL in `<dataDir>/pglite`, private to the server's OS user. PGlite does not
+ * lock its folder, so a lock file keeps a second process (another server, a CLI) from writing to
+ * it at the same time.
  */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const folder = path.join(dataDir, 'pglite');
-  mkdirSync(folder, { recursive: true });
+  makeDataDirPrivate(dataDir);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = acquireDataDirLock(dataDir);
   try {
     const client = new PGlite(folder);
     await client.waitReady;
+    // PGlite's file system sets some modes itself (0666 for its first files, 0644 for caches it
+    // rewrites), past the umask: tightened again once it is up, and when it closes.
+    makeDataDirPrivate(dataDir);
     const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
     return {
       db,
@@ -24,6 +30,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       location: folder,
       close: async () => {
         await client.close();
+        makeDataDirPrivate(dataDir);
         lock.release();
       },
     };

@@ -37,7 +37,8 @@ export function loadAppSecret(): { secret: string; source: AppSecretSource; file
     }
     return { secret: fromFile, source: 'file', file };
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  // The data folder may be new: private from the start, like the embedded database in it.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
   return { secret, source: 'generated', file };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -112,6 +112,72 @@ describe('on embedded PostgreSQL (PGlite)', () => {
       await handle.close();
     }
   });
+
+  /** Every folder and file under `root` whose mode is not 0700 (folders) or 0600 (files). */
+  function looseModes(root: string): string[] {
+    const loose: string[] = [];
+    const visit = (entry: string) => {
+      const stat = lstatSync(entry);
+      const expected = stat.isDirectory() ? 0o700 : 0o600;
+      if ((stat.mode & 0o777) !== expected) {
+        loose.push(`${path.relative(root, entry) || '.'} ${(stat.mode & 0o777).toString(8)}`);
+      }
+      if (stat.isDirectory())
+        for (const child of readdirSync(entry)) visit(path.join(entry, child));
+    };
+    visit(root);
+    return loose;
+  }
+
+  async function openMigrateClose(dataDir: string) {
+    const handle = await openPglite(dataDir);
+    try {
+      await runMigrations(handle);
+      expect(await handle.db.select().from(hostSettings)).toHaveLength(1);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  // Opening PGlite takes seconds on a busy machine; these open it once or twice each.
+  const pgliteTimeout = 90_000;
+
+  it(
+    'keeps its files private to the server: folders 0700, files 0600',
+    async () => {
+      const dataDir = path.join(folder, 'private');
+      // The usual umask, under which files would be readable by every local user.
+      const umask = process.umask(0o022);
+      try {
+        await openMigrateClose(dataDir);
+      } finally {
+        process.umask(umask);
+      }
+      expect(readdirSync(path.join(dataDir, 'pglite')).length).toBeGreaterThan(0);
+      expect(looseModes(dataDir)).toEqual([]);
+    },
+    pgliteTimeout,
+  );
+
+  it(
+    'tightens a data folder left readable by an earlier version',
+    async () => {
+      const dataDir = path.join(folder, 'loose');
+      mkdirSync(dataDir);
+      await openMigrateClose(dataDir);
+      const loosen = (entry: string) => {
+        const isDirectory = lstatSync(entry).isDirectory();
+        chmodSync(entry, isDirectory ? 0o755 : 0o644);
+        if (isDirectory) for (const child of readdirSync(entry)) loosen(path.join(entry, child));
+      };
+      loosen(dataDir);
+      expect(looseModes(dataDir)).not.toEqual([]);
+
+      await openMigrateClose(dataDir);
+      expect(looseModes(dataDir)).toEqual([]);
+    },
+    pgliteTimeout,
+  );
 
   it('keeps its data across restarts', async () => {
     const handle = await openPglite(folder);

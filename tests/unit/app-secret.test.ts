@@ -42,6 +42,19 @@ describe('loadAppSecret', () => {
     }
   });
 
+  it('creates a missing data folder private to the server', () => {
+    const dataDir = path.join(dir, 'new', 'data');
+    process.env.DATA_DIR = dataDir;
+    const umask = process.umask(0o022);
+    try {
+      loadAppSecret();
+    } finally {
+      process.umask(umask);
+    }
+    expect((statSync(dataDir).mode & 0o777).toString(8)).toBe('700');
+    expect((statSync(path.join(dataDir, 'app-secret')).mode & 0o777).toString(8)).toBe('600');
+  });
+
   it('prefers APP_SECRET and refuses a short one', () => {
     process.env.APP_SECRET = 'x'.repeat(40);
     expect(loadAppSecret()).toEqual({ secret: 'x'.repeat(40), source: 'environment' });
