@@ -1,11 +1,12 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { accounts, users } from '@/db/schema';
+import { accounts } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { insertInvitedUser, prepareInvitation } from './invitation-writes';
 import { mayGrant, type InvitationGrant } from './may-grant';
+import { takenAddress } from './taken-address';
 import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
 
 export type InviteUserRequest =
@@ -22,8 +23,11 @@ export type InviteUserResult =
       /** The queued invitation email, or null with the SMTP switch off. */
       emailId: string | null;
     }
-  /** `forbidden`: the inviter may not grant this (or an account is unknown or deactivated). */
-  | { ok: false; reason: 'alreadyUser' | 'forbidden' | 'invalid' };
+  /**
+   * `forbidden`: the inviter may not grant this (or an account is unknown or deactivated).
+   * `alreadyUser` / `notInvitable`: the address is taken; see taken-address.ts for which is said.
+   */
+  | { ok: false; reason: 'alreadyUser' | 'notInvitable' | 'forbidden' | 'invalid' };
 
 async function loadScopes(db: Database, accountIds: string[]) {
   if (accountIds.length === 0) return [];
@@ -81,12 +85,8 @@ export async function inviteUser(
   const scopes = await loadScopes(db, accountIds);
   const grant = toGrant(request, scopes);
   if (!grant || !mayGrant(inviter, grant)) return { ok: false, reason: 'forbidden' };
-  const [existing] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, email))
-    .limit(1);
-  if (existing) return { ok: false, reason: 'alreadyUser' };
+  const taken = await takenAddress(db, { inviter, email, accountIds });
+  if (taken) return { ok: false, reason: taken };
 
   const accountNames = scopes.map((scope) => scope.name);
   const prepared = await prepareInvitation(db, {
@@ -100,7 +100,7 @@ export async function inviteUser(
     language,
   });
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const lockedGrant = toGrant(request, await loadScopes(tx, accountIds));
     if (!lockedGrant || !mayGrant(inviter, lockedGrant)) {
       return { ok: false, reason: 'forbidden' } as const;
@@ -114,8 +114,14 @@ export async function inviteUser(
       createdBy: inviter.id,
     });
     // Another invite for the same email won the race; nothing was written here.
-    if (!created) return { ok: false, reason: 'alreadyUser' } as const;
+    if (!created) return { ok: false, reason: 'taken' } as const;
     const { link, expiresAt } = prepared;
     return { ok: true, userId: created.userId, link, expiresAt, emailId: created.emailId } as const;
   });
+  if (result.ok || result.reason !== 'taken') return result;
+  // Answered as above, now that the winner's row is there to look at.
+  return {
+    ok: false,
+    reason: (await takenAddress(db, { inviter, email, accountIds })) ?? 'notInvitable',
+  };
 }

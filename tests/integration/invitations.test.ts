@@ -198,6 +198,41 @@ describe('inviteUser', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("gives an account admin one answer for other tenants' users and for an address nobody may have", async () => {
+    const own = await makeAccount({ managed: false });
+    const other = await makeAccount({ managed: false });
+    const accountAdmin = await makeUser(null, [[own, 'admin']]);
+    const hostUser = await makeUser('view');
+    const otherTenant = await makeUser(null, [[other, 'standard']]);
+    const member = await makeUser(null, [[own, 'view']]);
+    const before = await counts();
+    const invite = (email: string) =>
+      inviteUser(db(), {
+        inviter: accountAdmin,
+        email,
+        request: { type: 'individual', accounts: [{ accountId: own, role: 'standard' }] },
+        language: 'en',
+      });
+
+    // The instance's own sender address (no user has it) is refused for that reason alone,
+    // so the same answer for a taken address does not prove that someone holds it.
+    const refused = await invite('noreply@nordlicht.test');
+    expect(refused).toEqual({ ok: false, reason: 'notInvitable' });
+    expect(await invite(hostUser.email)).toEqual(refused);
+    expect(await invite(otherTenant.email.toUpperCase())).toEqual(refused);
+    // Someone this admin sees in their own account's list is named as such.
+    expect(await invite(member.email)).toEqual({ ok: false, reason: 'alreadyUser' });
+
+    expect(await counts()).toEqual(before);
+    for (const email of [hostUser.email, otherTenant.email]) {
+      const rows = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+      expect(rows).toHaveLength(1);
+    }
+    expect(
+      await db().select().from(users).where(eq(users.email, 'noreply@nordlicht.test')),
+    ).toEqual([]);
+  });
+
   it('lets a host admin invite into managed accounts but not unmanaged ones', async () => {
     const admin = await makeUser('admin');
     const managed = await makeAccount({ managed: true });

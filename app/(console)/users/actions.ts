@@ -52,8 +52,11 @@ export const inviteUserAction = action(
   async ({ email, language, request }, { user, db, t }) => {
     const result = await inviteUser(db, { inviter: user, email, language, request });
     if (!result.ok) {
-      if (result.reason === 'alreadyUser') {
-        return { ok: false, fieldErrors: { email: [t('users.errors.alreadyUser', { email })] } };
+      if (result.reason === 'alreadyUser' || result.reason === 'notInvitable') {
+        return {
+          ok: false,
+          fieldErrors: { email: [t(`users.errors.${result.reason}`, { email })] },
+        };
       }
       return { ok: false, formError: t(`users.errors.${result.reason}`) };
     }

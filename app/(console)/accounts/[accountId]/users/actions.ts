@@ -75,10 +75,11 @@ export const inviteAccountUserAction = action(
       request: { type: 'individual', accounts: [{ accountId, role }] },
     });
     if (!result.ok) {
-      if (result.reason === 'alreadyUser') {
+      // Beside the address; `notInvitable` names no reason, so it reveals no other tenant.
+      if (result.reason === 'alreadyUser' || result.reason === 'notInvitable') {
         return {
           ok: false,
-          fieldErrors: { email: [t('accountUsers.errors.alreadyUser', { email })] },
+          fieldErrors: { email: [t(`accountUsers.errors.${result.reason}`, { email })] },
         };
       }
       return { ok: false, formError: t(`users.errors.${result.reason}`) };
