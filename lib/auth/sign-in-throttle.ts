@@ -1,9 +1,10 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import {
-  blockedUntil,
   clearAttempts,
-  recordAttempt,
+  returnAttempt,
+  takeAttempts,
+  type Admission,
   type ThrottleRule,
 } from '@/lib/throttle/throttle';
 
@@ -16,30 +17,28 @@ interface Who {
   clientAddress: string | null;
 }
 
-function rules({ email, clientAddress }: Who): ThrottleRule[] {
-  const list: ThrottleRule[] = [
-    { key: `sign-in:email:${email}`, limit: 5, windowMinutes, blockMinutes },
-  ];
-  if (clientAddress) {
-    list.push({ key: `sign-in:client:${clientAddress}`, limit: 20, windowMinutes, blockMinutes });
-  }
-  return list;
+const emailKey = (email: string) => `sign-in:email:${email}`;
+
+function clientRule(clientAddress: string): ThrottleRule {
+  return { key: `sign-in:client:${clientAddress}`, limit: 20, windowMinutes, blockMinutes };
 }
 
-/** When the sign-in may be tried again, if the email or the client is blocked now. */
-export function signInBlockedUntil(db: Database, who: Who): Promise<Date | null> {
-  return blockedUntil(
-    db,
-    rules(who).map((rule) => rule.key),
-  );
+/**
+ * Counts a sign-in attempt against the client and the email before its password is checked,
+ * and says whether it may be checked at all: only `limit` attempts per window get that far,
+ * however many arrive at once. A refusal by the client counts nothing against the email.
+ */
+export function takeSignInAttempt(db: Database, { email, clientAddress }: Who): Promise<Admission> {
+  const rules: ThrottleRule[] = clientAddress ? [clientRule(clientAddress)] : [];
+  rules.push({ key: emailKey(email), limit: 5, windowMinutes, blockMinutes });
+  return takeAttempts(db, rules);
 }
 
-/** Counts a failed sign-in against the email and the client. */
-export async function recordSignInFailure(db: Database, who: Who): Promise<void> {
-  for (const rule of rules(who)) await recordAttempt(db, rule);
-}
-
-/** A successful sign-in clears the email's count (the client's stays: it may be spraying). */
-export async function clearSignInFailures(db: Database, email: string): Promise<void> {
-  await clearAttempts(db, [`sign-in:email:${email}`]);
+/**
+ * A sign-in that succeeded clears the email's count, and gives the client its attempt back: the
+ * client's count is of failures (it may be spraying; a NAT's many users are not).
+ */
+export async function signInSucceeded(db: Database, { email, clientAddress }: Who): Promise<void> {
+  await clearAttempts(db, [emailKey(email)]);
+  if (clientAddress) await returnAttempt(db, clientRule(clientAddress));
 }

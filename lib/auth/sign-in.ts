@@ -4,7 +4,7 @@ import type { Database } from '@/db/database';
 import { users } from '@/db/schema';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 import { createSession } from './sessions';
-import { clearSignInFailures, recordSignInFailure, signInBlockedUntil } from './sign-in-throttle';
+import { signInSucceeded, takeSignInAttempt } from './sign-in-throttle';
 
 export type SignInResult =
   | { ok: true; userId: string; sessionToken: string }
@@ -30,8 +30,10 @@ export async function signIn(
   if (/\p{Cc}/u.test(options.email)) return { ok: false, reason: 'invalid' };
   const email = normalizeEmail(options.email);
   const who = { email, clientAddress: options.clientAddress };
-  const blockedUntil = await signInBlockedUntil(db, who);
-  if (blockedUntil) return { ok: false, reason: 'throttled', retryAt: blockedUntil };
+  // Counted and decided before the expensive check, in one statement per key: attempts that
+  // arrive together cannot all slip past the limit.
+  const admission = await takeSignInAttempt(db, who);
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, status: users.status })
@@ -43,13 +45,12 @@ export async function signIn(
     : await verifyAgainstNothing(options.password);
 
   if (!user || !matches || user.status !== 'active') {
-    await recordSignInFailure(db, who);
-    const nowBlocked = await signInBlockedUntil(db, who);
-    return nowBlocked
-      ? { ok: false, reason: 'throttled', retryAt: nowBlocked }
+    // The attempt that reached the limit answers with the block it started.
+    return admission.blockedUntil
+      ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }
       : { ok: false, reason: 'invalid' };
   }
-  await clearSignInFailures(db, email);
+  await signInSucceeded(db, who);
   const sessionToken = await createSession(db, { userId: user.id, userAgent: options.userAgent });
   return { ok: true, userId: user.id, sessionToken };
 }

@@ -6,22 +6,16 @@ import { renderEmail } from '@/emails/render';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
-import { blockedUntil, recordAttempt, type ThrottleRule } from '@/lib/throttle/throttle';
+import { takeAttempts, type ThrottleRule } from '@/lib/throttle/throttle';
 import { issueResetLink } from './issue-reset-link';
 
-// Per address it stops flooding one inbox; per client it stops probing many addresses.
+// Per address it stops flooding one inbox; per client it stops probing many addresses. The
+// client comes first: a client already refused uses up nobody's address.
 function rules(email: string, clientAddress: string | null): ThrottleRule[] {
-  const list: ThrottleRule[] = [
-    { key: `forgot:email:${email}`, limit: 3, windowMinutes: 15, blockMinutes: 15 },
-  ];
-  if (clientAddress) {
-    list.push({
-      key: `forgot:client:${clientAddress}`,
-      limit: 10,
-      windowMinutes: 15,
-      blockMinutes: 15,
-    });
-  }
+  const window = { windowMinutes: 15, blockMinutes: 15 };
+  const list: ThrottleRule[] = [];
+  if (clientAddress) list.push({ key: `forgot:client:${clientAddress}`, limit: 10, ...window });
+  list.push({ key: `forgot:email:${email}`, limit: 3, ...window });
   return list;
 }
 
@@ -41,13 +35,8 @@ export async function answerForgotPassword(
   options: { email: string; clientAddress: string | null },
 ): Promise<ForgotPasswordAnswer> {
   if (!(await isSmtpEnabled(db))) return { ok: false, reason: 'smtpOff' };
-  const list = rules(options.email, options.clientAddress);
-  const until = await blockedUntil(
-    db,
-    list.map((rule) => rule.key),
-  );
-  if (until) return { ok: false, reason: 'throttled', retryAt: until };
-  for (const rule of list) await recordAttempt(db, rule);
+  const admission = await takeAttempts(db, rules(options.email, options.clientAddress));
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
   return { ok: true };
 }
 

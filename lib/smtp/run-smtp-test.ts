@@ -3,7 +3,7 @@ import type { Database } from '@/db/database';
 import { smtpLastTest } from '@/db/schema';
 import { sendTestEmail, type SmtpTestReport, type TestMessage } from '@/lib/mail/send-test-email';
 import type { SmtpConfig } from '@/lib/mail/smtp-config';
-import { blockedUntil, recordAttempt } from '@/lib/throttle/throttle';
+import { takeAttempts } from '@/lib/throttle/throttle';
 import { loadSmtpConfig } from './load-smtp-config';
 import type { SmtpForm } from './smtp-form-schema';
 import { storedPasswordRefusal, type StoredPasswordRefusal } from './stored-password-rule';
@@ -26,17 +26,16 @@ export async function runSmtpTest(
   options: { form: SmtpForm; to: string; userId: string; message: TestMessage },
 ): Promise<RunSmtpTestResult> {
   const { form } = options;
-  const key = `smtp-test:${options.userId}`;
-  // Two independent reads, side by side: the admin is waiting on this button.
-  const [stored, retryAt] = await Promise.all([
-    form.auth && !form.password ? loadSmtpConfig(db) : null,
-    blockedUntil(db, [key]),
-  ]);
+  const stored = form.auth && !form.password ? await loadSmtpConfig(db) : null;
   const saved = stored && { ...stored, hasPassword: stored.password !== null };
   const changed = storedPasswordRefusal(form, saved);
   if (changed) return { ok: false, reason: 'passwordNeeded', changed };
-  if (retryAt) return { ok: false, reason: 'throttled', retryAt };
-  await recordAttempt(db, { key, ...testsPerWindow });
+  // Counted and decided in one statement, before the connection: of tests clicked at once in
+  // several tabs, only the limit's worth run.
+  const admission = await takeAttempts(db, [
+    { key: `smtp-test:${options.userId}`, ...testsPerWindow },
+  ]);
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
   const config: SmtpConfig = {
     host: form.host,

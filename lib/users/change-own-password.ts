@@ -4,11 +4,7 @@ import type { Database } from '@/db/database';
 import { users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { deleteUserSessions } from '@/lib/auth/sessions';
-import {
-  clearSignInFailures,
-  recordSignInFailure,
-  signInBlockedUntil,
-} from '@/lib/auth/sign-in-throttle';
+import { signInSucceeded, takeSignInAttempt } from '@/lib/auth/sign-in-throttle';
 
 export type ChangeOwnPasswordResult =
   | { ok: true }
@@ -33,8 +29,8 @@ export async function changeOwnPassword(
   },
 ): Promise<ChangeOwnPasswordResult> {
   const who = { email: options.email, clientAddress: options.clientAddress };
-  const blockedUntil = await signInBlockedUntil(db, who);
-  if (blockedUntil) return { ok: false, reason: 'throttled', retryAt: blockedUntil };
+  const admission = await takeSignInAttempt(db, who);
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
   const [user] = await db
     .select({ passwordHash: users.passwordHash })
@@ -43,10 +39,8 @@ export async function changeOwnPassword(
     .limit(1);
   const currentHash = user?.passwordHash;
   if (!currentHash || !(await verifyPassword(currentHash, options.currentPassword))) {
-    await recordSignInFailure(db, who);
-    const nowBlocked = await signInBlockedUntil(db, who);
-    return nowBlocked
-      ? { ok: false, reason: 'throttled', retryAt: nowBlocked }
+    return admission.blockedUntil
+      ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }
       : { ok: false, reason: 'wrongCurrentPassword' };
   }
 
@@ -66,6 +60,6 @@ export async function changeOwnPassword(
     return true;
   });
   if (!changed) return { ok: false, reason: 'wrongCurrentPassword' };
-  await clearSignInFailures(db, options.email);
+  await signInSucceeded(db, who);
   return { ok: true };
 }

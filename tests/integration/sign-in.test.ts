@@ -1,4 +1,4 @@
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accountMemberships, accounts, sessions, throttle, users } from '@/db/schema';
@@ -145,6 +145,61 @@ describe('signIn', () => {
     });
     expect(await signIn(db, { email: user.email, password, ...client(98) })).toMatchObject({
       ok: true,
+    });
+  });
+
+  it("counts only a client's failures: its successful sign-ins use up nothing", async () => {
+    const { db } = database().handle;
+    const user = await makeUser();
+    for (let n = 1; n <= 19; n++) {
+      await signIn(db, { email: `miss${n}@example.test`, password: 'not it', ...client(97) });
+    }
+    for (let n = 1; n <= 3; n++) {
+      expect(await signIn(db, { email: user.email, password, ...client(97) })).toMatchObject({
+        ok: true,
+      });
+    }
+    expect(
+      await signIn(db, { email: 'miss20@example.test', password: 'not it', ...client(97) }),
+    ).toMatchObject({ ok: false, reason: 'throttled' });
+  });
+
+  it('admits at most five password checks of forty concurrent wrong ones for one address', async () => {
+    const { db } = database().handle;
+    // A password hash ten times dearer than ours, so its checks dwarf everything else the
+    // process does: the CPU time spent says how many passwords were checked.
+    const email = `dear${++counter}@example.test`;
+    const dearHash = await hash(password, { memoryCost: 19_456, timeCost: 20, parallelism: 1 });
+    await db
+      .insert(users)
+      .values({ email, status: 'active', hostRole: 'view', passwordHash: dearHash });
+    const cpuSince = (start: NodeJS.CpuUsage) => {
+      const { user, system } = process.cpuUsage(start);
+      return user + system;
+    };
+    // The yardstick: five checks at once, as many as the limit admits.
+    const before = process.cpuUsage();
+    await Promise.all(Array.from({ length: 5 }, () => verify(dearHash, 'a wrong password')));
+    const fiveChecks = cpuSince(before);
+
+    // Forty at once, each from its own client: the per-email limit alone must hold them.
+    const during = process.cpuUsage();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        signIn(db, { email, password: `wrong password ${n}`, ...client(100 + n) }),
+      ),
+    );
+    // About 1 when five were checked; 8 when all forty were.
+    expect(cpuSince(during) / fiveChecks, 'CPU spent, in five password checks').toBeLessThan(2.5);
+    expect(results.filter((result) => result.ok)).toEqual([]);
+    const [row] = await db
+      .select({ blockedUntil: throttle.blockedUntil })
+      .from(throttle)
+      .where(eq(throttle.key, `sign-in:email:${email}`));
+    expect(row?.blockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(await signIn(db, { email, password, ...client(140) })).toMatchObject({
+      ok: false,
+      reason: 'throttled',
     });
   });
 });

@@ -172,6 +172,33 @@ describe('the test email', () => {
     expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
     await db.delete(smtpLastTest).where(eq(smtpLastTest.id, 1));
   });
+
+  it('runs at most ten of twenty-five concurrent test emails', async () => {
+    const { db } = database().handle;
+    const [other] = await db
+      .insert(users)
+      .values({
+        email: 'busy@example.test',
+        status: 'active',
+        hostRole: 'admin',
+        passwordHash: 'x',
+      })
+      .returning({ id: users.id });
+    // Nothing listens on port 1: each test that runs fails fast at the connection.
+    const draft = form({ host: '127.0.0.1', port: '1', ssl: '', password: 'typed' });
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        runSmtpTest(db, { form: draft, to: 'a@b.test', userId: other!.id, message }),
+      ),
+    );
+    const ran = results.filter((result) => result.ok);
+    expect(ran).toHaveLength(10);
+    for (const result of ran) expect(result).toMatchObject({ report: { ok: false } });
+    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(
+      15,
+    );
+    await db.delete(smtpLastTest).where(eq(smtpLastTest.id, 1));
+  });
 });
 
 describe('the stored password', () => {
