@@ -82,7 +82,12 @@ async function main() {
   const cluster = await startPostgresCluster();
   const database = await createTestDatabase(cluster.url(), 'bench_sign_in');
   const { db } = database.handle;
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
+  // The bench stands in for a proxy (PROXY_HOPS=1): its X-Forwarded-For plays many clients.
+  const server = await launchAppServer({
+    DATABASE_URL: database.url,
+    APP_SECRET: secret,
+    PROXY_HOPS: '1',
+  });
   try {
     await waitForResponse(server);
     // Hashed by the app's code, so the server verifies with exactly the parameters shown above.

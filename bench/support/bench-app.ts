@@ -34,7 +34,12 @@ export async function startBenchApp(
   const cluster = await startPostgresCluster();
   const smtp = await startTestSmtpServer({ mode: 'tls', auth: benchSmtpUser });
   const database = await createTestDatabase(cluster.url(), label);
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchSecret });
+  // A bench may stand in for a proxy (PROXY_HOPS=1): its X-Forwarded-For plays many clients.
+  const server = await launchAppServer({
+    DATABASE_URL: database.url,
+    APP_SECRET: benchSecret,
+    PROXY_HOPS: '1',
+  });
   const stop = async () => {
     await server.stop();
     await database.drop();

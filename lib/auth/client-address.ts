@@ -1,14 +1,19 @@
+import { forwardedForEntries, proxyHops } from './forwarded-for.mjs';
+
 /**
- * The client's address, for throttling. Next.js puts the socket's address in X-Forwarded-For
- * when the request has none; a reverse proxy appends the address it saw. Entries further left
- * were written by the client and can be forged, so we count PROXY_HOPS entries from the right
- * (default 1: no proxy, or one proxy that appends).
+ * The client's address, for throttling: never one the client can choose. npm start's server
+ * (scripts/serve.mjs) ends X-Forwarded-For with the TCP peer's address and keeps before it only
+ * what PROXY_HOPS trusted proxies appended, so the entry PROXY_HOPS places left of the last is
+ * the client as the outermost proxy saw it (the peer itself with no proxy). On Vercel the
+ * platform sets x-vercel-forwarded-for (and overwrites x-real-ip) itself.
  */
 export function clientAddressFrom(headers: { get(name: string): string | null }): string | null {
-  const entries = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const hops = Math.max(1, Number(process.env.PROXY_HOPS) || 1);
-  return entries[Math.max(0, entries.length - hops)] ?? headers.get('x-real-ip')?.trim() ?? null;
+  if (process.env.VERCEL === '1') {
+    const [client] = forwardedForEntries(headers.get('x-vercel-forwarded-for'));
+    return client ?? (headers.get('x-real-ip')?.trim() || null);
+  }
+  const entries = forwardedForEntries(headers.get('x-forwarded-for'));
+  const hops = proxyHops(process.env.PROXY_HOPS);
+  // Fewer entries than hops + 1: the request came past the proxies; the left-most is the peer.
+  return entries[Math.max(0, entries.length - 1 - hops)] ?? null;
 }

@@ -5,6 +5,7 @@ import { freePort } from './free-port';
 // Tests always run from the project folder (npm test, npx playwright test).
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serveScript = path.join(root, 'scripts', 'serve.mjs');
 
 export interface AppServer {
   url: string;
@@ -31,6 +32,7 @@ const isolatedVariables = [
   'VERCEL_PROJECT_PRODUCTION_URL',
   'MAIL_ALLOWLIST',
   'CRON_SECRET',
+  'PROXY_HOPS',
 ];
 
 function cleanEnvironment(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -44,15 +46,17 @@ function cleanEnvironment(extra: Record<string, string | undefined>): NodeJS.Pro
 }
 
 /**
- * Starts the production build (`next start`) with the given environment on a free port; `cwd`
- * serves another app's build with this project's Next (the benchmarks' blank app).
+ * Starts the production build with the given environment on a free port, as `npm start` serves
+ * it (scripts/serve.mjs, which decides the client address). `cwd` serves another app's build
+ * with this project's Next through plain `next start` (the benchmarks' blank app).
  */
 export async function launchAppServer(
   env: Record<string, string | undefined>,
   { cwd = root }: { cwd?: string } = {},
 ): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  const command = cwd === root ? [serveScript] : [nextBin, 'start', '--port', String(port)];
+  const child = spawn(process.execPath, command, {
     cwd,
     env: cleanEnvironment({ ...env, NODE_ENV: 'production', PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,3 +17,44 @@ export async function postCredentials(
     maxRedirects: 0,
   });
 }
+
+/** What the sign-in endpoint answered: a session, the one "not right" answer, or a block. */
+export type SignInOutcome = 'signedIn' | 'invalid' | 'throttled';
+
+/**
+ * Signs in over HTTP as next-auth's signIn() does in the browser (its CSRF token and cookie
+ * first, then the credentials POST), sending `headers` with both requests: for tests that
+ * need to set what a browser cannot, such as X-Forwarded-For.
+ */
+export async function signInOverHttp(
+  url: string,
+  options: { email: string; password: string; headers?: Record<string, string> },
+): Promise<SignInOutcome> {
+  const headers = options.headers ?? {};
+  const csrf = await fetch(`${url}/api/auth/csrf`, { headers });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({
+      email: options.email,
+      password: options.password,
+      csrfToken,
+      json: 'true',
+    }),
+  });
+  if (response.headers.getSetCookie().some((line) => line.startsWith('gatehouse.session='))) {
+    return 'signedIn';
+  }
+  // next-auth puts what authorize() threw, or CredentialsSignin for a null, in the URL.
+  const { url: next } = (await response.json()) as { url: string };
+  const error = new URL(next, url).searchParams.get('error') ?? '';
+  if (error.startsWith('throttled:')) return 'throttled';
+  if (error === 'CredentialsSignin') return 'invalid';
+  throw new Error(`Unexpected sign-in answer (${response.status}): ${next}`);
+}
