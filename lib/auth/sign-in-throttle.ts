@@ -42,3 +42,8 @@ export async function signInSucceeded(db: Database, { email, clientAddress }: Wh
   await clearAttempts(db, [emailKey(email)]);
   if (clientAddress) await returnAttempt(db, clientRule(clientAddress));
 }
+
+/** A proof of owning the address (a password reset) ends its lock-out at once. */
+export async function clearSignInFailures(db: Database, email: string): Promise<void> {
+  await clearAttempts(db, [emailKey(email)]);
+}

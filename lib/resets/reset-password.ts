@@ -5,6 +5,8 @@ import { passwordResets, sessions, users } from '@/db/schema';
 import { renderEmail } from '@/emails/render';
 import { checkPassword, type PasswordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
+import { normalizeEmail } from '@/lib/auth/sign-in';
+import { clearSignInFailures } from '@/lib/auth/sign-in-throttle';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { appUrl } from '@/lib/urls';
@@ -19,7 +21,7 @@ export type ResetPasswordResult =
 /**
  * Submitting the reset page: sets the new password, consumes the link (and kills the user's
  * other reset links), signs the user out everywhere, and with the SMTP switch on queues the
- * "password changed" email. The link row is locked and re-read inside the transaction, so a
+ * "password changed" email; it lifts the address's sign-in lock-out. The link row is locked and re-read inside the transaction, so a
  * second or concurrent submit finds it used; a user deactivated meanwhile is refused.
  */
 export async function resetPassword(
@@ -56,6 +58,8 @@ export async function resetPassword(
     // Any other link still open for this user dies with this one.
     await replaceOpenResets(tx, row.userId, changedAt);
     await tx.delete(sessions).where(eq(sessions.userId, row.userId));
+    // Whoever failed five times to sign in as them no longer keeps them out.
+    await clearSignInFailures(tx, normalizeEmail(row.email));
     const emailId = await enqueueEmail(tx, {
       recipient: row.email,
       recipientUserId: row.userId,

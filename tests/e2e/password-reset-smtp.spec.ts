@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, like } from 'drizzle-orm';
+import { eq, inArray, like, or } from 'drizzle-orm';
 import type { Browser, Page } from '@playwright/test';
 import { passwordResets, throttle, users } from '@/db/schema';
 import { expect, test } from '../support/e2e-fixtures';
@@ -26,9 +26,11 @@ test.beforeAll(async () => {
 });
 
 // Every request of these tests comes from the same client address: each test starts with that
-// client's count at zero, so the per-client limit only shows where a test is about it.
+// client's counts at zero, so the per-client limits only show where a test is about them.
 test.beforeEach(async () => {
-  await instance.database.db.delete(throttle).where(like(throttle.key, 'forgot:client:%'));
+  await instance.database.db
+    .delete(throttle)
+    .where(or(like(throttle.key, 'forgot:client:%'), like(throttle.key, 'sign-in:client:%')));
 });
 
 test.afterAll(async () => {
@@ -162,6 +164,38 @@ test('forgot password: the email arrives in German, the new password works, ever
   expect(mailsTo(user.email)).toHaveLength(2);
   await a.context.close();
   await b.context.close();
+});
+
+test('locked out by five wrong passwords: the page says how long and leads to a reset, which lifts the lock', async ({
+  page,
+}) => {
+  const user = await createUser(instance.database, { hostRole: 'admin' });
+  // Anyone can do this much to any address they know.
+  await page.goto(`${instance.url}/sign-in`);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signInWithForm(page, user.email, `a wrong guess ${attempt}`);
+  }
+  const throttled = page.getByRole('alert').filter({ hasText: 'Too many failed sign-ins' });
+  await expect(throttled).toHaveText(
+    'Too many failed sign-ins. Try again in 15 minutes, or reset your password.',
+  );
+
+  await throttled.getByRole('link', { name: 'reset your password' }).click();
+  await expect(page).toHaveURL(/\/forgot-password\?email=/);
+  await expect(page.getByLabel('Email')).toHaveValue(user.email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: neutralAnswer(user.email) }),
+  ).toBeVisible();
+  const link = onlyLinkIn(instance, await instance.mailTo(user.email), 'reset');
+  await page.goto(link);
+  await setNewPassword(page);
+  await expect(page).toHaveURL(/\/sign-in\?reset=done$/);
+
+  // Owning the inbox ends the lock-out at once, not in 15 minutes.
+  await signInWithForm(page, user.email, newPassword);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('banner')).toContainText(user.email);
 });
 
 test('unknown, pending and deactivated addresses get the same answer and no email', async ({

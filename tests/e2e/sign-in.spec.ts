@@ -78,7 +78,9 @@ test('throttles repeated failures for an address, across two app instances', asy
     // The fifth failure, on the other instance, reaches the limit.
     await page.goto(`${second.url}/sign-in`);
     await signInWithForm(page, user.email, 'wrong password 5');
-    await expect(throttled(page)).toContainText('Too many failed sign-ins. Try again at');
+    await expect(throttled(page)).toContainText(
+      'Too many failed sign-ins. Try again in 15 minutes',
+    );
     // Even the right password is refused while blocked, on either instance.
     await signInWithForm(page, user.email, user.password);
     await expect(throttled(page)).toBeVisible();

@@ -138,7 +138,7 @@ test('sign-in failures for an address count across both instances', async ({ pag
   }
   // The fifth, on B (which has seen only two of the four before), reaches the limit.
   await signInWithForm(page, b, user.email, `wrong password ${emailLimit}`);
-  await expect(throttled(page)).toContainText('Too many failed sign-ins. Try again at');
+  await expect(throttled(page)).toContainText('Too many failed sign-ins. Try again in 15 minutes');
   const [row] = await first.database.db
     .select({ attempts: throttle.attempts, blockedUntil: throttle.blockedUntil })
     .from(throttle)

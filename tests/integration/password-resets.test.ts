@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outbox, passwordResets, sessions, users } from '@/db/schema';
+import { outbox, passwordResets, sessions, throttle, users } from '@/db/schema';
 import type { HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
@@ -167,6 +167,30 @@ describe('resetPassword', () => {
       ok: false,
       reason: 'used',
     });
+  });
+
+  it("lifts the address's sign-in block: the reset proved the inbox is theirs", async () => {
+    const user = await makeUser({ hostRole: 'admin' });
+    // Someone else fails five times and so locks the address out for 15 minutes.
+    for (let n = 1; n <= 5; n++) {
+      await signIn(db(), { email: user.email, password: `guess ${n}`, clientAddress: null });
+    }
+    expect(
+      await signIn(db(), { email: user.email, password: oldPassword, clientAddress: null }),
+    ).toMatchObject({ ok: false, reason: 'throttled' });
+
+    await sendSelfServiceReset(db(), user.email);
+    const { token } = (await tokenEmailedTo(user.email))!;
+    expect((await resetPassword(db(), { token, password: newPassword })).ok).toBe(true);
+    expect(
+      await db()
+        .select()
+        .from(throttle)
+        .where(eq(throttle.key, `sign-in:email:${user.email}`)),
+    ).toEqual([]);
+    expect(
+      await signIn(db(), { email: user.email, password: newPassword, clientAddress: null }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a weak password and keeps the link and the old password', async () => {

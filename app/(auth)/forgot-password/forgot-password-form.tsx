@@ -8,7 +8,10 @@ import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
 
 /** The address to send a reset link to; the answer never says whether it exists. */
-export function ForgotPasswordForm(props: { action: FormAction<{ email: string }> }) {
+export function ForgotPasswordForm(props: {
+  action: FormAction<{ email: string }>;
+  defaultEmail?: string;
+}) {
   const t = useTranslations('forgotPassword');
   const { state, isPending, onSubmit, fieldErrors, formError } = useFormAction(props.action);
 
@@ -30,6 +33,7 @@ export function ForgotPasswordForm(props: { action: FormAction<{ email: string }
           type="email"
           autoComplete="username"
           required
+          defaultValue={props.defaultEmail}
           errors={fieldErrors?.email}
         />
         <Button type="submit" className="w-full">

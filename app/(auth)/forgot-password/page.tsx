@@ -18,8 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
  * same neutral answer for every address. Off: the only way back in is a reset link from a
  * host admin (PRODUCT.md "Passwords").
  */
-export default async function ForgotPasswordPage() {
+export default async function ForgotPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string | string[] }>;
+}) {
   const t = await getTranslations('forgotPassword');
+  // The sign-in page passes on the address it was locked out for; only a default of the field.
+  const { email } = await searchParams;
+  const defaultEmail = typeof email === 'string' ? email.slice(0, 254) : undefined;
   const smtpEnabled = await isSmtpEnabled(await getDb());
   return (
     <>
@@ -28,7 +35,7 @@ export default async function ForgotPasswordPage() {
         <>
           <p className="mt-3 text-sm leading-6 text-slate-600">{t('description')}</p>
           <ClientMessages namespaces={['forgotPassword']}>
-            <ForgotPasswordForm action={requestPasswordResetAction} />
+            <ForgotPasswordForm action={requestPasswordResetAction} defaultEmail={defaultEmail} />
           </ClientMessages>
         </>
       ) : (

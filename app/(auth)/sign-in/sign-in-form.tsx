@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useFormatter, useTranslations } from 'next-intl';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
@@ -13,15 +13,26 @@ import { signInErrorCodes, throttledErrorPrefix } from '@/lib/auth/sign-in-error
 /** Email and password, posted to next-auth's credentials endpoint (which checks its CSRF token). */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations('signIn');
-  const format = useFormatter();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const [isPending, startTransition] = useTransition();
 
-  function describe(code: string): string {
+  function describe(code: string, email: string): ReactNode {
     if (code.startsWith(throttledErrorPrefix)) {
-      const until = new Date(code.slice(throttledErrorPrefix.length));
-      return t('throttled', { time: format.dateTime(until, { timeStyle: 'short' }) });
+      const until = new Date(code.slice(throttledErrorPrefix.length)).getTime();
+      const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+      // A reset ends the lock-out (lib/resets/reset-password.ts): the way in for the owner.
+      const forgot = email
+        ? `/forgot-password?${new URLSearchParams({ email })}`
+        : '/forgot-password';
+      return t.rich('throttled', {
+        minutes,
+        reset: (chunks) => (
+          <Link href={forgot} className="font-medium underline">
+            {chunks}
+          </Link>
+        ),
+      });
     }
     if (code === 'CredentialsSignin') return t('invalid');
     if (code === signInErrorCodes.unavailable) return t('unavailable');
@@ -42,7 +53,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         router.replace(returnTo);
         router.refresh();
       } else {
-        setError(describe(result?.error ?? ''));
+        setError(describe(result?.error ?? '', String(data.get('email') ?? '').trim()));
       }
     });
   }
