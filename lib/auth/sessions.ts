@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { sessions } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
@@ -40,10 +40,25 @@ export async function deleteUserSessions(
     );
 }
 
-/** Removes sessions past either limit; run now and then so the table does not grow. */
-export async function deleteExpiredSessions(db: Database): Promise<void> {
+/**
+ * Deletes at most `limit` sessions past either limit and returns how many: the sweep runs it
+ * over and over, so a backlog goes in short statements. Rows another process is deleting are
+ * skipped, not waited for.
+ */
+export async function deleteExpiredSessions(
+  db: Database,
+  { limit }: { limit: number },
+): Promise<number> {
   const idleSince = new Date(Date.now() - sessionLimits().idleMs);
-  await db
+  const expired = db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleSince)))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const deleted = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleSince)));
+    .where(inArray(sessions.tokenHash, expired))
+    .returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
 }

@@ -92,3 +92,26 @@ export async function returnAttempt(db: Database, rule: ThrottleRule): Promise<v
 export async function clearAttempts(db: Database, keys: string[]): Promise<void> {
   await db.delete(throttle).where(inArray(throttle.key, keys));
 }
+
+/**
+ * Deletes at most `limit` rows whose window and block are both over (the same as no row) and
+ * returns how many. Rows an attempt is counting on right now are skipped.
+ */
+export async function deleteExpiredAttempts(
+  db: Database,
+  { limit }: { limit: number },
+): Promise<number> {
+  const over = db
+    .select({ key: throttle.key })
+    .from(throttle)
+    .where(
+      sql`${throttle.windowStartedAt} < now() - make_interval(mins => ${longestWindowMinutes}) and (${throttle.blockedUntil} is null or ${throttle.blockedUntil} <= now())`,
+    )
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const deleted = await db
+    .delete(throttle)
+    .where(inArray(throttle.key, over))
+    .returning({ key: throttle.key });
+  return deleted.length;
+}

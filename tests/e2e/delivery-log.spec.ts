@@ -1,5 +1,6 @@
 import { encryptSecret } from '@/lib/crypto/secret-box';
-import { outbox } from '@/db/schema';
+import { eq, like } from 'drizzle-orm';
+import { outbox, sessions, throttle } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
 import { createUser, e2eAppSecret, signInAs } from '../support/e2e-users';
@@ -67,4 +68,35 @@ test('a failed email shows its reason, and Resend delivers it once the fault is 
   );
   const [stored] = await instance.database.db.select().from(outbox);
   expect(stored).toMatchObject({ status: 'sent', payloadEncrypted: null });
+});
+
+test("the scheduler's call also sweeps sessions and throttle counts that are over", async ({
+  request,
+}) => {
+  const { db } = instance.database;
+  const user = await createUser(instance.database, { hostRole: 'view' });
+  const hour = 3_600_000;
+  await db.insert(sessions).values([
+    { tokenHash: `over-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() - 1000) },
+    { tokenHash: `live-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + hour) },
+  ]);
+  await db.insert(throttle).values([
+    { key: `over-${user.id}`, attempts: 3, windowStartedAt: new Date(Date.now() - 2 * hour) },
+    { key: `live-${user.id}`, attempts: 3 },
+  ]);
+
+  const swept = await request.get(`${instance.url}/api/cron/outbox`, {
+    headers: { authorization: `Bearer ${cronSecret}` },
+  });
+  expect(swept.status()).toBe(200);
+  const tokens = await db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(eq(sessions.userId, user.id));
+  expect(tokens).toEqual([{ tokenHash: `live-${user.id}` }]);
+  const keys = await db
+    .select({ key: throttle.key })
+    .from(throttle)
+    .where(like(throttle.key, `%-${user.id}`));
+  expect(keys).toEqual([{ key: `live-${user.id}` }]);
 });
