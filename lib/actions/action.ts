@@ -15,6 +15,7 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import type { ActionResult, FormAction } from './action-result';
 import type { Translate } from '@/lib/i18n/translate';
 import { translateIssues } from './translate-issues';
+import { controlCharacterProblems } from './control-characters';
 
 /**
  * Who may call an action: anyone, any signed-in user, holders of a host permission, or holders
@@ -45,6 +46,10 @@ type SchemaFor<Schema extends z.ZodType, Access extends ActionAccess> =
  * A host permission is checked before parsing; an account permission right after, since it
  * needs the account the form names.
  * Zod messages are catalog keys under `validation.*`.
+ *
+ * Before the schema, every form value is checked for control characters (PostgreSQL refuses a
+ * NUL byte outright): each field holding one gets a field error, and nothing runs. Fields named
+ * in `multiline` (a textarea) may hold tabs and line breaks.
  */
 export function action<
   Schema extends z.ZodType<
@@ -53,11 +58,10 @@ export function action<
   const Access extends ActionAccess,
   Data = undefined,
 >(
-  config: { schema: SchemaFor<Schema, Access>; access: Access },
+  config: { schema: SchemaFor<Schema, Access>; access: Access; multiline?: readonly string[] },
   handler: (input: z.infer<Schema>, context: Context<Access>) => Promise<ActionResult<Data>>,
 ): FormAction<Data> {
-  return async (_previous, formData) => {
-    const t = (await getTranslations()) as unknown as Translate;
+  const run = async (formData: FormData, t: Translate): Promise<ActionResult<Data>> => {
     const user = await getCurrentUser();
     if (config.access !== 'public') {
       if (!user) return { ok: false, formError: t('errors.signedOut') };
@@ -68,6 +72,15 @@ export function action<
       ) {
         return { ok: false, formError: t('errors.forbidden') };
       }
+    }
+    const controls = Object.entries(controlCharacterProblems(formData, config.multiline));
+    if (controls.length > 0) {
+      return {
+        ok: false,
+        fieldErrors: Object.fromEntries(
+          controls.map(([field, problem]) => [field, [t(`validation.${problem}`)]]),
+        ),
+      };
     }
     const schema =
       typeof config.schema === 'function'
@@ -89,5 +102,12 @@ export function action<
       return handler(parsed.data, { user, db, t, account } as Context<Access>);
     }
     return handler(parsed.data, { user, db, t } as Context<Access>);
+  };
+
+  return async (_previous, formData) => {
+    const t = (await getTranslations()) as unknown as Translate;
+    // Only a crafted request calls a form's action without its form (the proxy refuses most).
+    if (!(formData instanceof FormData)) return { ok: false, formError: t('errors.badRequest') };
+    return run(formData, t);
   };
 }

@@ -99,6 +99,46 @@ describe('action()', () => {
     );
   });
 
+  it('refuses control characters in any field as a field error, before the schema and the database', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
+    const run = action({ schema: nameSchema, access: 'public', multiline: ['pem'] }, handler);
+    mocks.currentUser.mockResolvedValue(null);
+    expect(
+      await run(null, form({ name: 'Ada\u0000', other: 'tab\there', pem: 'line\n\tline' })),
+    ).toEqual({
+      ok: false,
+      fieldErrors: {
+        name: ['validation.controlCharacters'],
+        other: ['validation.controlCharacters'],
+      },
+    });
+    // A line break in a single-line field keeps the wording the schemas give it.
+    expect(await run(null, form({ name: 'Two\r\nLines' }))).toEqual({
+      ok: false,
+      fieldErrors: { name: ['validation.lineBreak'] },
+    });
+    // A multi-line field may hold line breaks and tabs, never a NUL byte.
+    expect(await run(null, form({ name: 'Ada', pem: 'x\u0000' }))).toEqual({
+      ok: false,
+      fieldErrors: { pem: ['validation.controlCharacters'] },
+    });
+    expect(handler).not.toHaveBeenCalled();
+    expect(mocks.getDb).not.toHaveBeenCalled();
+  });
+
+  it('answers a call without form data with a form error, running nothing', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
+    const run = action({ schema: nameSchema, access: 'public' }, handler);
+    for (const bad of [null, undefined, 'x', ['name']]) {
+      expect(await run(null, bad as unknown as FormData)).toEqual({
+        ok: false,
+        formError: 'errors.badRequest',
+      });
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect(mocks.currentUser).not.toHaveBeenCalled();
+  });
+
   it('makes the schema for the caller when given a function', async () => {
     const run = action(
       {

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { listGrantableAccounts } from '@/lib/accounts/list-grantable-accounts';
 import { requireHostPermission } from '@/lib/auth/guards';
+import { searchParam } from '@/lib/http/search-param';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { listUsers } from '@/lib/users/list-users';
 import {
@@ -36,12 +37,12 @@ export default async function UsersPage({
   const viewer = await requireHostPermission('host.users.manage');
   const t = await getTranslations('users');
   const { q, account } = await searchParams;
-  const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 254) ?? '';
+  const search = searchParam(q);
   const db = await getDb();
   // The account picker offers the accounts whose users the viewer manages (managed, or
   // delegated to the host); anything else in the address bar is ignored.
   const accounts = await listGrantableAccounts(db, viewer);
-  const pickedId = Array.isArray(account) ? account[0] : account;
+  const pickedId = searchParam(account);
   const picked = accounts.find((candidate) => candidate.id === pickedId) ?? null;
   const [{ rows, truncated }, smtpEnabled] = await Promise.all([
     listUsers(db, { viewer, search, accountId: picked?.id }),

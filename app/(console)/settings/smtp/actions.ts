@@ -32,7 +32,7 @@ function refreshSmtpPages() {
 }
 
 export const saveSmtpAction = action(
-  { schema: smtpFormSchema, access: 'host.settings' },
+  { schema: smtpFormSchema, access: 'host.settings', multiline: ['caPem'] },
   async (form, { user, db, t }) => {
     const result = await saveSmtpConfig(db, { form, userId: user.id });
     if (!result.ok) return passwordAgain(result.changed, t);
@@ -47,7 +47,7 @@ const testSchema = z.intersection(
 );
 
 export const testSmtpAction = action(
-  { schema: testSchema, access: 'host.settings' },
+  { schema: testSchema, access: 'host.settings', multiline: ['caPem'] },
   async (input, { user, db, t }) => {
     const { testRecipient, ...form } = input;
     const to = testRecipient || user.email;
