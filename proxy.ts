@@ -1,12 +1,29 @@
 // Runs before every route: puts the security headers (CSP with a fresh nonce, HSTS, …) on the
-// response, tells pages which path was asked for (to return there after sign-in), and refuses
-// server-action bodies Next could not read (lib/http/action-body.ts).
+// response, tells pages which path was asked for (to return there after sign-in), refuses
+// server-action bodies Next could not read (lib/http/action-body.ts), and answers pages with
+// our own 503 page while the database cannot be reached (lib/health/database-availability.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader } from '@/lib/auth/request-path';
+import { databaseReachable } from '@/lib/health/database-availability';
 import { checkActionBody, isActionRequest } from '@/lib/http/action-body';
 import { refuseActionBody } from '@/lib/http/refuse-action-body';
 import { createNonce, securityHeaders } from '@/lib/security/security-headers';
 import { isHttpsDeployment } from '@/lib/urls';
+
+/** Shown, with status 503, in place of any page while the database is down (app/database-unavailable). */
+const databaseUnavailablePath = '/database-unavailable';
+
+/**
+ * A page's document or its client-side navigation. Server actions answer their form with a
+ * message of their own (lib/actions/action.ts), and API routes answer for themselves.
+ */
+function isPageRequest(request: NextRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.headers.has('next-action') &&
+    !request.nextUrl.pathname.startsWith('/api/')
+  );
+}
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const headers = securityHeaders({
@@ -31,7 +48,13 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const requestHeaders = new Headers(request.headers);
   for (const [name, value] of Object.entries(headers.request)) requestHeaders.set(name, value);
   requestHeaders.set(requestPathHeader, request.nextUrl.pathname + request.nextUrl.search);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response =
+    isPageRequest(request) && !(await databaseReachable())
+      ? NextResponse.rewrite(new URL(databaseUnavailablePath, request.url), {
+          request: { headers: requestHeaders },
+          status: 503,
+        })
+      : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers.response)) response.headers.set(name, value);
   return response;
 }

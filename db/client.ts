@@ -1,5 +1,6 @@
 import { databaseUrl, dataDir } from '@/lib/env';
 import type { Database, DatabaseHandle } from './database';
+import { heldDatabase, holdDatabase } from './database-holder';
 import { openPglite } from './open-pglite';
 import { openPostgres } from './open-postgres';
 
@@ -9,16 +10,8 @@ export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   return url ? openPostgres(url) : openPglite(dataDir());
 }
 
-// One handle per process, kept on globalThis: Next bundles instrumentation and routes
-// separately, and two PGlite instances on one folder would corrupt it.
-const holder = globalThis as typeof globalThis & { gatehouseDatabase?: Promise<DatabaseHandle> };
-
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
-  holder.gatehouseDatabase ??= openConfiguredDatabase().catch((error: unknown) => {
-    holder.gatehouseDatabase = undefined;
-    throw error;
-  });
-  return holder.gatehouseDatabase;
+  return heldDatabase() ?? holdDatabase(openConfiguredDatabase());
 }
 
 export async function getDb(): Promise<Database> {

@@ -16,6 +16,8 @@ import type { ActionResult, FormAction } from './action-result';
 import type { Translate } from '@/lib/i18n/translate';
 import { translateIssues } from './translate-issues';
 import { controlCharacterProblems } from './control-characters';
+import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
+import { reportDatabaseUnreachable } from '@/lib/health/database-availability';
 
 /**
  * Who may call an action: anyone, any signed-in user, holders of a host permission, or holders
@@ -50,6 +52,7 @@ type SchemaFor<Schema extends z.ZodType, Access extends ActionAccess> =
  * Before the schema, every form value is checked for control characters (PostgreSQL refuses a
  * NUL byte outright): each field holding one gets a field error, and nothing runs. Fields named
  * in `multiline` (a textarea) may hold tabs and line breaks.
+ * When the database cannot be reached, the caller reads so as a form error instead of a failure.
  */
 export function action<
   Schema extends z.ZodType<
@@ -108,6 +111,12 @@ export function action<
     const t = (await getTranslations()) as unknown as Translate;
     // Only a crafted request calls a form's action without its form (the proxy refuses most).
     if (!(formData instanceof FormData)) return { ok: false, formError: t('errors.badRequest') };
-    return run(formData, t);
+    try {
+      return await run(formData, t);
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      await reportDatabaseUnreachable(error);
+      return { ok: false, formError: t('errors.databaseUnavailable') };
+    }
   };
 }

@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { defaultLocale, isLocale, localeCookieName, localeFromAcceptLanguage } from './locales';
 
 // No locale in the URL. The language comes from the cookie the language switches set; on a
@@ -9,9 +10,22 @@ import { defaultLocale, isLocale, localeCookieName, localeFromAcceptLanguage } f
 async function pickLocale() {
   const picked = (await cookies()).get(localeCookieName)?.value;
   if (isLocale(picked)) return picked;
-  const user = await getCurrentUser();
+  const user = await storedChoice();
   if (user) return user.language;
   return localeFromAcceptLanguage((await headers()).get('accept-language')) ?? defaultLocale;
+}
+
+/**
+ * The signed-in user, for their stored language. Without a database the outage page and the
+ * forms' "database unavailable" message must still be worded: the browser's language will do.
+ */
+async function storedChoice() {
+  try {
+    return await getCurrentUser();
+  } catch (error) {
+    if (isDatabaseUnreachable(error)) return null;
+    throw error;
+  }
 }
 
 // Dates are shown in the server's time zone, as next-intl does by default; it would ask Intl for

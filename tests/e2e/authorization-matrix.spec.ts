@@ -804,6 +804,11 @@ const pageRows: PageRow[] = [
     visits: [visit(`/reset/${unknownToken}`, sameForAll(200))],
   },
   {
+    route: '/database-unavailable',
+    rule: 'shown in place of pages while the database is down; while it answers, the start page',
+    visits: [visit('/database-unavailable', sameForAll('/'))],
+  },
+  {
     route: '/dashboard',
     rule: 'every signed-in user',
     visits: [visit('/dashboard', signedInSee(200))],

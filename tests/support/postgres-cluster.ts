@@ -13,6 +13,9 @@ export interface PostgresCluster {
   port: number;
   /** Connection URL for a database of this cluster (default: the `postgres` maintenance one). */
   url(database?: string): string;
+  /** Stops the server but keeps its data and port, as an outage would; `resume` starts it again. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -65,6 +68,26 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
 
   const port = await freePort();
+  const serverOptions = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+  const startServer = () =>
+    run('pg_ctl', [
+      '-D',
+      dataDir,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-o',
+      serverOptions,
+      '-w',
+      'start',
+    ]);
   try {
     run('initdb', [
       '-D',
@@ -78,25 +101,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       '--locale=C',
       '--no-sync',
     ]);
-    const serverOptions = [
-      `-p ${port}`,
-      `-k ${dir}`,
-      '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
-    run('pg_ctl', [
-      '-D',
-      dataDir,
-      '-l',
-      path.join(dir, 'server.log'),
-      '-o',
-      serverOptions,
-      '-w',
-      'start',
-    ]);
+    startServer();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
@@ -112,15 +117,24 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
 
   let stopped = false;
+  let paused = false;
   return {
     host: '127.0.0.1',
     port,
     url,
+    pause() {
+      run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      paused = true;
+    },
+    resume() {
+      startServer();
+      paused = false;
+    },
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        if (!paused) run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -139,6 +139,29 @@ describe('action()', () => {
     expect(mocks.currentUser).not.toHaveBeenCalled();
   });
 
+  it('answers a form error when the database cannot be reached, and rethrows anything else', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const run = (error: Error) =>
+      action({ schema: nameSchema, access: 'public' }, async () => {
+        throw error;
+      })(null, form({ name: 'Ada' }));
+    mocks.currentUser.mockResolvedValue(null);
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(new Error('Failed query: select 1', { cause: refused }))).toEqual({
+      ok: false,
+      formError: 'errors.databaseUnavailable',
+    });
+    // The log says where it tried, once for the outage.
+    expect(errorLog).toHaveBeenCalledTimes(1);
+    expect(String(errorLog.mock.calls[0]![0])).toMatch(
+      /^Database unreachable: .*connection refused/,
+    );
+    await expect(run(new Error('a bug'))).rejects.toThrow('a bug');
+    errorLog.mockRestore();
+  });
+
   it('makes the schema for the caller when given a function', async () => {
     const run = action(
       {
