@@ -27,6 +27,7 @@ test.beforeAll(async () => {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     APP_SECRET: e2eAppSecret,
+    CRON_SECRET: cronSecret,
   });
   await waitForResponse(server);
 });
@@ -38,6 +39,7 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+const cronSecret = 'outage-cron-secret';
 const outageTitle = 'Database unreachable';
 const formError = /The database cannot be reached right now, so nothing was saved/;
 
@@ -81,6 +83,14 @@ test('while the database is down pages answer our 503 page and forms say so; the
   await expect(page).toHaveTitle(new RegExp(outageTitle));
   await expect(page.getByRole('heading', { level: 1, name: outageTitle })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/dashboard');
+
+  // The scheduler's call is told to come back later, not that the server broke.
+  const cron = await fetch(`${server.url}/api/cron/outbox`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${cronSecret}` },
+  });
+  expect(cron.status).toBe(503);
+  expect(await cron.json()).toEqual({ error: expect.stringMatching(/database cannot be reached/) });
 
   // The log names the server it could not reach and why.
   const location = database.url.replace(/^postgres:\/\/[^@]*@/, '');

@@ -2,22 +2,36 @@
 // for platforms whose scheduler calls a URL (serverless deployments have no long-running sweep).
 // Needs `Authorization: Bearer <CRON_SECRET>`.
 import { getDb } from '@/db/client';
+import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
+import { rootMessage } from '@/lib/errors/root-cause';
 import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
 import { sweepExpiredRowsOrLog } from '@/lib/maintenance/sweep-expired-rows';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
 
 export const dynamic = 'force-dynamic';
 
+const noStore = { 'cache-control': 'no-store' };
+
 async function handle(request: Request): Promise<Response> {
   if (!process.env.CRON_SECRET) {
     return Response.json({ error: 'CRON_SECRET is not set on this deployment' }, { status: 503 });
   }
   if (!carriesCronSecret(request)) return Response.json({ error: 'unauthorized' }, { status: 401 });
-  const db = await getDb();
-  const result = await drainOutbox(db);
-  // Sessions and throttle counts that are over: logged, not failed, when that goes wrong.
-  const expired = await sweepExpiredRowsOrLog(db);
-  return Response.json({ ...result, expired }, { headers: { 'cache-control': 'no-store' } });
+  try {
+    const db = await getDb();
+    const result = await drainOutbox(db);
+    // Sessions and throttle counts that are over: logged, not failed, when that goes wrong.
+    const expired = await sweepExpiredRowsOrLog(db);
+    return Response.json({ ...result, expired }, { headers: noStore });
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    // Nothing was claimed or sent: the emails wait in the outbox for the scheduler's next call.
+    console.error(`Outbox cron: the database cannot be reached (${rootMessage(error)})`);
+    return Response.json(
+      { error: 'the database cannot be reached; queued email waits for the next call' },
+      { status: 503, headers: noStore },
+    );
+  }
 }
 
 export { handle as GET, handle as POST };
