@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader } from '@/lib/auth/request-path';
 import { databaseReachable } from '@/lib/health/database-availability';
 import { checkActionBody, isActionRequest } from '@/lib/http/action-body';
-import { refuseActionBody } from '@/lib/http/refuse-action-body';
+import { refuseRequest } from '@/lib/http/refuse-request';
 import { createNonce, securityHeaders } from '@/lib/security/security-headers';
 import { isHttpsDeployment } from '@/lib/urls';
 
@@ -36,7 +36,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (isActionRequest(request)) {
     const verdict = await checkActionBody(request);
     if (verdict !== 'ok') {
-      const refusal = refuseActionBody(request, verdict);
+      const refusal = refuseRequest(request, verdict === 'tooLarge' ? 413 : 400);
       for (const [name, value] of Object.entries(headers.response)) {
         refusal.headers.set(name, value);
       }

@@ -8,6 +8,8 @@
 // hands the proxy a copy and buffers the original for the route (getCloneableBody in
 // next/dist/server/body-streams.js), so this reads the copy, once, up to the limit.
 
+import { readUpTo } from './read-up-to';
+
 /** Next's default `serverActions.bodySizeLimit` (1 MB), which next.config.js leaves as is. */
 export const actionBodyLimitBytes = 1024 * 1024;
 /** Deeper JSON than any form sends; React's decoder recurses, and overflows near 10,000. */
@@ -21,31 +23,6 @@ export function isActionRequest(request: Request): boolean {
   if (new URL(request.url).pathname.startsWith('/api/')) return false;
   const contentType = request.headers.get('content-type') ?? '';
   return request.headers.has('next-action') || contentType.startsWith('multipart/form-data');
-}
-
-/** The body, or null once it passes `limit` bytes (a chunked body has no length up front). */
-async function readUpTo(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 /** How deep `text`'s brackets nest, counted without recursion (strings skipped). */

@@ -291,3 +291,46 @@ test('the cron route refuses a bearer of the right length with non-ASCII charact
   expect(response.status).toBe(401);
   expect(await response.json()).toEqual({ error: 'unauthorized' });
 });
+
+/** Hostile calls of next-auth's own endpoints, which no form of ours makes. */
+const authEndpointCalls: { label: string; path: string; init?: RequestInit }[] = [
+  { label: 'a line break in the error page', path: '/api/auth/error?error=a%0d%0ab' },
+  { label: 'a NUL in the error page', path: '/api/auth/error?error=%00' },
+  { label: 'a line break in the sign-in page', path: '/api/auth/signin?error=a%0d%0ab' },
+  { label: 'the credentials callback by GET', path: '/api/auth/callback/credentials' },
+  { label: 'an unknown provider', path: '/api/auth/callback/nobody' },
+  { label: 'an unknown endpoint', path: '/api/auth/whatever' },
+  ...['/api/auth/callback/credentials', '/api/auth/session', '/api/auth/signout'].flatMap(
+    (path) => [
+      {
+        label: `broken JSON to ${path}`,
+        path,
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' },
+      },
+      {
+        label: `a broken multipart body to ${path}`,
+        path,
+        init: { method: 'POST', headers: { 'content-type': multipartType }, body: 'garbage' },
+      },
+      {
+        label: `two megabytes to ${path}`,
+        path,
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `email=${twoMegabytes}`,
+        },
+      },
+    ],
+  ),
+];
+
+test("next-auth's own endpoints answer hostile calls with a 4xx", async ({ baseURL }) => {
+  const answers: string[] = [];
+  for (const call of authEndpointCalls) {
+    const response = await fetch(baseURL + call.path, { redirect: 'manual', ...call.init });
+    await response.arrayBuffer();
+    if (response.status >= 500) answers.push(`${call.label}: ${response.status}`);
+  }
+  expect(answers).toEqual([]);
+});

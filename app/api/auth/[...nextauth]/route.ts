@@ -1,9 +1,15 @@
-// next-auth's endpoints: the credentials sign-in POST, its CSRF token, and the session cookie.
+// next-auth's endpoints: the credentials sign-in POST, its CSRF token, and the session cookie;
+// calls the app never makes are refused first (lib/auth/next-auth-gate.ts).
 import NextAuth from 'next-auth';
+import type { NextRequest } from 'next/server';
 import { authOptions } from '@/lib/auth/auth-options';
+import { gateNextAuthRequest } from '@/lib/auth/next-auth-gate';
+import { refuseRequest } from '@/lib/http/refuse-request';
 
-function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(authOptions())(request, context);
+async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
+  const gate = await gateNextAuthRequest(request, (await context.params).nextauth);
+  if (!gate.ok) return refuseRequest(request, gate.status);
+  return NextAuth(authOptions())(gate.request, context);
 }
 
 export { handler as GET, handler as POST };
