@@ -76,8 +76,11 @@ export async function checkActionBody(request: Request): Promise<ActionBodyVerdi
   const contentType = request.headers.get('content-type') ?? '';
   const fetchCall = request.headers.has('next-action');
   if (!contentType.startsWith('multipart/form-data')) {
-    // A fetch call's arguments without any form data: never one of this app's forms.
-    return fetchCall ? 'malformed' : 'ok';
+    if (!fetchCall) return 'ok';
+    // Arguments without any form data come from no form of this app, except none at all: a
+    // form action that takes no arguments (Sign out everywhere), whose form data Next leaves
+    // out because the action would not read it, so React sends `[]` as text.
+    return new TextDecoder().decode(body).trim() === '[]' ? 'ok' : 'malformed';
   }
   let form: FormData;
   try {

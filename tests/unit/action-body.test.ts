@@ -58,6 +58,12 @@ describe('checkActionBody', () => {
     expect(await checkActionBody(actionRequest(multipart({ '0': '["$K1"]' })))).toBe('ok');
   });
 
+  it('lets through the call of a form action that takes no arguments (Sign out everywhere)', async () => {
+    // Next leaves out the form data such an action would not read: React sends `[]` as text.
+    const call = actionRequest('[]', { contentType: 'text/plain;charset=UTF-8' });
+    expect(await checkActionBody(call)).toBe('ok');
+  });
+
   it('refuses bodies Next could not read, or that no form of the app sends', async () => {
     const malformed = [
       actionRequest('[null]', { contentType: 'text/plain;charset=UTF-8' }),
