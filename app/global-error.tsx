@@ -1,10 +1,9 @@
 'use client';
 
 import { NextIntlClientProvider, useTranslations } from 'next-intl';
-import { Suspense, use, useEffect, useSyncExternalStore } from 'react';
-import { Button } from '@/components/ui/button';
+import { Suspense, use, useSyncExternalStore } from 'react';
 import { buttonClassName } from '@/components/ui/button-styles';
-import { AlertIcon } from '@/components/ui/icons';
+import { ErrorNotice } from '@/components/ui/error-notice';
 import { defaultLocale, localeFromAcceptLanguage, type Locale } from '@/lib/i18n/locales';
 import { loadErrorPageMessages } from '@/lib/i18n/error-page-messages';
 import './globals.css';
@@ -24,37 +23,21 @@ function useBrowserLocale(): Locale {
   );
 }
 
-function GlobalErrorContent({ error, retry }: Props) {
+function GlobalErrorContent(props: Props) {
   const t = useTranslations('errorPage');
-  const digest =
-    error instanceof Error && 'digest' in error && typeof error.digest === 'string'
-      ? error.digest
-      : undefined;
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-16">
-      <title>{t('title')}</title>
-      <div className="flex max-w-md flex-col items-center text-center">
-        <span className="flex size-12 items-center justify-center rounded-full bg-red-50 text-red-600">
-          <AlertIcon className="size-6" />
-        </span>
-        <h1 className="mt-5 text-3xl font-semibold tracking-tight text-slate-900">{t('title')}</h1>
-        <p className="mt-3 text-sm/6 text-pretty text-slate-600">{t('description')}</p>
-        {digest ? (
-          <p className="mt-3 text-sm text-slate-600">{t('reference', { digest })}</p>
-        ) : null}
-        <div className="mt-8 flex flex-wrap justify-center gap-3">
-          <Button onClick={() => retry()}>{t('tryAgain')}</Button>
-          {/* A full page load: the client router lives in the layout that failed. */}
+      <ErrorNotice
+        {...props}
+        className="max-w-md"
+        titleClassName="text-3xl tracking-tight"
+        wayOut={
+          // A full page load: the client router lives in the layout that failed.
           <a href="/dashboard" className={buttonClassName('secondary')}>
             {t('home')}
           </a>
-        </div>
-      </div>
+        }
+      />
     </main>
   );
 }

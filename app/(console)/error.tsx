@@ -1,39 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
-import { Button } from '@/components/ui/button';
 import { ButtonLink } from '@/components/ui/button-link';
-import { AlertIcon } from '@/components/ui/icons';
+import { ErrorNotice } from '@/components/ui/error-notice';
 
 /** Shown inside the console shell when a page throws; the header and sidebar keep working. */
-export default function ConsoleError({ error, retry }: { error: unknown; retry: () => void }) {
+export default function ConsoleError(props: { error: unknown; retry: () => void }) {
   const t = useTranslations('errorPage');
-  // Server errors arrive without their message in production, only a digest that matches the log.
-  const digest =
-    error instanceof Error && 'digest' in error && typeof error.digest === 'string'
-      ? error.digest
-      : undefined;
-
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
-    <div className="mx-auto flex max-w-lg flex-col items-center py-12 text-center">
-      <title>{t('title')}</title>
-      <span className="flex size-12 items-center justify-center rounded-full bg-red-50 text-red-600">
-        <AlertIcon className="size-6" />
-      </span>
-      <h1 className="mt-5 text-2xl font-semibold tracking-tight text-slate-900">{t('title')}</h1>
-      <p className="mt-2 text-sm/6 text-pretty text-slate-600">{t('description')}</p>
-      {digest ? <p className="mt-3 text-sm text-slate-600">{t('reference', { digest })}</p> : null}
-      <div className="mt-8 flex flex-wrap justify-center gap-3">
-        <Button onClick={() => retry()}>{t('tryAgain')}</Button>
+    <ErrorNotice
+      {...props}
+      className="mx-auto max-w-lg py-12"
+      titleClassName="text-2xl tracking-tight"
+      wayOut={
         <ButtonLink href="/dashboard" variant="secondary">
           {t('home')}
         </ButtonLink>
-      </div>
-    </div>
+      }
+    />
   );
 }
