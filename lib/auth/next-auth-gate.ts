@@ -18,8 +18,31 @@ const knownEndpoints = new Set(Object.values(served).flatMap((endpoints) => [...
 const formType = 'application/x-www-form-urlencoded';
 const controlCharacter = /\p{Cc}/u;
 
+/** Where next-auth keeps the callback URL between requests: on http, and on https. */
+const callbackCookieNames = ['next-auth.callback-url', '__Secure-next-auth.callback-url'];
+
+/**
+ * Whether next-auth can read `value` as a callback URL: it answers 500 on every endpoint to a
+ * callbackUrl (query or cookie) that is neither a path nor an http(s) URL. Where it may lead is
+ * decided later, by the redirect callback (lib/auth/safe-return-path.ts).
+ */
+export function isReadableCallbackUrl(value: string): boolean {
+  if (value.startsWith('/')) return true;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export type NextAuthGate =
-  { ok: true; request: NextRequest } | { ok: false; status: 400 | 404 | 405 | 413 | 415 };
+  | {
+      ok: true;
+      request: NextRequest;
+      /** Callback cookies next-auth cannot read: deleted, so they cannot block sign-in. */
+      unreadableCookies: string[];
+    }
+  | { ok: false; status: 400 | 404 | 405 | 413 | 415 };
 
 /** Whether next-auth may handle `request` for `segments` (the path below /api/auth/). */
 export async function gateNextAuthRequest(
@@ -32,7 +55,17 @@ export async function gateNextAuthRequest(
   for (const value of request.nextUrl.searchParams.values()) {
     if (controlCharacter.test(value)) return { ok: false, status: 400 };
   }
-  if (request.method !== 'POST') return { ok: true, request };
+  // next-auth reads the last of repeated parameters; none of our calls sends two.
+  const callbackUrls = request.nextUrl.searchParams.getAll('callbackUrl');
+  if (callbackUrls.length > 1 || !callbackUrls.every(isReadableCallbackUrl)) {
+    return { ok: false, status: 400 };
+  }
+  // A stale or planted cookie is no request of the visitor's: dropped rather than refused.
+  const unreadableCookies = callbackCookieNames.filter((name) => {
+    const value = request.cookies.get(name)?.value;
+    return value !== undefined && !isReadableCallbackUrl(value);
+  });
+  if (request.method !== 'POST') return { ok: true, request, unreadableCookies };
 
   if (!(request.headers.get('content-type') ?? '').startsWith(formType)) {
     return { ok: false, status: 415 };
@@ -46,5 +79,6 @@ export async function gateNextAuthRequest(
   return {
     ok: true,
     request: new NextRequest(request.url, { method: 'POST', headers: request.headers, body }),
+    unreadableCookies,
   };
 }

@@ -300,6 +300,17 @@ const authEndpointCalls: { label: string; path: string; init?: RequestInit }[] =
   { label: 'the credentials callback by GET', path: '/api/auth/callback/credentials' },
   { label: 'an unknown provider', path: '/api/auth/callback/nobody' },
   { label: 'an unknown endpoint', path: '/api/auth/whatever' },
+  // next-auth refuses a callbackUrl it cannot parse as a URL with a 500, on every endpoint.
+  ...['/api/auth/csrf', '/api/auth/session', '/api/auth/providers'].flatMap((path) => [
+    { label: `a callbackUrl that is no URL to ${path}`, path: `${path}?callbackUrl=a` },
+    { label: `a javascript: callbackUrl to ${path}`, path: `${path}?callbackUrl=javascript:x` },
+    { label: `a repeated callbackUrl to ${path}`, path: `${path}?callbackUrl=/a&callbackUrl=b` },
+    { label: `an ideographic space callbackUrl to ${path}`, path: `${path}?callbackUrl=%E3%80%80` },
+    {
+      label: `bytes that are no UTF-8 as callbackUrl to ${path}`,
+      path: `${path}?callbackUrl=%ff%fe`,
+    },
+  ]),
   ...['/api/auth/callback/credentials', '/api/auth/session', '/api/auth/signout'].flatMap(
     (path) => [
       {
@@ -333,4 +344,34 @@ test("next-auth's own endpoints answer hostile calls with a 4xx", async ({ baseU
     if (response.status >= 500) answers.push(`${call.label}: ${response.status}`);
   }
   expect(answers).toEqual([]);
+});
+
+test('a callback cookie next-auth cannot read does not keep anyone from signing in', async ({
+  baseURL,
+  makeUser,
+}) => {
+  // Left by another app on the same host, or tossed in by a sibling subdomain.
+  const stale = 'next-auth.callback-url=not-a-url';
+  const user = await makeUser({ hostRole: 'standard' });
+  const csrf = await fetch(`${baseURL}/api/auth/csrf`, { headers: { cookie: stale } });
+  expect(csrf.status).toBe(200);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = [stale, ...csrf.headers.getSetCookie().map((line) => line.split(';')[0])].join(
+    '; ',
+  );
+  const signIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({
+      email: user.email,
+      password: user.password,
+      csrfToken,
+      json: 'true',
+    }),
+  });
+  expect(signIn.status).toBe(200);
+  expect(signIn.headers.getSetCookie().some((line) => line.startsWith('gatehouse.session='))).toBe(
+    true,
+  );
 });
