@@ -4,14 +4,11 @@
 // our own 503 page while the database cannot be reached (lib/health/database-availability.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader } from '@/lib/auth/request-path';
-import { databaseReachable } from '@/lib/health/database-availability';
+import { databaseReachable, databaseUnavailablePath } from '@/lib/health/database-availability';
 import { checkActionBody, isActionRequest } from '@/lib/http/action-body';
 import { refuseRequest } from '@/lib/http/refuse-request';
 import { createNonce, securityHeaders } from '@/lib/security/security-headers';
 import { isHttpsDeployment } from '@/lib/urls';
-
-/** Shown, with status 503, in place of any page while the database is down (app/database-unavailable). */
-const databaseUnavailablePath = '/database-unavailable';
 
 /**
  * A page's document or its client-side navigation. Server actions answer their form with a

@@ -7,13 +7,25 @@ import { getDb } from '@/db/client';
 import { currentSessionToken, getCurrentUser } from '@/lib/auth/current-user';
 import { sessionCookie } from '@/lib/auth/session-cookie';
 import { deleteSession, deleteUserSessions } from '@/lib/auth/sessions';
+import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
+import {
+  databaseUnavailablePath,
+  reportDatabaseUnreachable,
+} from '@/lib/health/database-availability';
 
 async function endSession(scope: 'this' | 'everywhere', next?: string): Promise<never> {
-  const token = await currentSessionToken();
-  const user = await getCurrentUser();
-  const db = await getDb();
-  if (token && scope === 'this') await deleteSession(db, token);
-  if (user && scope === 'everywhere') await deleteUserSessions(db, { userId: user.id });
+  try {
+    const token = await currentSessionToken();
+    const user = await getCurrentUser();
+    const db = await getDb();
+    if (token && scope === 'this') await deleteSession(db, token);
+    if (user && scope === 'everywhere') await deleteUserSessions(db, { userId: user.id });
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    // The session could not be ended: the cookie stays, and our page says why and what next.
+    await reportDatabaseUnreachable(error);
+    redirect(databaseUnavailablePath);
+  }
   (await cookies()).delete(sessionCookie().name);
   redirect(next ?? '/sign-in?signedOut=1');
 }

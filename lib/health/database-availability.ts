@@ -11,6 +11,9 @@ import { databaseFailureReason, databaseLabel } from '@/lib/startup/database-fai
 // refused connection answers at once), so the first request after it is back gets through.
 
 /** How long an answer is trusted: a healthy one longer, so outages are seen within this. */
+/** Shown, with status 503, in place of any page while the database is down (app/database-unavailable). */
+export const databaseUnavailablePath = '/database-unavailable';
+
 const trustedForMs = { reachable: 2000, unreachable: 1000 };
 /** A probe that takes longer counts as unreachable: a hung server must not hang every page. */
 const probeTimeoutMs = 1500;

@@ -6,6 +6,7 @@ import { hostSettings } from '@/db/schema';
 import { launchAppServer, waitForResponse, type AppServer } from '../support/app-server';
 import { expect, test } from '../support/e2e-fixtures';
 import { createUser, e2eAppSecret, signInAs } from '../support/e2e-users';
+import { actionId, encodeReply } from '../support/server-action';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -91,6 +92,32 @@ test('while the database is down pages answer our 503 page and forms say so; the
   });
   expect(cron.status).toBe(503);
   expect(await cron.json()).toEqual({ error: expect.stringMatching(/database cannot be reached/) });
+
+  // Signing out needs the database to end the session: it says why it could not, and keeps
+  // the cookie of the session it could not end, instead of failing.
+  const [session] = (await page.context().cookies()).filter(
+    (cookie) => cookie.name === 'gatehouse.session',
+  );
+  for (const [name, args] of [
+    ['signOutAction', [new FormData()]],
+    ['signOutEverywhereAction', []],
+  ] as const) {
+    const signOut = await fetch(`${server.url}/dashboard`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'next-action': actionId('app/(console)/session-actions.ts', name),
+        accept: 'text/x-component',
+        origin: server.url,
+        cookie: `gatehouse.session=${session!.value}`,
+      },
+      body: (await encodeReply(args)) as BodyInit,
+    });
+    await signOut.arrayBuffer();
+    expect(signOut.status, name).toBeLessThan(500);
+    expect(signOut.headers.get('x-action-redirect'), name).toMatch(/^\/database-unavailable/);
+    expect(signOut.headers.getSetCookie().join(), name).not.toContain('gatehouse.session');
+  }
 
   // The log names the server it could not reach and why.
   const location = database.url.replace(/^postgres:\/\/[^@]*@/, '');
