@@ -1,7 +1,8 @@
 // Runs before every route: puts the security headers (CSP with a fresh nonce, HSTS, …) on the
 // response, tells pages which path was asked for (to return there after sign-in), refuses
-// server-action bodies Next could not read (lib/http/action-body.ts), and answers pages with
-// our own 503 page while the database cannot be reached (lib/health/database-availability.ts).
+// paths and server-action bodies Next could not read (lib/http/action-body.ts), and answers
+// pages with our own 503 page while the database cannot be reached
+// (lib/health/database-availability.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestPathHeader } from '@/lib/auth/request-path';
 import { databaseReachable, databaseUnavailablePath } from '@/lib/health/database-availability';
@@ -22,6 +23,16 @@ function isPageRequest(request: NextRequest): boolean {
   );
 }
 
+/** Whether every percent-escape of `pathname` decodes, to UTF-8. */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<Response> {
   const headers = securityHeaders({
     pathname: request.nextUrl.pathname,
@@ -30,15 +41,18 @@ export async function proxy(request: NextRequest): Promise<Response> {
     development: process.env.NODE_ENV === 'development',
   });
 
+  const refuse = (status: 400 | 413) => {
+    const refusal = refuseRequest(request, status);
+    for (const [name, value] of Object.entries(headers.response)) refusal.headers.set(name, value);
+    return refusal;
+  };
+
+  // Next cannot read a route's parameter from such a path, and answers a bare 500.
+  if (!isDecodablePath(request.nextUrl.pathname)) return refuse(400);
+
   if (isActionRequest(request)) {
     const verdict = await checkActionBody(request);
-    if (verdict !== 'ok') {
-      const refusal = refuseRequest(request, verdict === 'tooLarge' ? 413 : 400);
-      for (const [name, value] of Object.entries(headers.response)) {
-        refusal.headers.set(name, value);
-      }
-      return refusal;
-    }
+    if (verdict !== 'ok') return refuse(verdict === 'tooLarge' ? 413 : 400);
   }
 
   // `set` replaces whatever the client sent under these names.

@@ -250,7 +250,9 @@ test('every page answers hostile addresses and form posts without a server error
   const paths = pageRoutes().flatMap((route) => {
     const filled = route.replace('[accountId]', accountId).replace(/\[\w+\]/g, 'x'.repeat(43));
     const withNul = route.replace(/\[\w+\]/g, '%00');
-    return [filled + query, ...(withNul === route ? [] : [withNul + query])];
+    // Percent-encoding that decodes to no UTF-8: Next cannot read the route's parameter.
+    const notUtf8 = route.replace(/\[\w+\]/g, '%ff');
+    return [filled + query, ...(withNul === route ? [] : [withNul + query, notUtf8 + query])];
   });
 
   const failures: string[] = [];
@@ -300,6 +302,7 @@ const authEndpointCalls: { label: string; path: string; init?: RequestInit }[] =
   { label: 'the credentials callback by GET', path: '/api/auth/callback/credentials' },
   { label: 'an unknown provider', path: '/api/auth/callback/nobody' },
   { label: 'an unknown endpoint', path: '/api/auth/whatever' },
+  { label: 'an endpoint whose percent-encoding is no UTF-8', path: '/api/auth/%ff' },
   // next-auth refuses a callbackUrl it cannot parse as a URL with a 500, on every endpoint.
   ...['/api/auth/csrf', '/api/auth/session', '/api/auth/providers'].flatMap((path) => [
     { label: `a callbackUrl that is no URL to ${path}`, path: `${path}?callbackUrl=a` },
