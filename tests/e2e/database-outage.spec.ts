@@ -119,6 +119,24 @@ test('while the database is down pages answer our 503 page and forms say so; the
     expect(signOut.headers.getSetCookie().join(), name).not.toContain('gatehouse.session');
   }
 
+  // next-auth's own sign-out would clear the cookie and leave the session it could not end
+  // valid: it answers 503 and keeps the cookie instead.
+  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(';')[0]);
+  const nextAuthSignOut = await fetch(`${server.url}/api/auth/signout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: [...csrfCookie, `gatehouse.session=${session!.value}`].join('; '),
+    },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+  });
+  expect(nextAuthSignOut.status).toBe(503);
+  expect(await nextAuthSignOut.text()).toMatch(/database cannot be reached/);
+  expect(nextAuthSignOut.headers.getSetCookie().join()).not.toContain('gatehouse.session');
+
   // The log names the server it could not reach and why.
   const location = database.url.replace(/^postgres:\/\/[^@]*@/, '');
   expect(server.output()).toContain(`Database unreachable: PostgreSQL at ${location}`);
