@@ -39,7 +39,7 @@ export function takeSignInAttempt(db: Database, { email, clientAddress }: Who): 
  * client's count is of failures (it may be spraying; a NAT's many users are not).
  */
 export async function signInSucceeded(db: Database, { email, clientAddress }: Who): Promise<void> {
-  await clearAttempts(db, [emailKey(email)]);
+  await clearSignInFailures(db, email);
   if (clientAddress) await returnAttempt(db, clientRule(clientAddress));
 }
 

@@ -20,9 +20,10 @@ export type ResetPasswordResult =
 
 /**
  * Submitting the reset page: sets the new password, consumes the link (and kills the user's
- * other reset links), signs the user out everywhere, and with the SMTP switch on queues the
- * "password changed" email; it lifts the address's sign-in lock-out. The link row is locked and re-read inside the transaction, so a
- * second or concurrent submit finds it used; a user deactivated meanwhile is refused.
+ * other reset links), signs the user out everywhere, lifts the address's sign-in lock-out, and
+ * with the SMTP switch on queues the "password changed" email. The link row is locked and
+ * re-read inside the transaction, so a second or concurrent submit finds it used; a user
+ * deactivated meanwhile is refused.
  */
 export async function resetPassword(
   db: Database,

@@ -7,27 +7,19 @@ import { createTestCertificates } from '../support/certificates';
 
 const caPem = createTestCertificates().caPem;
 
-const saved = {
+// Where the password was saved for.
+const server = {
   host: 'smtp.example.com',
   port: 587,
   ssl: false,
   starttls: true,
   username: 'mailer@nordlicht.example',
   caPem,
-  hasPassword: true,
 };
+const saved = { ...server, hasPassword: true };
 
 // The form as Save and Send test email receive it: blank password, same server.
-const unchanged = {
-  auth: true,
-  password: '',
-  host: 'smtp.example.com',
-  port: 587,
-  ssl: false,
-  starttls: true,
-  username: 'mailer@nordlicht.example',
-  caPem,
-};
+const unchanged = { ...server, auth: true, password: '' };
 
 describe('the stored SMTP password', () => {
   it('is reused for the unchanged server', () => {
