@@ -14,6 +14,9 @@ export default defineConfig({
   retries: 0,
   // Generous: some tests start extra app servers, and CI machines have two busy cores.
   timeout: 120_000,
+  // A page that answers in half a second alone can take several while another worker's app
+  // server and database use both cores, as a database reconnecting after an outage does.
+  expect: { timeout: 15_000 },
   // npm test adds a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) for its summary line.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
