@@ -3,7 +3,7 @@
 // condition (see package.json) because it shares server-only code.
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
-import { cliResetLink, type CliResetLinkResult } from '@/lib/resets/cli-reset-link';
+import { cliResetLink, type CliResetLinkResult } from './cli-reset-link';
 import { configuredDatabaseLocation } from '@/lib/startup/database-location';
 import { describeStartupError } from '@/lib/startup/describe-startup-error';
 import { appBaseUrl } from '@/lib/urls';

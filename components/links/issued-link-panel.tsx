@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { IssuedLink, LinkEmailReader } from '@/lib/invitations/issued-link';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
+import type { LinkEmailReader } from './link-email-reader';
 import { LinkEmailStatus } from './link-email-status';
 
 export type LinkKind = 'invitation' | 'reset';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { LinkEmailReader } from '@/lib/invitations/issued-link';
+import type { LinkEmailReader } from './link-email-reader';
 import type { LinkEmailState } from '@/lib/mail/outbox/link-email-state';
 import type { LinkKind } from './issued-link-panel';
 

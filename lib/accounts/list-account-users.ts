@@ -5,9 +5,9 @@ import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
-import { mayGrant, type InvitationGrant } from '@/lib/invitations/may-grant';
-import { accountScopeColumns } from './account-scope-columns';
-import type { AccountInScope } from './load-account-scope';
+import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
+import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
+import type { AccountInScope } from '@/lib/auth/load-account-scope';
 
 export interface AccountUserRow {
   id: string;
@@ -23,7 +23,7 @@ export interface AccountUserRow {
   manageable: boolean;
   /**
    * The viewer may make this user's invite and reset links: such a link opens every account
-   * the user has, so it takes managing users in all of them (lib/invitations/may-grant.ts).
+   * the user has, so it takes managing users in all of them (lib/auth/may-grant.ts).
    */
   linksAllowed: boolean;
 }

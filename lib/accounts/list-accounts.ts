@@ -4,7 +4,7 @@ import type { Database } from '@/db/database';
 import { accountMemberships, accounts } from '@/db/schema';
 import { mayInAccount, mayOnHost, type AccountRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { accountScopeColumns } from './account-scope-columns';
+import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 
 export interface AccountRow {
   id: string;

@@ -3,12 +3,12 @@ import { asc, ne } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accounts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { mayGrant } from '@/lib/invitations/may-grant';
-import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
+import { mayGrant } from '@/lib/auth/may-grant';
+import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 
 /**
  * The accounts the viewer may invite individual users into, each with the roles they may give
- * there (never above their own: lib/invitations/may-grant.ts).
+ * there (never above their own: lib/auth/may-grant.ts).
  */
 export async function listGrantableAccounts(
   db: Database,

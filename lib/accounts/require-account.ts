@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/guards';
 import { mayInAccount, type AccountPermission } from '@/lib/auth/permissions';
-import { loadAccountScope } from './load-account-scope';
+import { loadAccountScope } from '@/lib/auth/load-account-scope';
 
 /**
  * For pages inside an account: the signed-in user and the account, when they hold `permission`

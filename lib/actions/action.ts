@@ -10,7 +10,7 @@ import {
   type AccountPermission,
   type HostPermission,
 } from '@/lib/auth/permissions';
-import { loadAccountScope, type AccountInScope } from '@/lib/accounts/load-account-scope';
+import { loadAccountScope, type AccountInScope } from '@/lib/auth/load-account-scope';
 import type { SessionUser } from '@/lib/auth/read-session';
 import type { ActionResult, FormAction } from './action-result';
 import type { Translate } from '@/lib/i18n/translate';

@@ -5,9 +5,9 @@ import { accounts } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { insertInvitedUser, prepareInvitation } from './invitation-writes';
-import { mayGrant, type InvitationGrant } from './may-grant';
+import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
 import { takenAddress } from './taken-address';
-import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
+import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 
 export type InviteUserRequest =
   | { type: 'host'; role: HostRole }

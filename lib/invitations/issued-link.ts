@@ -1,18 +1,6 @@
-import type { FormAction } from '@/lib/actions/action-result';
-import type { LinkEmailState } from '@/lib/mail/outbox/link-email-state';
-
 /** A link just made, for the dialog: Copy, its expiry, and the email's id when one was queued. */
 export interface IssuedLink {
   link: string;
   expiresAt: Date;
   emailId: string | null;
-}
-
-/**
- * How a dialog follows the email of a link it showed: the page's read action, and the fields
- * it needs besides `emailId` (an account page sends its `accountId`).
- */
-export interface LinkEmailReader {
-  action: FormAction<LinkEmailState>;
-  fields?: Record<string, string>;
 }

@@ -4,7 +4,7 @@ import type { Database } from '@/db/database';
 import { accountMemberships, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { mayGrant } from '@/lib/invitations/may-grant';
+import { mayGrant } from '@/lib/auth/may-grant';
 import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invariants';
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';

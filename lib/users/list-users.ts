@@ -17,8 +17,8 @@ import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
-import { mayGrant } from '@/lib/invitations/may-grant';
-import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
+import { mayGrant } from '@/lib/auth/may-grant';
+import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 
 export interface UserRow {
   id: string;

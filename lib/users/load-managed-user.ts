@@ -2,12 +2,12 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
-import type { InvitationGrant } from '@/lib/invitations/may-grant';
-import { accountScopeColumns } from '@/lib/accounts/account-scope-columns';
+import type { InvitationGrant } from '@/lib/auth/may-grant';
+import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 
 /**
  * A user as the Users page manages them: status, language and what they hold, with each
- * account's row for the permission check (lib/invitations/may-grant.ts: whoever could invite
+ * account's row for the permission check (lib/auth/may-grant.ts: whoever could invite
  * this user with the roles they hold now may manage them). With `lock`, the user row is locked
  * for update and the account rows for share, so the check holds until the transaction ends.
  */
@@ -49,7 +49,19 @@ export async function loadManagedUser(db: Database, userId: string, lock: boolea
     user: { ...user, hasPassword: hasPassword !== null },
     grant,
     accountNames: memberships.map((membership) => membership.name),
+    accountIds: memberships.map((membership) => membership.id),
   };
 }
 
 export type ManagedUser = NonNullable<Awaited<ReturnType<typeof loadManagedUser>>>;
+
+/**
+ * Whether `user` is found for a caller that works inside one account (an account's Users page
+ * names both the account and the user): only that account's users are. No account: any user.
+ */
+export function foundIn(
+  user: ManagedUser | null,
+  inAccount: string | undefined,
+): user is ManagedUser {
+  return user !== null && (inAccount === undefined || user.accountIds.includes(inAccount));
+}

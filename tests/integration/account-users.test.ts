@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, invitations, outbox, users } from '@/db/schema';
 import { changeAccountRole, removeFromAccount } from '@/lib/accounts/change-account-role';
 import { listAccountUsers } from '@/lib/accounts/list-account-users';
-import { loadAccountScope } from '@/lib/accounts/load-account-scope';
+import { loadAccountScope } from '@/lib/auth/load-account-scope';
 import { setDelegation } from '@/lib/accounts/set-delegation';
+import { makeResetLink } from '@/lib/users/make-reset-link';
+import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { hashToken } from '@/lib/crypto/tokens';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
@@ -385,5 +387,45 @@ describe('removeFromAccount', () => {
       await removeFromAccount(db(), { actor: admin, accountId: account, userId: admin.id }),
     ).toEqual({ ok: false, reason: 'self' });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('links made from an account', () => {
+  it("finds only that account's users: another account's user is notFound and nothing is made", async () => {
+    const hostAdmin = await makeUser('admin');
+    const account = await makeAccount();
+    const elsewhere = await makeAccount();
+    const activeOutsider = await makeUser(null, [[elsewhere, 'view']]);
+    const pendingOutsider = await makeUser(null, [[elsewhere, 'view']], { status: 'pending' });
+    const before = await snapshot();
+    expect(
+      await makeResetLink(db(), {
+        actor: hostAdmin,
+        userId: activeOutsider.id,
+        inAccount: account,
+      }),
+    ).toEqual({ ok: false, reason: 'notFound' });
+    expect(
+      await regenerateInvitation(db(), {
+        actor: hostAdmin,
+        userId: pendingOutsider.id,
+        inAccount: account,
+      }),
+    ).toEqual({ ok: false, reason: 'notFound' });
+    expect(await snapshot()).toEqual(before);
+
+    // From their own account, both are found.
+    const reset = await makeResetLink(db(), {
+      actor: hostAdmin,
+      userId: activeOutsider.id,
+      inAccount: elsewhere,
+    });
+    expect(reset.ok).toBe(true);
+    const invitation = await regenerateInvitation(db(), {
+      actor: hostAdmin,
+      userId: pendingOutsider.id,
+      inAccount: elsewhere,
+    });
+    expect(invitation.ok).toBe(true);
   });
 });

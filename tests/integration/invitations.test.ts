@@ -7,7 +7,7 @@ import { hashToken } from '@/lib/crypto/tokens';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
-import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';

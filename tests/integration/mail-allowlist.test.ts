@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { outbox, smtpSettings, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { inviteUser } from '@/lib/invitations/invite-user';
-import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
 import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { listDeliveries } from '@/lib/mail/outbox/list-deliveries';

@@ -8,7 +8,7 @@ import { createSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
 import { hashToken } from '@/lib/crypto/tokens';
 import { openPayload } from '@/lib/mail/outbox/outbox-payload';
-import { makeResetLink } from '@/lib/resets/make-reset-link';
+import { makeResetLink } from '@/lib/users/make-reset-link';
 import { readResetLink } from '@/lib/resets/read-reset-link';
 import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';
 import { resetPassword } from '@/lib/resets/reset-password';

@@ -6,7 +6,7 @@ import { createSession } from '@/lib/auth/sessions';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser, type InviteUserRequest } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
-import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { listUsers } from '@/lib/users/list-users';
 import { revokeUser } from '@/lib/users/revoke-user';

@@ -18,7 +18,7 @@ vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: mocks.currentUser })
 vi.mock('@/db/client', () => ({ getDb: mocks.getDb }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('@/lib/host/rename-host', () => ({ renameHost: mocks.renameHost }));
-vi.mock('@/lib/accounts/load-account-scope', () => ({
+vi.mock('@/lib/auth/load-account-scope', () => ({
   loadAccountScope: mocks.loadAccountScope,
 }));
 

@@ -5,7 +5,8 @@ import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
-import type { IssuedLink, LinkEmailReader } from '@/lib/invitations/issued-link';
+import type { IssuedLink } from '@/lib/invitations/issued-link';
+import type { LinkEmailReader } from '@/components/links/link-email-reader';
 import { IssuedLinkPanel, type LinkKind } from '@/components/links/issued-link-panel';
 import { readLinkEmailAction } from './actions';
 

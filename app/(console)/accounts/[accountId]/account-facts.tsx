@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { AccountInScope } from '@/lib/accounts/load-account-scope';
+import type { AccountInScope } from '@/lib/auth/load-account-scope';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 
 /** How the viewer reaches the account: their own role in it, or else their host role. */

@@ -4,11 +4,8 @@
 // management (PRODUCT.md "manage an account's users"); each user is checked again.
 'use server';
 
-import { and, eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { Database } from '@/db/database';
-import { accountMemberships } from '@/db/schema';
 import {
   accountIdSchema,
   accountUserSchema,
@@ -20,10 +17,10 @@ import { action } from '@/lib/actions/action';
 import type { Translate } from '@/lib/i18n/translate';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
-import { regenerateInvitation } from '@/lib/invitations/regenerate-invitation';
+import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
 import { linkEmailState } from '@/lib/mail/outbox/link-email-state';
-import { makeResetLink } from '@/lib/resets/make-reset-link';
+import { makeResetLink } from '@/lib/users/make-reset-link';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
 
 const usersPath = (accountId: string) => `/accounts/${accountId}/users`;
@@ -42,16 +39,6 @@ function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) 
       ? t('users.errors.lastAccountAdmin', { accounts: result.accounts.join(', ') })
       : refusalText(result.reason, t);
   return { ok: false as const, formError };
-}
-
-/** Links are made only for users of this account (the form names both). */
-async function isMember(db: Database, accountId: string, userId: string) {
-  const [row] = await db
-    .select({ userId: accountMemberships.userId })
-    .from(accountMemberships)
-    .where(and(eq(accountMemberships.accountId, accountId), eq(accountMemberships.userId, userId)))
-    .limit(1);
-  return row !== undefined;
 }
 
 function issued(accountId: string, result: IssuedLink) {
@@ -91,10 +78,8 @@ export const inviteAccountUserAction = action(
 export const regenerateAccountInvitationAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
   async ({ accountId, userId }, { user, db, t }) => {
-    if (!(await isMember(db, accountId, userId))) {
-      return { ok: false, formError: t('users.errors.notFound') };
-    }
-    const result = await regenerateInvitation(db, { actor: user, userId });
+    // Links are made only for users of this account (the form names both).
+    const result = await regenerateInvitation(db, { actor: user, userId, inAccount: accountId });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issued(accountId, result);
   },
@@ -103,10 +88,7 @@ export const regenerateAccountInvitationAction = action(
 export const makeAccountResetLinkAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
   async ({ accountId, userId }, { user, db, t }) => {
-    if (!(await isMember(db, accountId, userId))) {
-      return { ok: false, formError: t('users.errors.notFound') };
-    }
-    const result = await makeResetLink(db, { actor: user, userId });
+    const result = await makeResetLink(db, { actor: user, userId, inAccount: accountId });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issued(accountId, result);
   },

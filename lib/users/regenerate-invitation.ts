@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { prepareInvitation, reissueInvitation } from './invitation-writes';
-import { loadManagedUser } from '@/lib/users/load-managed-user';
-import { mayGrant } from './may-grant';
+import { prepareInvitation, reissueInvitation } from '@/lib/invitations/invitation-writes';
+import { foundIn, loadManagedUser } from './load-managed-user';
+import { mayGrant } from '@/lib/auth/may-grant';
 
 export type RegenerateInvitationResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }
@@ -13,15 +13,16 @@ export type RegenerateInvitationResult =
  * "Generate invite link" for a pending user: the older unused links die at once (replaced),
  * a new one is made, and with the SMTP switch on it is emailed; the email supersedes any older
  * invitation email still waiting in the outbox. Allowed to whoever could invite this user with
- * the roles they hold now (lib/invitations/may-grant.ts).
+ * the roles they hold now (lib/auth/may-grant.ts). With `inAccount` (an account's Users page),
+ * only that account's users are found.
  */
 export async function regenerateInvitation(
   db: Database,
-  options: { actor: SessionUser; userId: string },
+  options: { actor: SessionUser; userId: string; inAccount?: string },
 ): Promise<RegenerateInvitationResult> {
-  const { actor, userId } = options;
+  const { actor, userId, inAccount } = options;
   const invitee = await loadManagedUser(db, userId, false);
-  if (!invitee) return { ok: false, reason: 'notFound' };
+  if (!foundIn(invitee, inAccount)) return { ok: false, reason: 'notFound' };
   if (!mayGrant(actor, invitee.grant)) return { ok: false, reason: 'forbidden' };
   if (invitee.user.status !== 'pending') return { ok: false, reason: 'notPending' };
 
@@ -39,7 +40,7 @@ export async function regenerateInvitation(
 
   return db.transaction(async (tx) => {
     const locked = await loadManagedUser(tx, userId, true);
-    if (!locked) return { ok: false, reason: 'notFound' } as const;
+    if (!foundIn(locked, inAccount)) return { ok: false, reason: 'notFound' } as const;
     if (!mayGrant(actor, locked.grant)) return { ok: false, reason: 'forbidden' } as const;
     if (locked.user.status !== 'pending') return { ok: false, reason: 'notPending' } as const;
 

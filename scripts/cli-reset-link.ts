@@ -8,7 +8,7 @@ import type { Database, DatabaseHandle } from '@/db/database';
 import { users } from '@/db/schema';
 import { readMigrationStatus } from '@/lib/health/migration-status';
 import { configuredDatabaseLocation } from '@/lib/startup/database-location';
-import { issueResetLink } from './issue-reset-link';
+import { issueResetLink } from '@/lib/resets/issue-reset-link';
 
 type Where = ReturnType<typeof configuredDatabaseLocation>;
 

@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
 import { guardUserChange } from '@/lib/users/guard-user-change';
-import { issueResetLink } from './issue-reset-link';
+import { issueResetLink } from '@/lib/resets/issue-reset-link';
 
 export type MakeResetLinkResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }
@@ -15,16 +15,17 @@ export type MakeResetLinkResult =
  * "Reset" in a user's edit dialog: a reset link that lives 24 hours, shown to the admin to
  * copy and, with the SMTP switch on, emailed to the user in their language. Older reset links
  * of the user die. Only for active users whom the actor may manage (pending users get a new
- * invite link instead; one's own password is changed on the Profile page).
+ * invite link instead; one's own password is changed on the Profile page). With `inAccount`
+ * (an account's Users page), only that account's users are found.
  */
 export async function makeResetLink(
   db: Database,
-  options: { actor: SessionUser; userId: string },
+  options: { actor: SessionUser; userId: string; inAccount?: string },
 ): Promise<MakeResetLinkResult> {
-  const { actor, userId } = options;
+  const { actor, userId, inAccount } = options;
   const { hostName } = await loadInvitationSettings(db);
   return db.transaction(async (tx) => {
-    const guard = await guardUserChange(tx, actor, userId);
+    const guard = await guardUserChange(tx, actor, userId, inAccount);
     if (!guard.ok) return guard;
     const { user } = guard.target;
     if (user.status !== 'active') return { ok: false, reason: 'notActive' } as const;
