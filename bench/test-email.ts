@@ -79,7 +79,7 @@ async function main() {
       text: sample.text ?? '',
       html: typeof sample.html === 'string' ? sample.html : '',
     };
-    // The same options lib/mail/create-transport.ts derives from this configuration: implicit
+    // The same options lib/smtp/create-transport.ts derives from this configuration: implicit
     // TLS, AUTH, the pasted CA, TLS 1.2 at least, no SNI for an IP address; a new transport
     // (one connection, one message) per send.
     async function viaNodemailer(): Promise<number> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openConfiguredDatabase } from '@/db/client';
+import { openConfiguredDatabase } from '@/lib/database/configured-database';
 import { DataDirLockedError } from '@/db/data-dir-lock';
 import type { Database, DatabaseHandle } from '@/db/database';
 import { users } from '@/db/schema';

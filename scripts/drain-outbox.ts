@@ -2,9 +2,9 @@
 // For operators (and tests) who want a sender without the web server; safe beside it.
 // Run under the react-server condition (see package.json) because it shares server-only code.
 import { parseArgs } from 'node:util';
-import { openConfiguredDatabase } from '@/db/client';
-import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
-import { closePooledTransport } from '@/lib/mail/outbox/pooled-transport';
+import { openConfiguredDatabase } from '@/lib/database/configured-database';
+import { drainOutbox } from '@/lib/outbox/drain-outbox';
+import { closePooledTransport } from '@/lib/outbox/pooled-transport';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,6 +1,6 @@
 // npm run db:migrate: applies pending migrations to the configured database and exits
 // (for deployments that migrate as a deploy step instead of at server start).
-import { openConfiguredDatabase } from '@/db/client';
+import { openConfiguredDatabase } from '@/lib/database/configured-database';
 import { runMigrations } from '@/db/migrate';
 import { configuredDatabaseLocation } from '@/lib/startup/database-location';
 import { describeStartupError } from '@/lib/startup/describe-startup-error';

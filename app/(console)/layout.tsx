@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Header } from '@/components/shell/header';
 import { Sidebar } from '@/components/shell/sidebar';
 import { SkipLink } from '@/components/shell/skip-link';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { listMyAccounts } from '@/lib/accounts/list-my-accounts';
 import { requireUser } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';

@@ -3,7 +3,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { currentSessionToken, getCurrentUser } from '@/lib/auth/current-user';
 import { sessionCookie } from '@/lib/auth/session-cookie';
 import { deleteSession, deleteUserSessions } from '@/lib/auth/sessions';

@@ -1,5 +1,5 @@
 import type { FormAction } from '@/lib/actions/action-result';
-import type { LinkEmailState } from '@/lib/mail/outbox/link-email-state';
+import type { LinkEmailState } from '@/lib/outbox/link-email-state';
 
 /**
  * How a dialog follows the email of a link it showed: the page's read action, and the fields

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { LinkEmailReader } from './link-email-reader';
-import type { LinkEmailState } from '@/lib/mail/outbox/link-email-state';
+import type { LinkEmailState } from '@/lib/outbox/link-email-state';
 import type { LinkKind } from './issued-link-panel';
 
 const settled = new Set(['sent', 'failed', 'cancelled', 'held']);

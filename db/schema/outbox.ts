@@ -32,7 +32,7 @@ export const outbox = pgTable(
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp({ withTimezone: true }),
-    /** The diagnosis of the last failure (lib/mail/smtp-diagnosis.ts), shown in plain words. */
+    /** The diagnosis of the last failure (lib/smtp/smtp-diagnosis.ts), shown in plain words. */
     lastError: jsonb(),
     messageId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountsOnlyAdministeredBy, lockUserAdministration } from '@/lib/users/admin-invariants';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
-import { cancelEmailsTo } from '@/lib/mail/outbox/cancel-emails-to';
+import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { loadAccountScope } from '@/lib/auth/load-account-scope';
 
 /** Locks and checks a change to `userId`'s role in one account: the common start of both. */

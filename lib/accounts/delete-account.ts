@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, ne, notExists } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, sessions, users } from '@/db/schema';
 import { replaceOpenInvitations } from '@/lib/invitations/replace-open-invitations';
-import { cancelEmailsTo } from '@/lib/mail/outbox/cancel-emails-to';
+import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { lockUserAdministration } from '@/lib/users/admin-invariants';
 
 export type DeleteAccountResult =

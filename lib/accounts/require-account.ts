@@ -1,7 +1,7 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { requireUser } from '@/lib/auth/guards';
 import { mayInAccount, type AccountPermission } from '@/lib/auth/permissions';
 import { loadAccountScope } from '@/lib/auth/load-account-scope';

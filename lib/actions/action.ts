@@ -1,7 +1,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import type { Database } from '@/db/database';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import {

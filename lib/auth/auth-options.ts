@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { appBaseUrl, appUrl, isHttpsDeployment } from '@/lib/urls';
 import { authorizeCredentials } from './authorize-credentials';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { User } from 'next-auth';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { rootMessage } from '@/lib/errors/root-cause';
 import { clientAddressFrom } from './client-address';

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { readSession, type SessionUser } from './read-session';
 import { sessionCookie } from './session-cookie';

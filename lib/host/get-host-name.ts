@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { hostSettings } from '@/db/schema';
 
 /**

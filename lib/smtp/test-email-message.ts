@@ -1,5 +1,5 @@
 import 'server-only';
-import { renderEmail, type RenderedEmail } from '@/emails/render';
+import { renderEmail, type RenderedEmail } from '@/lib/mail/render-email';
 import type { Locale } from '@/lib/i18n/locales';
 
 type Message = RenderedEmail;

@@ -1,7 +1,7 @@
 import { DataDirLockedError } from '@/db/data-dir-lock';
 import type { DatabaseDriver } from '@/db/database';
 import { rootCause, rootMessage, type ErrorLike } from '@/lib/errors/root-cause';
-import { databaseFailureReason, databaseLabel } from './database-failure-reason';
+import { databaseFailureReason, databaseLabel } from '@/lib/health/database-failure-reason';
 
 function codeOf(error: unknown): string | undefined {
   return (error as ErrorLike)?.code ?? rootCause(error).code;

@@ -1,6 +1,6 @@
-import { getDatabaseHandle } from '@/db/client';
+import { getDatabaseHandle } from '@/lib/database/configured-database';
 import { runMigrations } from '@/db/migrate';
-import { startOutboxSweep } from '@/lib/mail/outbox/outbox-sweep';
+import { startOutboxSweep } from '@/lib/outbox/outbox-sweep';
 import { loadAppSecret } from '@/lib/secret/app-secret';
 import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
 import { appBaseUrl } from '@/lib/urls';

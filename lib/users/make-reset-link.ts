@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Database } from '@/db/database';
-import { renderEmail } from '@/emails/render';
+import { renderEmail } from '@/lib/mail/render-email';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
-import { enqueueEmail } from '@/lib/mail/outbox/enqueue-email';
+import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { guardUserChange } from '@/lib/users/guard-user-change';
 import { issueResetLink } from '@/lib/resets/issue-reset-link';
 

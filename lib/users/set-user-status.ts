@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { sessions, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { cancelEmailsTo } from '@/lib/mail/outbox/cancel-emails-to';
+import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invariants';
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';

@@ -9,7 +9,7 @@ import { hashToken } from '@/lib/crypto/tokens';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
-import { openPayload } from '@/lib/mail/outbox/outbox-payload';
+import { openPayload } from '@/lib/outbox/outbox-payload';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';

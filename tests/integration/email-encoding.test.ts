@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderEmail } from '@/emails/render';
-import { createSmtpTransport } from '@/lib/mail/create-transport';
-import { fromAddress, type SmtpConfig } from '@/lib/mail/smtp-config';
+import { renderEmail } from '@/lib/mail/render-email';
+import { createSmtpTransport } from '@/lib/smtp/create-transport';
+import { fromAddress, type SmtpConfig } from '@/lib/smtp/smtp-config';
 import { withTestSmtpServers } from '@/tests/support/smtp-client';
 import type { TestSmtpServer } from '@/tests/support/smtp-server';
 

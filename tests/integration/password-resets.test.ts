@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
 import { hashToken } from '@/lib/crypto/tokens';
-import { openPayload } from '@/lib/mail/outbox/outbox-payload';
+import { openPayload } from '@/lib/outbox/outbox-payload';
 import { makeResetLink } from '@/lib/users/make-reset-link';
 import { readResetLink } from '@/lib/resets/read-reset-link';
 import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';

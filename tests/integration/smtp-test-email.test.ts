@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { SmtpConfig } from '@/lib/mail/smtp-config';
-import { sendTestEmail, type SmtpTestReport } from '@/lib/mail/send-test-email';
+import type { SmtpConfig } from '@/lib/smtp/smtp-config';
+import { sendTestEmail, type SmtpTestReport } from '@/lib/smtp/send-test-email';
 import { createTestCertificates, type TestCertificateOptions } from '../support/certificates';
 import { freePort } from '../support/free-port';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';

@@ -15,7 +15,7 @@ vi.mock('next-intl/server', () => ({
   getTranslations: async () => (key: string) => key,
 }));
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: mocks.currentUser }));
-vi.mock('@/db/client', () => ({ getDb: mocks.getDb }));
+vi.mock('@/lib/database/configured-database', () => ({ getDb: mocks.getDb }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('@/lib/host/rename-host', () => ({ renameHost: mocks.renameHost }));
 vi.mock('@/lib/auth/load-account-scope', () => ({

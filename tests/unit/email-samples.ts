@@ -1,4 +1,4 @@
-import type { EmailName, EmailProps } from '@/emails/render';
+import type { EmailName, EmailProps } from '@/lib/mail/render-email';
 import type { Locale } from '@/lib/i18n/locales';
 
 // One sample per template for tests/unit/render-email.test.ts, with what each must show.

@@ -6,7 +6,7 @@ import {
   parseMailAllowlist,
   type MailAllowlist,
 } from '@/lib/mail/allowlist';
-import { accessLinksIn } from '@/lib/mail/outbox/email-links';
+import { accessLinksIn } from '@/lib/outbox/email-links';
 import { withEnvironment } from '../support/with-environment';
 
 const withEnv = withEnvironment(['MAIL_ALLOWLIST', 'VERCEL_ENV']);

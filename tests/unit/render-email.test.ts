@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emailNames, renderEmail, type EmailName, type RenderedEmail } from '@/emails/render';
+import {
+  emailNames,
+  renderEmail,
+  type EmailName,
+  type RenderedEmail,
+} from '@/lib/mail/render-email';
 import { locales } from '@/lib/i18n/locales';
 import { hostName, samples, shownDate } from './email-samples';
 

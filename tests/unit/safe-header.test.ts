@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHeaderText, safeMailbox, UnsafeHeaderError } from '@/emails/safe-header';
+import { safeHeaderText, safeMailbox, UnsafeHeaderError } from '@/lib/mail/safe-header';
 
 describe('safeHeaderText', () => {
   it.each([

@@ -5,11 +5,11 @@ import { after } from 'next/server';
 import { headers } from 'next/headers';
 import { getFormatter } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { action } from '@/lib/actions/action';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { emailField } from '@/lib/auth/password-fields';
-import { drainOutboxOnce } from '@/lib/mail/outbox/kick-outbox';
+import { drainOutboxOnce } from '@/lib/outbox/kick-outbox';
 import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';
 
 export const requestPasswordResetAction = action(

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ChevronLeftIcon } from '@/components/ui/icons';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { requestPasswordResetAction } from './actions';
 import { ForgotPasswordForm } from './forgot-password-form';

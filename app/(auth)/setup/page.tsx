@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { setupState } from '@/lib/setup/setup-state';
 import { createFirstAdminAction } from './actions';
 import { SetupForm } from './setup-form';

@@ -20,8 +20,8 @@ import { renameAccount } from '@/lib/accounts/rename-account';
 import { setAccountStatus } from '@/lib/accounts/set-account-status';
 import { action } from '@/lib/actions/action';
 import type { ActionResult } from '@/lib/actions/action-result';
-import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
-import { linkEmailState } from '@/lib/mail/outbox/link-email-state';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
+import { linkEmailState } from '@/lib/outbox/link-email-state';
 
 /** The first admin's link, shown with Copy after Add account or Complete setup. */
 export interface AdminInvitation {

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { BuildingIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { listAccounts } from '@/lib/accounts/list-accounts';
 import { pendingAccountAdmin } from '@/lib/accounts/pending-account-admin';
 import { requireUser } from '@/lib/auth/guards';

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { BuildingIcon } from '@/components/ui/icons';
 import { LinkCard } from '@/components/ui/link-card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { listMyAccounts } from '@/lib/accounts/list-my-accounts';
 import { requireUser } from '@/lib/auth/guards';
 import { mayOnHost } from '@/lib/auth/permissions';

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { listGrantableAccounts } from '@/lib/accounts/list-grantable-accounts';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { searchParam } from '@/lib/http/search-param';

@@ -1,7 +1,7 @@
 // GET /api/health: 200 {"status":"ok"} when the database answers and is fully migrated, else
 // 503 {"status":"unavailable"}; the detail (driver, latency, migrations, the reason) goes to
 // the server log and, with `Authorization: Bearer <CRON_SECRET>`, to the operator.
-import { getDatabaseHandle } from '@/db/client';
+import { getDatabaseHandle } from '@/lib/database/configured-database';
 import { checkHealth } from '@/lib/health/check-health';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
 

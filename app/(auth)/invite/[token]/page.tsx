@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
 import { signOutAction } from '../../../(console)/session-actions';

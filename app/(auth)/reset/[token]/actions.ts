@@ -3,7 +3,7 @@
 
 import { action } from '@/lib/actions/action';
 import { passwordProblemKey, tokenPasswordSchema } from '@/lib/auth/password-fields';
-import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { resetPassword } from '@/lib/resets/reset-password';
 
 export const resetPasswordAction = action(

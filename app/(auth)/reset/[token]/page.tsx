@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { readResetLink } from '@/lib/resets/read-reset-link';
 import { resetPasswordAction } from './actions';
 import { ResetForm } from './reset-form';

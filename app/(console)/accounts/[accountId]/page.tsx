@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button-link';
 import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { countAccountUsers } from '@/lib/accounts/count-account-users';
 import { rememberAccount } from '@/lib/accounts/remember-account';
 import { mayInAccount } from '@/lib/auth/permissions';

@@ -4,8 +4,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
-import { resendEmail } from '@/lib/mail/outbox/resend-email';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
+import { resendEmail } from '@/lib/outbox/resend-email';
 
 export const resendEmailAction = action(
   { schema: z.object({ id: z.uuid('invalid') }), access: 'host.settings' },

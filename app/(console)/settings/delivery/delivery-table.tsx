@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { FormAction } from '@/lib/actions/action-result';
-import type { DeliveryRow } from '@/lib/mail/outbox/list-deliveries';
+import type { DeliveryRow } from '@/lib/outbox/list-deliveries';
 import { HeldLink } from './held-link';
 import { ResendButton } from './resend-button';
 

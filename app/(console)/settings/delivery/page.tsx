@@ -6,14 +6,14 @@ import { cx } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SendIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { activeMailAllowlist } from '@/lib/mail/allowlist';
 import {
   deliveryStatuses,
   listDeliveries,
   type DeliveryStatus,
-} from '@/lib/mail/outbox/list-deliveries';
+} from '@/lib/outbox/list-deliveries';
 import { resendEmailAction } from './actions';
 import { DeliveryTable } from './delivery-table';
 import { ClientMessages } from '@/components/i18n/client-messages';

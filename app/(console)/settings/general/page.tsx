@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
 import { hostNameMaxLength } from '@/lib/host/host-name-field';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { renameHostAction, setInvitationLifetimeAction } from './actions';
 import { HostNameSetting } from './host-name-setting';

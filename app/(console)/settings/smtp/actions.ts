@@ -10,7 +10,7 @@ import { testEmailMessage } from '@/lib/smtp/test-email-message';
 import { action } from '@/lib/actions/action';
 import { emailField } from '@/lib/auth/password-fields';
 import { getHostName } from '@/lib/host/get-host-name';
-import type { SmtpTestReport } from '@/lib/mail/send-test-email';
+import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
 import { getSmtpSettings, type SmtpSettingsView } from '@/lib/smtp/get-smtp-settings';
 import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';

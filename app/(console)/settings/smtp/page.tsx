@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { MailAllowlistNotice } from '@/components/smtp/mail-allowlist-notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
 import { activeMailAllowlist } from '@/lib/mail/allowlist';

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
-import type { SmtpTestReport } from '@/lib/mail/send-test-email';
+import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
 import type { SmtpSettingsView } from '@/lib/smtp/get-smtp-settings';
 import type { SmtpPreset } from '@/lib/smtp/presets';
 import {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { SmtpTestDetails as Details } from '@/lib/mail/send-test-email';
+import type { SmtpTestDetails as Details } from '@/lib/smtp/send-test-email';
 
 const prefix = { client: 'C:', server: 'S:', note: '  ' } as const;
 

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
-import type { SmtpTestReport } from '@/lib/mail/send-test-email';
+import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
 import { SmtpTestReportView } from './smtp-test-report';
 
 export type TestOutcome = { report: SmtpTestReport; testedAt: string };

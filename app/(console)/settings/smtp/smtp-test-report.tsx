@@ -1,8 +1,8 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { SmtpTestReport } from '@/lib/mail/send-test-email';
-import { daysUntilExpiry } from '@/lib/mail/tls-details';
+import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
+import { daysUntilExpiry } from '@/lib/smtp/tls-details';
 import { SmtpTestDetails } from './smtp-test-details';
 
 /** The outcome of a test email: accepted with the server's reply, or the diagnosis. */

@@ -1,10 +1,10 @@
 // GET/POST /api/cron/outbox: sends due email and deletes expired sessions and throttle counts,
 // for platforms whose scheduler calls a URL (serverless deployments have no long-running sweep).
 // Needs `Authorization: Bearer <CRON_SECRET>`.
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { rootMessage } from '@/lib/errors/root-cause';
-import { drainOutbox } from '@/lib/mail/outbox/drain-outbox';
+import { drainOutbox } from '@/lib/outbox/drain-outbox';
 import { sweepExpiredRowsOrLog } from '@/lib/maintenance/sweep-expired-rows';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
 

@@ -18,8 +18,8 @@ import type { Translate } from '@/lib/i18n/translate';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
-import { kickOutbox } from '@/lib/mail/outbox/kick-outbox';
-import { linkEmailState } from '@/lib/mail/outbox/link-email-state';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
+import { linkEmailState } from '@/lib/outbox/link-email-state';
 import { makeResetLink } from '@/lib/users/make-reset-link';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
 

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { listAccountUsers } from '@/lib/accounts/list-account-users';
 import { mayOnHost } from '@/lib/auth/permissions';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';

@@ -1,4 +1,4 @@
-import { safeMailbox } from '@/emails/safe-header';
+import { safeMailbox } from '@/lib/mail/safe-header';
 
 /** Everything needed to talk to an SMTP server: a saved configuration or the form's draft. */
 export interface SmtpConfig {
@@ -19,7 +19,7 @@ export interface SmtpConfig {
 
 /**
  * The From header: "<Sender display name> <Sender email>", as a mailbox nodemailer encodes;
- * a line break in the name is folded and an unusable address refused (emails/safe-header.ts).
+ * a line break in the name is folded and an unusable address refused (safe-header.ts).
  */
 export function fromAddress(config: Pick<SmtpConfig, 'senderName' | 'senderEmail'>) {
   return safeMailbox(config.senderName, config.senderEmail);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { after } from 'next/server';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { drainOutbox } from './drain-outbox';
 
 // One drain at a time per process: a kick during a drain asks for one more pass afterwards

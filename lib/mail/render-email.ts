@@ -1,14 +1,14 @@
 import { render, toPlainText } from '@react-email/render';
 import { createElement } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import type { EmailTemplate, WithLocale } from './email-template';
-import { emailTranslator } from './i18n';
-import { safeHeaderText } from './safe-header';
-import { invitationEmail } from './templates/invitation';
-import { invitationRegeneratedEmail } from './templates/invitation-regenerated';
-import { passwordChangedEmail } from './templates/password-changed';
-import { passwordResetEmail } from './templates/password-reset';
-import { testEmail } from './templates/test-email';
+import type { EmailTemplate, WithLocale } from '@/emails/email-template';
+import { emailTranslator } from '@/emails/i18n';
+import { safeHeaderText } from '@/lib/mail/safe-header';
+import { invitationEmail } from '@/emails/templates/invitation';
+import { invitationRegeneratedEmail } from '@/emails/templates/invitation-regenerated';
+import { passwordChangedEmail } from '@/emails/templates/password-changed';
+import { passwordResetEmail } from '@/emails/templates/password-reset';
+import { testEmail } from '@/emails/templates/test-email';
 
 // Named like their files; the outbox keeps the name as the email's kind.
 const templates = {

@@ -2,7 +2,12 @@ import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
-import { defaultLocale, isLocale, localeCookieName, localeFromAcceptLanguage } from './locales';
+import {
+  defaultLocale,
+  isLocale,
+  localeCookieName,
+  localeFromAcceptLanguage,
+} from '@/lib/i18n/locales';
 
 // No locale in the URL. The language comes from the cookie the language switches set; on a
 // browser without it, from the signed-in user's stored choice (so it follows them to a new
@@ -37,6 +42,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: serverTimeZone,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: (await import(`../messages/${locale}.json`)).default,
   };
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
-import type { SmtpDiagnosis } from '@/lib/mail/smtp-diagnosis';
+import type { SmtpDiagnosis } from '@/lib/smtp/smtp-diagnosis';
 import type { DeliveryStatus } from './list-deliveries';
 
 export interface Delivery {

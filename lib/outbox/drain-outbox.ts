@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import { activeMailAllowlist, allowsRecipient } from '@/lib/mail/allowlist';
-import { diagnoseSmtpError } from '@/lib/mail/diagnose-smtp-error';
-import { fromAddress } from '@/lib/mail/smtp-config';
+import { diagnoseSmtpError } from '@/lib/smtp/diagnose-smtp-error';
+import { fromAddress } from '@/lib/smtp/smtp-config';
 import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
 import { claimEmails, type ClaimedEmail } from './claim-emails';
 import { openPayload } from './outbox-payload';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
-import type { SmtpDiagnosis } from '@/lib/mail/smtp-diagnosis';
+import type { SmtpDiagnosis } from '@/lib/smtp/smtp-diagnosis';
 
 // Each update applies only while the row is still this sender's claim (same attempt number):
 // a sender whose lease ran out must not overwrite what the next sender recorded.

@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
-import { createSmtpTransport } from '@/lib/mail/create-transport';
-import type { SmtpConfig } from '@/lib/mail/smtp-config';
+import { createSmtpTransport } from '@/lib/smtp/create-transport';
+import type { SmtpConfig } from '@/lib/smtp/smtp-config';
 
 // One pooled transport per saved configuration, kept between drains: reconnecting for every
 // email would cost a TCP and TLS handshake each. A changed configuration closes the old pool.

@@ -1,8 +1,8 @@
 import { databaseUrl, dataDir } from '@/lib/env';
-import type { Database, DatabaseHandle } from './database';
-import { heldDatabase, holdDatabase } from './database-holder';
-import { openPglite } from './open-pglite';
-import { openPostgres } from './open-postgres';
+import type { Database, DatabaseHandle } from '@/db/database';
+import { heldDatabase, holdDatabase } from '@/db/database-holder';
+import { openPglite } from '@/db/open-pglite';
+import { openPostgres } from '@/db/open-postgres';
 
 /** Opens the database the environment names: DATABASE_URL, or embedded PostgreSQL in the data folder. */
 export async function openConfiguredDatabase(): Promise<DatabaseHandle> {

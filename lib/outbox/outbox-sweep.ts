@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDb } from '@/lib/database/configured-database';
 import { sweepExpiredRowsOrLog } from '@/lib/maintenance/sweep-expired-rows';
 import { drainOutboxOnce } from './kick-outbox';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
-import type { SmtpDiagnosis } from '@/lib/mail/smtp-diagnosis';
+import type { SmtpDiagnosis } from '@/lib/smtp/smtp-diagnosis';
 import { accessLinksIn } from './email-links';
 import { openPayload } from './outbox-payload';
 
