@@ -26,12 +26,13 @@ export interface AccountRow {
  * open); individual users see the accounts they have a role in. Ordered by name.
  */
 export async function listAccounts(db: Database, viewer: SessionUser): Promise<AccountRow[]> {
-  if (!viewer.hostRole && viewer.accountRoles.size === 0) return [];
+  const seesAll = mayOnHost(viewer, 'accounts.list');
+  if (!seesAll && viewer.accountRoles.size === 0) return [];
   const rows = await db
     .select({ ...accountScopeColumns, userCount: count(accountMemberships.userId) })
     .from(accounts)
     .leftJoin(accountMemberships, eq(accountMemberships.accountId, accounts.id))
-    .where(viewer.hostRole ? undefined : inArray(accounts.id, [...viewer.accountRoles.keys()]))
+    .where(seesAll ? undefined : inArray(accounts.id, [...viewer.accountRoles.keys()]))
     .groupBy(accounts.id)
     .orderBy(asc(accounts.name));
   const canManage = mayOnHost(viewer, 'accounts.manage');

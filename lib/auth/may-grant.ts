@@ -1,6 +1,8 @@
 import 'server-only';
 import {
+  hostReaches,
   mayInAccount,
+  usersReach,
   mayOnHost,
   type AccountRole,
   type AccountScope,
@@ -39,10 +41,9 @@ export function mayGrant(actor: Actor, grant: InvitationGrant): boolean {
   if (grant.accounts.length === 0) return mayOnHost(actor, 'host.users.manage');
   return grant.accounts.every(({ account, role }) => {
     if (!mayInAccount(actor, 'account.users.manage', account)) return false;
-    const hostReaches = account.managed || account.delegatedUserManagement;
     const held = higher(
       actor.accountRoles.get(account.id) ?? null,
-      hostReaches ? actor.hostRole : null,
+      hostReaches(account, usersReach) ? actor.hostRole : null,
     );
     return held !== null && rank[role] <= rank[held];
   });

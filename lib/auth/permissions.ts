@@ -51,10 +51,35 @@ export const accountPermissions = {
   {
     accountRoles: readonly AccountRole[];
     hostRoles: readonly HostRole[];
-    hostReach: 'managed' | 'managed-or-delegated';
+    hostReach: HostReach;
   }
 >;
 export type AccountPermission = keyof typeof accountPermissions;
+
+/** Which accounts a host role reaches: managed ones, or also those that delegated user management. */
+export type HostReach = 'managed' | 'managed-or-delegated';
+
+/** How far the host reaches into an account's users: see, link and manage them. */
+export const usersReach: HostReach = accountPermissions['account.users.manage'].hostReach;
+
+/** Whether a host role reaches into `account` for a rule of this `reach`. */
+export function hostReaches(
+  account: Pick<AccountScope, 'managed' | 'delegatedUserManagement'>,
+  reach: HostReach,
+): boolean {
+  return account.managed || (reach === 'managed-or-delegated' && account.delegatedUserManagement);
+}
+
+/**
+ * Whether `viewer` sees that a user belongs to `account` (the Users page): their own account,
+ * or one whose users the host reaches. Other memberships are the account's own business.
+ */
+export function seesUsersOf(
+  viewer: Actor,
+  account: Pick<AccountScope, 'id' | 'managed' | 'delegatedUserManagement'>,
+): boolean {
+  return viewer.accountRoles.has(account.id) || hostReaches(account, usersReach);
+}
 
 export interface Actor {
   hostRole: HostRole | null;
@@ -86,11 +111,8 @@ export function mayInAccount(
   if (accountRole && (rule.accountRoles as readonly AccountRole[]).includes(accountRole)) {
     return true;
   }
-  const reaches =
-    account.managed ||
-    (rule.hostReach === 'managed-or-delegated' && account.delegatedUserManagement);
   return (
-    reaches &&
+    hostReaches(account, rule.hostReach) &&
     actor.hostRole !== null &&
     (rule.hostRoles as readonly HostRole[]).includes(actor.hostRole)
   );

@@ -8,7 +8,7 @@ import {
 
 /**
  * The language of a request as the proxy can tell it, before any database is read: the
- * language switches' cookie, else the browser's preference (lib/i18n/request.ts also asks the
+ * language switches' cookie, else the browser's preference (app/i18n-request.ts also asks the
  * signed-in user's stored choice, which needs the database).
  */
 export function requestLocale(request: {

@@ -14,7 +14,8 @@ import {
 } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
-import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import { seesUsersOf, usersReach, type AccountRole, type HostRole } from '@/lib/auth/permissions';
+import { hostReachesSql } from '@/lib/auth/host-reach-sql';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
 import { mayGrant } from '@/lib/auth/may-grant';
@@ -45,8 +46,9 @@ function containsPattern(text: string) {
 
 /**
  * Who the viewer may see, in SQL so that the limit counts only them: host users, users with no
- * account, and users of at least one account the viewer reaches (their own, managed, or with
- * user management delegated). Users who belong only to unmanaged accounts are theirs alone.
+ * account, and users of at least one account the viewer reaches (permissions.ts `seesUsersOf`:
+ * their own, or one whose users the host reaches). Users who belong only to unmanaged accounts
+ * are theirs alone.
  */
 function visibleTo(db: Database, viewer: SessionUser) {
   const ownAccounts = [...viewer.accountRoles.keys()];
@@ -62,8 +64,7 @@ function visibleTo(db: Database, viewer: SessionUser) {
     exists(
       held(
         or(
-          accounts.managed,
-          accounts.delegatedUserManagement,
+          hostReachesSql(usersReach),
           ownAccounts.length > 0 ? inArray(accounts.id, ownAccounts) : undefined,
         ),
       ),
@@ -135,12 +136,7 @@ export async function listUsers(
   const rows: UserRow[] = [];
   for (const user of found.slice(0, limit)) {
     const held = membershipsByUser.get(user.id) ?? [];
-    const visible = held.filter(
-      (membership) =>
-        viewer.accountRoles.has(membership.id) ||
-        membership.managed ||
-        membership.delegatedUserManagement,
-    );
+    const visible = held.filter((membership) => seesUsersOf(viewer, membership));
     const manageable = mayGrant(
       viewer,
       user.hostRole

@@ -4,6 +4,7 @@ import {
   hostPermissions,
   mayInAccount,
   mayOnHost,
+  seesUsersOf,
   type AccountPermission,
   type AccountRole,
   type AccountScope,
@@ -267,5 +268,23 @@ describe('a deactivated account grants nothing to anyone', () => {
       status: 'deactivated',
     };
     expect(mayInAccount(actor(who), permission, scope)).toBe(false);
+  });
+});
+
+describe('whose users a viewer sees on the Users page', () => {
+  const scope = (managed: boolean, delegatedUserManagement: boolean) => ({
+    id: 'account-a',
+    managed,
+    delegatedUserManagement,
+  });
+  const hostView: Actor = { hostRole: 'view', accountRoles: new Map() };
+  const ownAdmin: Actor = { hostRole: null, accountRoles: new Map([['account-a', 'view']]) };
+
+  it('sees the users of managed and delegated accounts, and of their own, never of others', () => {
+    expect(seesUsersOf(hostView, scope(true, false))).toBe(true);
+    expect(seesUsersOf(hostView, scope(false, true))).toBe(true);
+    expect(seesUsersOf(hostView, scope(false, false))).toBe(false);
+    expect(seesUsersOf(ownAdmin, scope(false, false))).toBe(true);
+    expect(seesUsersOf(ownAdmin, { ...scope(false, false), id: 'account-b' })).toBe(false);
   });
 });

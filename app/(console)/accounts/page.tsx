@@ -43,7 +43,8 @@ export default async function AccountsPage() {
           : null,
     })),
   );
-  const empty = mayManage ? 'add' : user.hostRole ? 'host' : 'none';
+  const seesAll = mayOnHost(user, 'accounts.list');
+  const empty = mayManage ? 'add' : seesAll ? 'host' : 'none';
 
   return (
     <ClientMessages
@@ -59,7 +60,7 @@ export default async function AccountsPage() {
       <AccountNoticeProvider>
         <PageHeader
           title={t('title')}
-          description={user.hostRole ? t('description') : t('descriptionOwn')}
+          description={seesAll ? t('description') : t('descriptionOwn')}
           actions={
             mayManage ? <AddAccountDialog smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} /> : null
           }
