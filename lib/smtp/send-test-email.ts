@@ -1,21 +1,15 @@
 import 'server-only';
-import tls from 'node:tls';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import {
   awaitedCommand,
   createConversationRecorder,
   type ConversationLine,
 } from './conversation-recorder';
-import {
-  createSmtpTransport,
-  smtpTimeouts,
-  transportOptions,
-  type SmtpTimeouts,
-} from './create-transport';
+import { createSmtpTransport, smtpTimeouts, type SmtpTimeouts } from './create-transport';
 import { diagnoseSmtpError } from './diagnose-smtp-error';
 import { fromAddress, type SmtpConfig } from './smtp-config';
 import type { SmtpDiagnosis } from './smtp-diagnosis';
-import { describeCertificate, describeTlsSocket, type TlsDetails } from './tls-details';
+import type { TlsDetails } from './tls-details';
+import { captureTls } from './tls-capture';
 
 /** The test never takes longer than this, whatever the server does. */
 export const testEmailBoundMs = 20_000;
@@ -52,48 +46,9 @@ export async function sendTestEmail(options: {
   const { config, to } = options;
   const started = performance.now();
   const recorder = createConversationRecorder([config.password]);
-  let tlsDetails: TlsDetails | null = null;
   const timeouts = { ...smtpTimeouts, ...options.limits?.timeouts };
 
-  // Implicit TLS: we open the TLS socket ourselves to read its version, cipher and certificate,
-  // then hand it to nodemailer as already secured. For STARTTLS nodemailer upgrades the socket
-  // itself; the certificate check still passes through here.
-  const tlsOptions = transportOptions(config).tls as tls.ConnectionOptions;
-  const checkServerIdentity = (host: string, cert: tls.PeerCertificate) => {
-    tlsDetails = {
-      protocol: null,
-      cipher: null,
-      ...tlsDetails,
-      certificate: describeCertificate(cert),
-    };
-    return tls.checkServerIdentity(host, cert);
-  };
-  const getSocket: SMTPTransport.Options['getSocket'] = (_options, callback) => {
-    if (!config.ssl) return callback(null, false as never);
-    const socket = tls.connect({
-      ...tlsOptions,
-      host: config.host,
-      port: config.port,
-      checkServerIdentity,
-    });
-    const timer = setTimeout(() => {
-      socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }));
-    }, timeouts.connectionMs);
-    socket.once('secureConnect', () => {
-      clearTimeout(timer);
-      tlsDetails = describeTlsSocket(socket);
-      recorder.lines.push({
-        atMs: 0,
-        from: 'note',
-        text: `TLS ${tlsDetails.protocol} ${tlsDetails.cipher}`,
-      });
-      callback(null, { connection: socket, secured: true } as never);
-    });
-    socket.once('error', (error) => {
-      clearTimeout(timer);
-      callback(error);
-    });
-  };
+  const tlsCapture = captureTls(config, timeouts.connectionMs, recorder);
 
   const transport = createSmtpTransport(config, {
     connectionTimeout: timeouts.connectionMs,
@@ -101,8 +56,8 @@ export async function sendTestEmail(options: {
     socketTimeout: timeouts.socketMs,
     logger: recorder.logger as never,
     transactionLog: true,
-    getSocket,
-    tls: { checkServerIdentity },
+    getSocket: tlsCapture.getSocket,
+    tls: { checkServerIdentity: tlsCapture.checkServerIdentity },
   });
   let bound: NodeJS.Timeout | undefined;
   const details = (): SmtpTestDetails => ({
@@ -110,7 +65,7 @@ export async function sendTestEmail(options: {
     encryption: config.ssl ? 'ssl' : config.starttls ? 'starttls' : 'none',
     durationMs: Math.round(performance.now() - started),
     conversation: recorder.lines,
-    tls: tlsDetails,
+    tls: tlsCapture.details(),
   });
   try {
     const info = await Promise.race([
