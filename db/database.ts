@@ -12,4 +12,10 @@ export interface DatabaseHandle {
   /** Where the data lives, for logs and error messages: `host:port/name` or the PGlite folder. */
   location: string;
   close(): Promise<void>;
+  /**
+   * Replaces every pooled connection with new ones (real PostgreSQL only): after an outage,
+   * a connection from before it can still fail its next query with the shutdown's error.
+   * Queries already running on the old connections may finish, for a few seconds.
+   */
+  renewConnections?(): Promise<void>;
 }

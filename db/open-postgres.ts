@@ -18,17 +18,36 @@ export function openPostgres(
   url: string,
   options: { maxConnections?: number } = {},
 ): DatabaseHandle {
-  const client = postgres(url, {
-    max: options.maxConnections ?? 10,
-    connect_timeout: 10,
-    // Migrations and IF NOT EXISTS statements raise NOTICEs that are not worth a log line.
-    onnotice: () => {},
+  const connect = () =>
+    postgres(url, {
+      max: options.maxConnections ?? 10,
+      connect_timeout: 10,
+      // Migrations and IF NOT EXISTS statements raise NOTICEs that are not worth a log line.
+      onnotice: () => {},
+    });
+  let client = connect();
+  // Drizzle talks to whichever client is current, so renewing the pool needs no new `db`.
+  const current = new Proxy(client, {
+    get: (_, property) => {
+      const value: unknown = Reflect.get(client, property);
+      return typeof value === 'function' ? value.bind(client) : value;
+    },
+    apply: (_, self, args) => Reflect.apply(client, self, args),
   });
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzle({ client: current, schema, casing: 'snake_case' }) as unknown as Database;
+  // Drizzle tuned the first client's type parsers as it wrapped it; a new client gets the same.
+  const { parsers, serializers } = client.options;
   return {
     db,
     driver: 'postgres',
     location: describePostgresUrl(url),
     close: () => client.end({ timeout: 5 }),
+    async renewConnections() {
+      const old = client;
+      client = connect();
+      Object.assign(client.options.parsers, parsers);
+      Object.assign(client.options.serializers, serializers);
+      await old.end({ timeout: 5 });
+    },
   };
 }

@@ -40,6 +40,8 @@ function record(reachable: boolean, handle: DatabaseHandle | undefined, error?: 
     );
   } else if (!current.reachable && reachable) {
     console.log(`Database reachable again${handle ? `: ${databaseLabel(handle)}` : ''}.`);
+    // Connections from before the outage can fail their next query with its error.
+    void handle?.renewConnections?.().catch(() => {});
   }
   current.reachable = reachable;
   current.checkedAt = Date.now();
@@ -56,11 +58,7 @@ async function probe(): Promise<boolean> {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
-          reject(
-            Object.assign(new Error(`no answer within ${probeTimeoutMs} ms`), {
-              code: 'ETIMEDOUT',
-            }),
-          ),
+          reject(Object.assign(new Error(`${probeTimeoutMs / 1000} s`), { code: 'PROBE_TIMEOUT' })),
         probeTimeoutMs,
       );
     });

@@ -24,6 +24,17 @@ export function databaseFailureReason(code: string | undefined, says: string): s
       'no answer within 10 s. Check the host and port in DATABASE_URL and any firewall between.',
     ECONNRESET:
       'the server closed the connection. Check that DATABASE_URL points at PostgreSQL and whether it requires SSL (add ?sslmode=require).',
+    // While running: the server went away under open connections (stopped, restarted, network).
+    ...Object.fromEntries(
+      ['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02'].map(
+        (closed) => [
+          closed,
+          'the server closed the connection: it was stopped or restarted, or the network between dropped. Check that PostgreSQL is running.',
+        ],
+      ),
+    ),
+    '57P03': 'the server is starting up or shutting down. Check that PostgreSQL is running.',
+    PROBE_TIMEOUT: `no answer within ${says}. Check that PostgreSQL is running and not overloaded.`,
     '28P01': `password authentication failed (${says}). Check the user and password in DATABASE_URL.`,
     '28000': `the server refused this user or client (${says}). Check the user in DATABASE_URL and the server's pg_hba.conf.`,
     '3D000': `${says}. Create it (for example with createdb) or fix the database name in DATABASE_URL.`,

@@ -1,7 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/database';
 import { runMigrations } from '@/db/migrate';
@@ -38,6 +38,33 @@ async function expectMigratedSchema(handle: DatabaseHandle) {
 describe('on real PostgreSQL', () => {
   it('applies the migrations and reads and writes through Drizzle', async () => {
     await expectMigratedSchema(postgresDatabase().handle);
+  });
+
+  it('renews its pooled connections after an outage: the same db answers, with the same types', async () => {
+    const handle = openPostgres(postgresDatabase().url, { maxConnections: 2 });
+    try {
+      const read = () =>
+        handle.db
+          .select({ hostName: hostSettings.hostName, updatedAt: hostSettings.updatedAt })
+          .from(hostSettings);
+      const [before] = await read();
+      const backends = async () => {
+        const result = await handle.db.execute(sql`select pg_backend_pid() as pid`);
+        return (result as unknown as { pid: number }[])[0]!.pid;
+      };
+      const pidBefore = await backends();
+      await handle.renewConnections!();
+      const [after] = await read();
+      expect(after).toEqual(before);
+      expect(after!.updatedAt).toBeInstanceOf(Date);
+      // A new connection answers: the old pool is gone.
+      expect(await backends()).not.toBe(pidBefore);
+      await handle.db.transaction(async (tx) => {
+        await tx.select({ id: hostSettings.id }).from(hostSettings);
+      });
+    } finally {
+      await handle.close();
+    }
   });
 
   it('applies migrations idempotently', async () => {

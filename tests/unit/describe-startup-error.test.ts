@@ -17,6 +17,12 @@ describe('describeStartupError', () => {
     ['28P01', 'password authentication failed for user "gatehouse"', 'Check the user and password'],
     ['3D000', 'database "gatehouse" does not exist', 'createdb'],
     ['42501', 'permission denied for schema public', 'right to create tables'],
+    [
+      'CONNECTION_CLOSED',
+      'write CONNECTION_CLOSED db.internal:5432',
+      'server closed the connection',
+    ],
+    ['57P01', 'terminating connection due to administrator command', 'stopped or restarted'],
   ])('explains %s in one line that names the server', (code, message, advice) => {
     for (const wrapped of [false, true]) {
       const line = describeStartupError(errorWith(code, message, wrapped), postgresAt);
