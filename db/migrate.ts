@@ -6,7 +6,7 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import type { DatabaseHandle } from './database';
 
-export const migrationsFolder = path.join(
+const migrationsFolder = path.join(
   /* turbopackIgnore: true */ process.cwd(),
   'db',
   'migrations',

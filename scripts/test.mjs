@@ -1,5 +1,6 @@
-// npm test: every check in order — typecheck, lint and format, unit and integration tests
-// (vitest, real PostgreSQL and SMTP), browser tests (Playwright) — then one summary.
+// npm test: every check in order — typecheck, lint and format, unused code (knip), unit and
+// integration tests (vitest, real PostgreSQL and SMTP), browser tests (Playwright) — then one
+// summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,8 @@ const stages = [
   { name: 'typecheck', command: [bin('tsc'), '--noEmit'] },
   { name: 'lint', command: [bin('eslint'), '.', '--max-warnings', '0'] },
   { name: 'format', command: [bin('prettier'), '--check', '.', '--log-level', 'warn'] },
+  // Unused files, exports and dependencies (knip.json says what it may not see).
+  { name: 'unused code', command: [bin('knip'), '--no-progress'] },
   {
     name: 'unit + integration',
     command: [

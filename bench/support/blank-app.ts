@@ -61,7 +61,7 @@ export default function Page() {
 };
 
 /** Builds the blank app unless an identical build is already in the temp folder; returns its folder. */
-export function buildBlankApp(): string {
+function buildBlankApp(): string {
   const hash = createHash('sha256')
     .update(JSON.stringify([version('react'), version('react-dom'), files]))
     .digest('hex')

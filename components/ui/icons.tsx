@@ -96,15 +96,6 @@ export function IdCardIcon(props: IconProps) {
   );
 }
 
-export function ClockIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </Svg>
-  );
-}
-
 export function GateIcon(props: IconProps) {
   return (
     <Svg {...props}>

@@ -6,7 +6,7 @@ import { locales } from '@/lib/i18n/locales';
 export const accountNameMaxLength = 100;
 
 /** An account's name: one line, trimmed; unique ignoring case (checked in the database). */
-export const accountNameField = singleLineField(accountNameMaxLength);
+const accountNameField = singleLineField(accountNameMaxLength);
 
 const accountIdField = z.uuid('invalid');
 

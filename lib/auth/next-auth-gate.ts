@@ -26,7 +26,7 @@ const callbackCookieNames = ['next-auth.callback-url', '__Secure-next-auth.callb
  * callbackUrl (query or cookie) that is neither a path nor an http(s) URL. Where it may lead is
  * decided later, by the redirect callback (lib/auth/safe-return-path.ts).
  */
-export function isReadableCallbackUrl(value: string): boolean {
+function isReadableCallbackUrl(value: string): boolean {
   if (value.startsWith('/')) return true;
   try {
     return /^https?:$/.test(new URL(value).protocol);

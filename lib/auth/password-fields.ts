@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPassword, passwordMaxLength, type PasswordProblem } from './password-policy';
+import { checkPassword, type PasswordProblem } from './password-policy';
 
 const problemKeys: Record<PasswordProblem, string> = {
   tooShort: 'passwordTooShort',
@@ -47,7 +47,6 @@ export function checkNewPassword(
   }
 }
 
-export { passwordMaxLength };
 
 /**
  * What a single-use link's form sends (accept an invitation, reset a password): the link's

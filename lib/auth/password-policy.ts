@@ -1,6 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-export const passwordMinLength = 12;
+const passwordMinLength = 12;
 export const passwordMaxLength = 256;
 
 /** Why a password is refused; each has its own message in the catalogs (passwordPolicy.*). */

@@ -4,7 +4,7 @@ import type { Database } from '@/db/database';
 import { hostSettings } from '@/db/schema';
 
 /** PRODUCT.md: an invitation lives 1 hour to 30 days. */
-export const invitationLifetimeLimits = { minHours: 1, maxHours: 720 } as const;
+const invitationLifetimeLimits = { minHours: 1, maxHours: 720 } as const;
 
 /** The form: a whole number of hours or days, within the limits once converted to hours. */
 export const invitationLifetimeSchema = z

@@ -3,9 +3,9 @@
 // end its header line, and a string-built "Name <address>" can be misparsed into another sender.
 
 /** Longest subject we send: clients cut far earlier, and a header should stay readable. */
-export const maxSubjectLength = 200;
+const maxSubjectLength = 200;
 /** Longest sender display name: what the SMTP form accepts. */
-export const maxDisplayNameLength = 100;
+const maxDisplayNameLength = 100;
 
 // Line breaks, tabs, NUL and other C0/C1 controls, and Unicode line and paragraph separators.
 const breaksAndControls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

@@ -45,12 +45,12 @@ export function holdsTokenInUrl(pathname: string): boolean {
 }
 
 /** Route handlers answer with data, not documents: they get no CSP and need no nonce. */
-export function isApiPath(pathname: string): boolean {
+function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
 
 /** The Content-Security-Policy for a page rendered with `nonce`. */
-export function contentSecurityPolicy({
+function contentSecurityPolicy({
   nonce,
   development,
 }: Pick<SecurityHeaderOptions, 'nonce' | 'development'>): string {

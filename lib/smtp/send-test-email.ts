@@ -12,7 +12,7 @@ import type { TlsDetails } from './tls-details';
 import { captureTls } from './tls-capture';
 
 /** The test never takes longer than this, whatever the server does. */
-export const testEmailBoundMs = 20_000;
+const testEmailBoundMs = 20_000;
 
 export interface SmtpTestDetails {
   server: string;

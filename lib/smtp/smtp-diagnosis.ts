@@ -1,5 +1,5 @@
 /** The step of an SMTP conversation that failed, named as the page names it. */
-export type SmtpStep =
+type SmtpStep =
   | 'lookup'
   | 'connect'
   | 'tls'

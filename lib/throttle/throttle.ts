@@ -15,7 +15,7 @@ export interface ThrottleRule {
  * Rows untouched this long are past every rule's window (none is longer): the sweep may delete
  * them, since a missing row and a finished window count the same.
  */
-export const longestWindowMinutes = 60;
+const longestWindowMinutes = 60;
 
 export type Admission =
   | {

@@ -13,7 +13,7 @@ function filesUnder(folder: string): string[] {
 }
 
 /** `app/(console)/accounts/[accountId]/page.tsx` → `/accounts/[accountId]` (groups dropped). */
-export function routeOf(pageFile: string): string {
+function routeOf(pageFile: string): string {
   const segments = pageFile
     .split('/')
     .slice(1, -1)

@@ -29,7 +29,7 @@ export function onlyLinkIn(
  * Opens an emailed link in a browser of the recipient's own, by its path: the link names
  * localhost, the app listens on 127.0.0.1.
  */
-export async function openEmailedLink(instance: { url: string }, browser: Browser, link: string) {
+async function openEmailedLink(instance: { url: string }, browser: Browser, link: string) {
   const context = await browser.newContext({ baseURL: instance.url });
   const page = await context.newPage();
   await page.goto(new URL(link).pathname);

@@ -13,7 +13,7 @@ export interface ReceivedMessage {
   links: string[];
 }
 
-export function extractLinks(parsed: ParsedMail): string[] {
+function extractLinks(parsed: ParsedMail): string[] {
   const fromText = parsed.text?.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
   const html = typeof parsed.html === 'string' ? parsed.html : '';
   const fromHtml = [...html.matchAll(/href\s*=\s*["'](https?:\/\/[^"']+)["']/gi)].map((match) =>

@@ -15,7 +15,7 @@ const rootTranslatorBinding = /const t = useTranslations\(\s*\)/g;
 const rootKeyCall = /\bt\(\s*['`]([^'`$]+)/g;
 
 /** The file an import names, or null for packages and files that are not source. */
-export function resolveImport(specifier: string, fromFile: string): string | null {
+function resolveImport(specifier: string, fromFile: string): string | null {
   let base: string;
   if (specifier.startsWith('@/')) base = path.join(root, specifier.slice(2));
   else if (specifier.startsWith('.')) base = path.resolve(path.dirname(fromFile), specifier);
@@ -34,7 +34,7 @@ export function resolveImport(specifier: string, fromFile: string): string | nul
   throw new Error(`${path.relative(root, fromFile)}: cannot resolve "${specifier}"`);
 }
 
-export function importsOf(file: string): string[] {
+function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
   const specifiers = [...source.matchAll(importPattern), ...source.matchAll(dynamicImportPattern)];
   return specifiers
@@ -43,7 +43,7 @@ export function importsOf(file: string): string[] {
 }
 
 /** Every source file `entry` reaches through its imports, itself included. */
-export function reachableFiles(entry: string): Set<string> {
+function reachableFiles(entry: string): Set<string> {
   const seen = new Set<string>();
   const pending = [entry];
   while (pending.length > 0) {
@@ -55,7 +55,7 @@ export function reachableFiles(entry: string): Set<string> {
   return seen;
 }
 
-export function isClientFile(file: string): boolean {
+function isClientFile(file: string): boolean {
   return /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/.test(
     readFileSync(file, 'utf8'),
   );
