@@ -6,11 +6,7 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import type { DatabaseHandle } from './database';
 
-const migrationsFolder = path.join(
-  /* turbopackIgnore: true */ process.cwd(),
-  'db',
-  'migrations',
-);
+const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), 'db', 'migrations');
 
 /**
  * Applies every committed migration not yet applied, with the migrator of the handle's driver.

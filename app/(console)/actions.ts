@@ -9,7 +9,7 @@ import { rememberLocale } from '@/lib/i18n/remember-locale';
 import { changeUserLanguage } from '@/lib/users/change-user-language';
 
 // Public: a visitor whose session just ended still gets the language they asked for.
-export const changeLanguage = action(
+export const changeLanguageAction = action(
   { schema: changeLanguageSchema, access: 'public' },
   async ({ locale }, { user, db }) => {
     if (user) await changeUserLanguage(db, { userId: user.id, language: locale });

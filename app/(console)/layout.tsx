@@ -8,7 +8,7 @@ import { getDb } from '@/lib/database/configured-database';
 import { listMyAccounts } from '@/lib/accounts/list-my-accounts';
 import { requireUser } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
-import { changeLanguage } from './actions';
+import { changeLanguageAction } from './actions';
 import { signOutAction, signOutEverywhereAction } from './session-actions';
 
 const mainId = 'main-content';
@@ -36,7 +36,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         hostName={hostName}
         myAccounts={myAccounts}
         user={{ email: user.email }}
-        changeLanguageAction={changeLanguage}
+        changeLanguageAction={changeLanguageAction}
         signOutActions={{ signOut: signOutAction, signOutEverywhere: signOutEverywhereAction }}
       />
       <div className="md:flex">

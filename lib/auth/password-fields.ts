@@ -47,7 +47,6 @@ export function checkNewPassword(
   }
 }
 
-
 /**
  * What a single-use link's form sends (accept an invitation, reset a password): the link's
  * token and a new password typed twice. The policy is checked by the domain call, which knows

@@ -24,9 +24,9 @@ interface Availability {
   probing?: Promise<boolean>;
 }
 
-const holder = globalThis as typeof globalThis & { gatehouseAvailability?: Availability };
+const processWide = globalThis as typeof globalThis & { gatehouseAvailability?: Availability };
 const state = (): Availability =>
-  (holder.gatehouseAvailability ??= { reachable: true, checkedAt: 0 });
+  (processWide.gatehouseAvailability ??= { reachable: true, checkedAt: 0 });
 
 /** One log line when the database goes away (where, what, what to check), one when it is back. */
 function record(reachable: boolean, handle: DatabaseHandle | undefined, error?: unknown): void {

@@ -5,12 +5,12 @@ import { drainOutbox } from './drain-outbox';
 
 // One drain at a time per process: a kick during a drain asks for one more pass afterwards
 // instead of starting a second, competing loop.
-const holder = globalThis as typeof globalThis & {
+const processWide = globalThis as typeof globalThis & {
   gatehouseOutboxDrain?: { running: boolean; again: boolean };
 };
 
 export async function drainOutboxOnce(): Promise<void> {
-  const state = (holder.gatehouseOutboxDrain ??= { running: false, again: false });
+  const state = (processWide.gatehouseOutboxDrain ??= { running: false, again: false });
   if (state.running) {
     state.again = true;
     return;

@@ -2,11 +2,9 @@ import 'server-only';
 import { renderEmail, type RenderedEmail } from '@/lib/mail/render-email';
 import type { Locale } from '@/lib/i18n/locales';
 
-type Message = RenderedEmail;
-
 // The test email depends only on these three values and carries no link or time, so each
 // combination is rendered once per process: rendering costs ~20 ms, a test should not.
-const rendered = new Map<string, Promise<Message>>();
+const rendered = new Map<string, Promise<RenderedEmail>>();
 const keep = 50;
 
 /** The test email's subject, HTML and text for this host, requester and language. */
@@ -14,7 +12,7 @@ export function testEmailMessage(options: {
   hostName: string;
   requestedBy: string;
   locale: Locale;
-}): Promise<Message> {
+}): Promise<RenderedEmail> {
   const key = JSON.stringify([options.hostName, options.requestedBy, options.locale]);
   let message = rendered.get(key);
   if (!message) {

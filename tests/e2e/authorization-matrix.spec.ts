@@ -221,7 +221,7 @@ const actionRows: ActionRow[] = [
   },
   {
     file: app.console,
-    name: 'changeLanguage',
+    name: 'changeLanguageAction',
     rule: rules.language,
     expect: everyone,
     probe: async () => ({ fields: { locale: 'en' } }),

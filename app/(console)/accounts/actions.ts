@@ -37,7 +37,8 @@ export interface CreatedAccount {
   invitation: AdminInvitation | null;
 }
 
-function changed(emailQueued = false) {
+/** After a change to accounts: sends a queued email now, and redraws every account list. */
+function refreshAfterAccountChange(emailQueued = false) {
   if (emailQueued) kickOutbox();
   // The account picker in the header lists accounts too.
   revalidatePath('/', 'layout');
@@ -72,7 +73,7 @@ export const createAccountAction = action(
       }
       return { ok: false, formError: t('errors.forbidden') };
     }
-    changed(result.invitation?.emailId != null);
+    refreshAfterAccountChange(result.invitation?.emailId != null);
     return {
       ok: true,
       data: {
@@ -92,7 +93,7 @@ export const renameAccountAction = action(
         ? { ok: false, fieldErrors: { name: [t('accounts.errors.duplicateName')] } }
         : { ok: false, formError: t('errors.accountGone') };
     }
-    changed();
+    refreshAfterAccountChange();
     return { ok: true, data: { name: result.name } };
   },
 );
@@ -102,7 +103,7 @@ export const setAccountStatusAction = action(
   async ({ accountId, active }, { db, t }) => {
     const result = await setAccountStatus(db, { accountId, active });
     if (!result.ok) return { ok: false, formError: t('errors.accountGone') };
-    changed();
+    refreshAfterAccountChange();
     return { ok: true, data: { name: result.name, status: result.status } };
   },
 );
@@ -116,7 +117,7 @@ export const deleteAccountAction = action(
         ? { ok: false, fieldErrors: { confirmName: [t('accounts.errors.confirmMismatch')] } }
         : { ok: false, formError: t('errors.accountGone') };
     }
-    changed();
+    refreshAfterAccountChange();
     return { ok: true, data: { name: result.name, deactivatedUsers: result.deactivatedUsers } };
   },
 );
@@ -149,7 +150,7 @@ export const completeSetupAction = action(
         ),
       };
     }
-    changed(result.emailId !== null);
+    refreshAfterAccountChange(result.emailId !== null);
     const invitation: AdminInvitation = {
       email: result.email,
       link: result.link,

@@ -4,7 +4,7 @@ import { LanguageSwitch } from '@/components/shell/language-switch';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/guards';
-import { changeLanguage } from '../actions';
+import { changeLanguageAction } from '../actions';
 import { changeOwnPasswordAction } from './actions';
 import { ChangePasswordForm } from './change-password-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -42,7 +42,7 @@ export default async function ProfilePage() {
               {t('language.description')}
             </p>
             <div className="mt-5 max-w-xs">
-              <LanguageSwitch action={changeLanguage} legend={t('language.legend')} />
+              <LanguageSwitch action={changeLanguageAction} legend={t('language.legend')} />
             </div>
           </section>
         </Card>
