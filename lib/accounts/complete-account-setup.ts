@@ -4,11 +4,9 @@ import type { Database } from '@/db/database';
 import { accounts, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { mayOnHost } from '@/lib/auth/permissions';
-import {
-  insertInvitedUser,
-  prepareInvitation,
-  reissueInvitation,
-} from '@/lib/invitations/invitation-writes';
+import { insertInvitedUser } from '@/lib/invitations/insert-invited-user';
+import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
+import { reissueInvitation } from '@/lib/invitations/reissue-invitation';
 import { pendingAccountAdmin } from './pending-account-admin';
 
 export type CompleteSetupResult =

@@ -4,7 +4,8 @@ import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import { mayOnHost } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { insertInvitedUser, prepareInvitation } from '@/lib/invitations/invitation-writes';
+import { insertInvitedUser } from '@/lib/invitations/insert-invited-user';
+import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
 import { accountNameTaken } from './account-name-taken';
 
 export type AccountAdministrator =

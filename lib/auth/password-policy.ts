@@ -1,7 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 const passwordMinLength = 12;
-export const passwordMaxLength = 256;
+const passwordMaxLength = 256;
 
 /** Why a password is refused; each has its own message in the catalogs (passwordPolicy.*). */
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'containsEmail' | 'common';

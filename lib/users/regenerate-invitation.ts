@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { prepareInvitation, reissueInvitation } from '@/lib/invitations/invitation-writes';
+import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
+import { reissueInvitation } from '@/lib/invitations/reissue-invitation';
 import { foundIn, loadManagedUser } from './load-managed-user';
 import { mayGrant } from '@/lib/auth/may-grant';
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, invitations, outbox, users } from '@/db/schema';
-import { changeAccountRole, removeFromAccount } from '@/lib/accounts/change-account-role';
+import { changeAccountRole } from '@/lib/accounts/change-account-role';
+import { removeFromAccount } from '@/lib/accounts/remove-from-account';
 import { listAccountUsers } from '@/lib/accounts/list-account-users';
 import { loadAccountScope } from '@/lib/auth/load-account-scope';
 import { setDelegation } from '@/lib/accounts/set-delegation';

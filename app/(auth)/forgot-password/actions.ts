@@ -10,7 +10,8 @@ import { action } from '@/lib/actions/action';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { emailField } from '@/lib/auth/password-fields';
 import { drainOutboxOnce } from '@/lib/outbox/kick-outbox';
-import { answerForgotPassword, sendSelfServiceReset } from '@/lib/resets/request-password-reset';
+import { answerForgotPassword } from '@/lib/resets/answer-forgot-password';
+import { sendSelfServiceReset } from '@/lib/resets/send-self-service-reset';
 
 export const requestPasswordResetAction = action(
   { schema: z.object({ email: emailField }), access: 'public' },

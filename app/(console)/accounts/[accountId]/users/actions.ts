@@ -12,7 +12,8 @@ import {
   changeAccountRoleSchema,
   inviteAccountUserSchema,
 } from '@/lib/accounts/account-forms';
-import { changeAccountRole, removeFromAccount } from '@/lib/accounts/change-account-role';
+import { changeAccountRole } from '@/lib/accounts/change-account-role';
+import { removeFromAccount } from '@/lib/accounts/remove-from-account';
 import { action } from '@/lib/actions/action';
 import type { Translate } from '@/lib/i18n/translate';
 import { inviteUser } from '@/lib/invitations/invite-user';

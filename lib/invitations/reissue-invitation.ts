@@ -1,0 +1,19 @@
+import 'server-only';
+import type { Database } from '@/db/database';
+import { replaceOpenInvitations } from './replace-open-invitations';
+import type { PreparedInvitation } from './prepare-invitation';
+import { storeInvitation } from './store-invitation';
+
+/**
+ * Gives a pending user a new link inside the caller's transaction: their older unused links
+ * die at once (replaced) and the new email supersedes any older one still waiting.
+ */
+export async function reissueInvitation(
+  tx: Database,
+  invitee: { userId: string; email: string; language: 'en' | 'de' },
+  prepared: PreparedInvitation,
+  createdBy: string,
+): Promise<string | null> {
+  await replaceOpenInvitations(tx, invitee.userId, new Date());
+  return storeInvitation(tx, invitee, prepared, createdBy);
+}
