@@ -19,6 +19,7 @@ import { deleteAccount } from '@/lib/accounts/delete-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
 import { setAccountStatus } from '@/lib/accounts/set-account-status';
 import { action } from '@/lib/actions/action';
+import { adminEmailTaken, deleteRefusal, renameRefusal } from './account-refusals';
 import type { ActionResult } from '@/lib/actions/action-result';
 import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
@@ -60,16 +61,7 @@ export const createAccountAction = action(
         return { ok: false, fieldErrors: { name: [t('accounts.errors.duplicateName')] } };
       }
       if (result.reason === 'alreadyUser') {
-        return {
-          ok: false,
-          fieldErrors: {
-            adminEmail: [
-              t('accounts.errors.alreadyUser', {
-                email: input.administrator === 'invite' ? input.adminEmail : '',
-              }),
-            ],
-          },
-        };
+        return adminEmailTaken(input.administrator === 'invite' ? input.adminEmail : '', t);
       }
       return { ok: false, formError: t('errors.forbidden') };
     }
@@ -88,11 +80,7 @@ export const renameAccountAction = action(
   { schema: renameAccountSchema, access: 'accounts.manage' },
   async ({ accountId, name }, { db, t }) => {
     const result = await renameAccount(db, { accountId, name });
-    if (!result.ok) {
-      return result.reason === 'duplicateName'
-        ? { ok: false, fieldErrors: { name: [t('accounts.errors.duplicateName')] } }
-        : { ok: false, formError: t('errors.accountGone') };
-    }
+    if (!result.ok) return renameRefusal(result.reason, t);
     refreshAfterAccountChange();
     return { ok: true, data: { name: result.name } };
   },
@@ -112,11 +100,7 @@ export const deleteAccountAction = action(
   { schema: deleteAccountSchema, access: 'accounts.manage' },
   async ({ accountId, confirmName }, { user, db, t }) => {
     const result = await deleteAccount(db, { actorId: user.id, accountId, confirmName });
-    if (!result.ok) {
-      return result.reason === 'confirmMismatch'
-        ? { ok: false, fieldErrors: { confirmName: [t('accounts.errors.confirmMismatch')] } }
-        : { ok: false, formError: t('errors.accountGone') };
-    }
+    if (!result.ok) return deleteRefusal(result.reason, t);
     refreshAfterAccountChange();
     return { ok: true, data: { name: result.name, deactivatedUsers: result.deactivatedUsers } };
   },
@@ -135,14 +119,7 @@ export const completeSetupAction = action(
       if (result.reason === 'needsEmail') {
         return { ok: false, fieldErrors: { adminEmail: [t('accounts.errors.needsEmail')] } };
       }
-      if (result.reason === 'alreadyUser') {
-        return {
-          ok: false,
-          fieldErrors: {
-            adminEmail: [t('accounts.errors.alreadyUser', { email: adminEmail ?? '' })],
-          },
-        };
-      }
+      if (result.reason === 'alreadyUser') return adminEmailTaken(adminEmail ?? '', t);
       return {
         ok: false,
         formError: t(

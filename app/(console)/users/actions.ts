@@ -5,47 +5,20 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import type { Translate } from '@/lib/i18n/translate';
-import type { IssuedLink } from '@/lib/invitations/issued-link';
+import { issuedLink, userChangeRefusal } from './user-change-answers';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
-import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
 import { makeResetLink } from '@/lib/users/make-reset-link';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
-import type { UserChangeResult } from '@/lib/users/user-change-result';
 import {
   changeRoleSchema,
   inviteUserSchema,
   setStatusSchema,
   userIdSchema,
 } from '@/lib/users/user-forms';
-
-function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) {
-  const formError =
-    result.reason === 'lastAccountAdmin'
-      ? t('users.errors.lastAccountAdmin', { accounts: result.accounts.join(', ') })
-      : t(`users.errors.${result.reason}`);
-  return { ok: false as const, formError };
-}
-
-function afterChange(emailQueued: boolean) {
-  if (emailQueued) kickOutbox();
-  revalidatePath('/users');
-}
-
-/** A link just made, for the dialog; its email (if queued) goes out right after the answer. */
-function issued(result: IssuedLink) {
-  afterChange(result.emailId !== null);
-  const data: IssuedLink = {
-    link: result.link,
-    expiresAt: result.expiresAt,
-    emailId: result.emailId,
-  };
-  return { ok: true as const, data };
-}
 
 export const inviteUserAction = action(
   { schema: inviteUserSchema, access: 'host.users.manage' },
@@ -60,7 +33,7 @@ export const inviteUserAction = action(
       }
       return { ok: false, formError: t(`users.errors.${result.reason}`) };
     }
-    return issued(result);
+    return issuedLink(result, '/users');
   },
 );
 
@@ -69,7 +42,7 @@ export const regenerateInvitationAction = action(
   async ({ userId }, { user, db, t }) => {
     const result = await regenerateInvitation(db, { actor: user, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
-    return issued(result);
+    return issuedLink(result, '/users');
   },
 );
 
@@ -78,7 +51,7 @@ export const makeResetLinkAction = action(
   async ({ userId }, { user, db, t }) => {
     const result = await makeResetLink(db, { actor: user, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
-    return issued(result);
+    return issuedLink(result, '/users');
   },
 );
 
@@ -86,8 +59,8 @@ export const changeUserRoleAction = action(
   { schema: changeRoleSchema, access: 'host.users.manage' },
   async ({ userId, change }, { user, db, t }) => {
     const result = await changeUserRole(db, { actor: user, userId, change });
-    if (!result.ok) return refusal(result, t);
-    afterChange(false);
+    if (!result.ok) return userChangeRefusal(result, t);
+    revalidatePath('/users');
     return { ok: true, data: undefined };
   },
 );
@@ -96,8 +69,8 @@ export const setUserStatusAction = action(
   { schema: setStatusSchema, access: 'host.users.manage' },
   async ({ userId, active }, { user, db, t }) => {
     const result = await setUserStatus(db, { actor: user, userId, active });
-    if (!result.ok) return refusal(result, t);
-    afterChange(false);
+    if (!result.ok) return userChangeRefusal(result, t);
+    revalidatePath('/users');
     return { ok: true, data: undefined };
   },
 );
@@ -106,8 +79,8 @@ export const revokeUserAction = action(
   { schema: userIdSchema, access: 'host.users.manage' },
   async ({ userId }, { user, db, t }) => {
     const result = await revokeUser(db, { actor: user, userId });
-    if (!result.ok) return refusal(result, t);
-    afterChange(false);
+    if (!result.ok) return userChangeRefusal(result, t);
+    revalidatePath('/users');
     return { ok: true, data: { email: result.email } };
   },
 );

@@ -13,17 +13,14 @@ import { deleteAccount } from '@/lib/accounts/delete-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
 import { setDelegation } from '@/lib/accounts/set-delegation';
 import { action } from '@/lib/actions/action';
+import { deleteRefusal, renameRefusal } from '../account-refusals';
 import type { ActionResult } from '@/lib/actions/action-result';
 
 export const renameOwnAccountAction = action(
   { schema: renameAccountSchema, access: { account: 'account.settings' } },
   async ({ accountId, name }, { db, t }) => {
     const result = await renameAccount(db, { accountId, name });
-    if (!result.ok) {
-      return result.reason === 'duplicateName'
-        ? { ok: false, fieldErrors: { name: [t('accounts.errors.duplicateName')] } }
-        : { ok: false, formError: t('errors.accountGone') };
-    }
+    if (!result.ok) return renameRefusal(result.reason, t);
     revalidatePath('/', 'layout');
     return { ok: true, data: { name: result.name } };
   },
@@ -33,11 +30,7 @@ export const deleteOwnAccountAction = action(
   { schema: deleteAccountSchema, access: { account: 'account.settings' } },
   async ({ accountId, confirmName }, { user, db, t }): Promise<ActionResult> => {
     const result = await deleteAccount(db, { actorId: user.id, accountId, confirmName });
-    if (!result.ok) {
-      return result.reason === 'confirmMismatch'
-        ? { ok: false, fieldErrors: { confirmName: [t('accounts.errors.confirmMismatch')] } }
-        : { ok: false, formError: t('errors.accountGone') };
-    }
+    if (!result.ok) return deleteRefusal(result.reason, t);
     revalidatePath('/', 'layout');
     // Redirected from here, so the deleted account's page is never rendered again (a 404).
     // Someone whose only role it was is now deactivated: sign-in tells them so.

@@ -15,11 +15,10 @@ import {
 import { changeAccountRole } from '@/lib/accounts/change-account-role';
 import { removeFromAccount } from '@/lib/accounts/remove-from-account';
 import { action } from '@/lib/actions/action';
+import { issuedLink, userChangeRefusal } from '@/app/(console)/users/user-change-answers';
 import type { Translate } from '@/lib/i18n/translate';
 import { inviteUser } from '@/lib/invitations/invite-user';
-import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
-import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
 import { makeResetLink } from '@/lib/users/make-reset-link';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
@@ -32,25 +31,6 @@ type Refusal = Exclude<UserChangeResult, { ok: true }>['reason'] | 'notPending' 
 function refusalText(reason: Refusal, t: Translate) {
   if (reason === 'forbidden' || reason === 'self') return t(`accountUsers.errors.${reason}`);
   return t(`users.errors.${reason === 'lastAccountAdmin' ? 'invalid' : reason}`);
-}
-
-function refusal(result: Exclude<UserChangeResult, { ok: true }>, t: Translate) {
-  const formError =
-    result.reason === 'lastAccountAdmin'
-      ? t('users.errors.lastAccountAdmin', { accounts: result.accounts.join(', ') })
-      : refusalText(result.reason, t);
-  return { ok: false as const, formError };
-}
-
-function issued(accountId: string, result: IssuedLink) {
-  if (result.emailId !== null) kickOutbox();
-  revalidatePath(usersPath(accountId));
-  const data: IssuedLink = {
-    link: result.link,
-    expiresAt: result.expiresAt,
-    emailId: result.emailId,
-  };
-  return { ok: true as const, data };
 }
 
 export const inviteAccountUserAction = action(
@@ -72,7 +52,7 @@ export const inviteAccountUserAction = action(
       }
       return { ok: false, formError: t(`users.errors.${result.reason}`) };
     }
-    return issued(accountId, result);
+    return issuedLink(result, usersPath(accountId));
   },
 );
 
@@ -82,7 +62,7 @@ export const regenerateAccountInvitationAction = action(
     // Links are made only for users of this account (the form names both).
     const result = await regenerateInvitation(db, { actor: user, userId, inAccount: accountId });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
-    return issued(accountId, result);
+    return issuedLink(result, usersPath(accountId));
   },
 );
 
@@ -91,7 +71,7 @@ export const makeAccountResetLinkAction = action(
   async ({ accountId, userId }, { user, db, t }) => {
     const result = await makeResetLink(db, { actor: user, userId, inAccount: accountId });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
-    return issued(accountId, result);
+    return issuedLink(result, usersPath(accountId));
   },
 );
 
@@ -99,7 +79,7 @@ export const changeAccountRoleAction = action(
   { schema: changeAccountRoleSchema, access: { account: 'account.users.manage' } },
   async ({ accountId, userId, role }, { user, db, t }) => {
     const result = await changeAccountRole(db, { actor: user, accountId, userId, role });
-    if (!result.ok) return refusal(result, t);
+    if (!result.ok) return userChangeRefusal(result, t, (reason) => refusalText(reason, t));
     revalidatePath(usersPath(accountId));
     return { ok: true, data: undefined };
   },
@@ -109,7 +89,7 @@ export const removeFromAccountAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
   async ({ accountId, userId }, { user, db, t }) => {
     const result = await removeFromAccount(db, { actor: user, accountId, userId });
-    if (!result.ok) return refusal(result, t);
+    if (!result.ok) return userChangeRefusal(result, t, (reason) => refusalText(reason, t));
     revalidatePath(usersPath(accountId));
     return {
       ok: true,
