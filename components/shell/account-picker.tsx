@@ -6,11 +6,12 @@ import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { BuildingIcon, ChevronDownIcon } from '@/components/ui/icons';
 import { useDismissableDetails } from './use-dismissable-details';
+import type { AccountRole } from '@/lib/auth/permissions';
 
 export interface PickerAccount {
   id: string;
   name: string;
-  role: 'admin' | 'standard' | 'view';
+  role: AccountRole;
 }
 
 /** The account in the address bar (`/accounts/<id>/…`), if any. */

@@ -13,6 +13,7 @@ import { roleEnum } from './roles';
 import { users } from './users';
 
 export const accountStatusEnum = pgEnum('account_status', ['active', 'setup', 'deactivated']);
+export type AccountStatus = (typeof accountStatusEnum.enumValues)[number];
 
 export const accounts = pgTable(
   'accounts',

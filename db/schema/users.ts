@@ -12,6 +12,7 @@ import { accounts } from './accounts';
 import { roleEnum } from './roles';
 
 export const userStatusEnum = pgEnum('user_status', ['pending', 'active', 'deactivated']);
+export type UserStatus = (typeof userStatusEnum.enumValues)[number];
 export const languageEnum = pgEnum('language', ['en', 'de']);
 
 export const users = pgTable(

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { emailField, singleLineField } from '@/lib/auth/password-fields';
 import { accountRoles } from '@/lib/auth/permissions';
 import { locales } from '@/lib/i18n/locales';
-
-export const accountNameMaxLength = 100;
+import { displayNameMaxLength } from '@/lib/field-limits';
 
 /** An account's name: one line, trimmed; unique ignoring case (checked in the database). */
-const accountNameField = singleLineField(accountNameMaxLength);
+const accountNameField = singleLineField(displayNameMaxLength);
 
 const accountIdField = z.uuid('invalid');
 
@@ -44,7 +43,7 @@ export const deleteAccountSchema = z.object({
     .string('required')
     .trim()
     .min(1, 'required')
-    .max(accountNameMaxLength + 50),
+    .max(displayNameMaxLength + 50),
 });
 
 /** Complete setup: the admin's address only when the account has no pending admin left. */

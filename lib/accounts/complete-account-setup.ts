@@ -8,6 +8,7 @@ import { insertInvitedUser } from '@/lib/invitations/insert-invited-user';
 import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
 import { reissueInvitation } from '@/lib/invitations/reissue-invitation';
 import { pendingAccountAdmin } from './pending-account-admin';
+import type { Locale } from '@/lib/i18n/locales';
 
 export type CompleteSetupResult =
   | { ok: true; email: string; link: string; expiresAt: Date; emailId: string | null }
@@ -28,7 +29,7 @@ export async function completeAccountSetup(
     actor: SessionUser;
     accountId: string;
     adminEmail?: string;
-    language: 'en' | 'de';
+    language: Locale;
   },
 ): Promise<CompleteSetupResult> {
   const { actor, accountId } = options;

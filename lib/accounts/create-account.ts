@@ -7,9 +7,10 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { insertInvitedUser } from '@/lib/invitations/insert-invited-user';
 import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
 import { accountNameTaken } from './account-name-taken';
+import type { Locale } from '@/lib/i18n/locales';
 
 export type AccountAdministrator =
-  { type: 'me' } | { type: 'invite'; email: string; language: 'en' | 'de' };
+  { type: 'me' } | { type: 'invite'; email: string; language: Locale };
 
 export type CreateAccountResult =
   | {

@@ -8,11 +8,12 @@ import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiri
 import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { AccountInScope } from '@/lib/auth/load-account-scope';
+import type { UserStatus } from '@/db/schema';
 
 export interface AccountUserRow {
   id: string;
   email: string;
-  status: 'pending' | 'active' | 'deactivated';
+  status: UserStatus;
   role: AccountRole;
   /** Set for host users who also hold a role here: their links are a host admin's matter. */
   hostRole: HostRole | null;

@@ -5,11 +5,12 @@ import { accountMemberships, accounts } from '@/db/schema';
 import { mayInAccount, mayOnHost, type AccountRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
+import type { AccountStatus } from '@/db/schema';
 
 export interface AccountRow {
   id: string;
   name: string;
-  status: 'active' | 'setup' | 'deactivated';
+  status: AccountStatus;
   managed: boolean;
   delegatedUserManagement: boolean;
   userCount: number;

@@ -5,6 +5,7 @@ import { accounts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
+import type { AccountRole } from '@/lib/auth/permissions';
 
 /**
  * The accounts the viewer may invite individual users into, each with the roles they may give
@@ -13,7 +14,7 @@ import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 export async function listGrantableAccounts(
   db: Database,
   viewer: SessionUser,
-): Promise<{ id: string; name: string; roles: ('admin' | 'standard' | 'view')[] }[]> {
+): Promise<{ id: string; name: string; roles: AccountRole[] }[]> {
   const rows = await db
     .select(accountScopeColumns)
     .from(accounts)

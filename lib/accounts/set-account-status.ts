@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
+import type { AccountStatus } from '@/db/schema';
 
 export type SetAccountStatusResult =
-  | { ok: true; name: string; status: 'active' | 'setup' | 'deactivated' }
-  | { ok: false; reason: 'notFound' };
+  { ok: true; name: string; status: AccountStatus } | { ok: false; reason: 'notFound' };
 
 /**
  * Deactivate (nobody can open the account until it is activated again) or Activate. An

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkPassword, type PasswordProblem } from './password-policy';
+import { emailMaxLength } from '@/lib/field-limits';
 
 const problemKeys: Record<PasswordProblem, string> = {
   tooShort: 'passwordTooShort',
@@ -26,7 +27,7 @@ export function singleLineField(maxLength: number) {
     .refine((value) => !/[\r\n]/.test(value), 'lineBreak');
 }
 
-export const emailField = singleLineField(254)
+export const emailField = singleLineField(emailMaxLength)
   .pipe(z.email('email'))
   .transform((email) => email.toLowerCase());
 

@@ -1,3 +1,5 @@
+import type { AccountStatus } from '@/db/schema';
+
 // The one permission table of PRODUCT.md ("Who may do what"). Pages and server actions ask
 // `may*` here; nothing else decides who may do what.
 
@@ -91,7 +93,7 @@ export interface AccountScope {
   id: string;
   managed: boolean;
   delegatedUserManagement: boolean;
-  status: 'active' | 'setup' | 'deactivated';
+  status: AccountStatus;
 }
 
 export function mayOnHost(actor: Actor, permission: HostPermission): boolean {

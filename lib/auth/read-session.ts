@@ -5,12 +5,13 @@ import { accountMemberships, sessions, users } from '@/db/schema';
 import { hashToken } from '@/lib/crypto/tokens';
 import type { AccountRole, Actor, HostRole } from './permissions';
 import { sessionLimits } from './session-limits';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** The signed-in user as pages and actions see them: no password hash, no token. */
 export interface SessionUser extends Actor {
   id: string;
   email: string;
-  language: 'en' | 'de';
+  language: Locale;
   hostRole: HostRole | null;
   accountRoles: ReadonlyMap<string, AccountRole>;
 }

@@ -4,6 +4,7 @@ import { accountMemberships, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { PreparedInvitation } from './prepare-invitation';
 import { storeInvitation } from './store-invitation';
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * Creates a pending user with their role(s) and the prepared invitation, inside the caller's
@@ -14,7 +15,7 @@ export async function insertInvitedUser(
   tx: Database,
   options: {
     email: string;
-    language: 'en' | 'de';
+    language: Locale;
     hostRole: HostRole | null;
     memberships: readonly { accountId: string; role: AccountRole }[];
     prepared: PreparedInvitation;

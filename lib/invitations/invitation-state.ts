@@ -1,4 +1,5 @@
 import 'server-only';
+import type { UserStatus } from '@/db/schema';
 
 /**
  * What a link is worth now. `deactivated`: the user was deactivated while still pending, so
@@ -12,7 +13,7 @@ export function invitationState(
     usedAt: Date | null;
     replacedAt: Date | null;
     expiresAt: Date;
-    userStatus: 'pending' | 'active' | 'deactivated';
+    userStatus: UserStatus;
   } | null,
   now: Date = new Date(),
 ): InvitationState {

@@ -9,6 +9,7 @@ import { prepareInvitation } from './prepare-invitation';
 import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
 import { takenAddress } from './taken-address';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
+import type { Locale } from '@/lib/i18n/locales';
 
 export type InviteUserRequest =
   | { type: 'host'; role: HostRole }
@@ -69,7 +70,7 @@ export async function inviteUser(
     email: string;
     request: InviteUserRequest;
     /** The invitee's language: their emails and, later, their console. */
-    language: 'en' | 'de';
+    language: Locale;
   },
 ): Promise<InviteUserResult> {
   const { inviter, request, language } = options;

@@ -6,6 +6,7 @@ import { newToken } from '@/lib/crypto/tokens';
 import type { EmailContent } from '@/lib/outbox/outbox-payload';
 import { invitationLink } from './invitation-link';
 import { loadInvitationSettings } from './load-invitation-settings';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** A new link and its email, made before the transaction that stores them. */
 export interface PreparedInvitation {
@@ -28,7 +29,7 @@ export async function prepareInvitation(
     purpose: InvitationKind;
     email: string;
     invitedBy: string;
-    language: 'en' | 'de';
+    language: Locale;
   },
 ): Promise<PreparedInvitation> {
   const settings = await loadInvitationSettings(db);

@@ -3,6 +3,7 @@ import type { Database } from '@/db/database';
 import { replaceOpenInvitations } from './replace-open-invitations';
 import type { PreparedInvitation } from './prepare-invitation';
 import { storeInvitation } from './store-invitation';
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * Gives a pending user a new link inside the caller's transaction: their older unused links
@@ -10,7 +11,7 @@ import { storeInvitation } from './store-invitation';
  */
 export async function reissueInvitation(
   tx: Database,
-  invitee: { userId: string; email: string; language: 'en' | 'de' },
+  invitee: { userId: string; email: string; language: Locale },
   prepared: PreparedInvitation,
   createdBy: string,
 ): Promise<string | null> {

@@ -4,11 +4,12 @@ import { invitations } from '@/db/schema';
 import { hashToken } from '@/lib/crypto/tokens';
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import type { PreparedInvitation } from './prepare-invitation';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** Stores a prepared link for `userId` (only its hash) and queues its email when SMTP is on. */
 export async function storeInvitation(
   tx: Database,
-  invitee: { userId: string; email: string; language: 'en' | 'de' },
+  invitee: { userId: string; email: string; language: Locale },
   prepared: PreparedInvitation,
   createdBy: string,
 ): Promise<string | null> {

@@ -2,10 +2,10 @@
 // a host name, an account name. nodemailer encodes headers, but a value must never be able to
 // end its header line, and a string-built "Name <address>" can be misparsed into another sender.
 
+import { displayNameMaxLength } from '@/lib/field-limits';
+
 /** Longest subject we send: clients cut far earlier, and a header should stay readable. */
 const maxSubjectLength = 200;
-/** Longest sender display name: what the SMTP form accepts. */
-const maxDisplayNameLength = 100;
 
 // Line breaks, tabs, NUL and other C0/C1 controls, and Unicode line and paragraph separators.
 const breaksAndControls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -44,5 +44,5 @@ export function safeMailbox(name: string, address: string): { name: string; addr
   if (address.length > 254 || !plainAddress.test(address)) {
     throw new UnsafeHeaderError(`Not a plain email address: ${JSON.stringify(address)}`);
   }
-  return { name: safeHeaderText(name, maxDisplayNameLength), address };
+  return { name: safeHeaderText(name, displayNameMaxLength), address };
 }

@@ -5,12 +5,13 @@ import { outbox } from '@/db/schema';
 import { activeMailAllowlist, allowsRecipient } from '@/lib/mail/allowlist';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { sealPayload, type EmailContent } from './outbox-payload';
+import type { Locale } from '@/lib/i18n/locales';
 
 export interface EmailToQueue {
   recipient: string;
   recipientUserId?: string | null;
   kind: string;
-  language: 'en' | 'de';
+  language: Locale;
   content: EmailContent;
   /** Emails with the same key replace each other (e.g. `invitation:<user id>`). */
   supersedeKey?: string;

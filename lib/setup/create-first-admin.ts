@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { hostSettings, setupToken, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/passwords';
 import { hashToken } from '@/lib/crypto/tokens';
+import type { Locale } from '@/lib/i18n/locales';
 
 export type CreateFirstAdminResult = { ok: true } | { ok: false; reason: 'invalidLink' | 'done' };
 
@@ -18,7 +19,7 @@ export async function createFirstAdmin(
     hostName: string;
     email: string;
     password: string;
-    language: 'en' | 'de';
+    language: Locale;
   },
 ): Promise<CreateFirstAdminResult> {
   const passwordHash = await hashPassword(options.password);

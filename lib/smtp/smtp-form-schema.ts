@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { emailField, singleLineField } from '@/lib/auth/password-fields';
+import { displayNameMaxLength, emailMaxLength, serverHostMaxLength } from '@/lib/field-limits';
 
 // A host name (RFC 1123 labels) or an IP address: no scheme, no port, no spaces.
 const hostNamePattern =
@@ -27,18 +28,18 @@ function isCertificate(pem: string): boolean {
  */
 export const smtpFormSchema = z
   .object({
-    host: singleLineField(253)
+    host: singleLineField(serverHostMaxLength)
       .transform((host) => host.toLowerCase())
       .refine((host) => isIP(host) > 0 || hostNamePattern.test(host), 'smtpHost'),
     port: z.coerce.number('smtpPort').int('smtpPort').min(1, 'smtpPort').max(65535, 'smtpPort'),
-    senderName: singleLineField(100),
+    senderName: singleLineField(displayNameMaxLength),
     senderEmail: emailField,
     ssl: checkbox,
     starttls: checkbox,
     auth: checkbox,
     username: z
       .string()
-      .max(254, 'tooLong')
+      .max(emailMaxLength, 'tooLong')
       .refine((v) => !/[\r\n]/.test(v), 'lineBreak')
       .optional(),
     password: z.string().max(1024, 'tooLong').optional(),

@@ -20,11 +20,12 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
+import type { UserStatus } from '@/db/schema';
 
 export interface UserRow {
   id: string;
   email: string;
-  status: 'pending' | 'active' | 'deactivated';
+  status: UserStatus;
   hostRole: HostRole | null;
   /** The accounts the viewer may see this user in, with the user's role there. */
   accounts: { id: string; name: string; role: AccountRole }[];

@@ -13,6 +13,7 @@ import { openPayload } from '@/lib/outbox/outbox-payload';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
+import type { Locale } from '@/lib/i18n/locales';
 
 // Adding accounts and their setup: the first admin's invitation, Complete setup, acceptance.
 // Rename, status, delete and the list are in account-lifecycle.test.ts; account roles in
@@ -38,7 +39,7 @@ const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 const tokenOf = (link: string) => link.split('/').pop()!;
 
 /** "Invite its administrator", which must succeed. */
-async function createInvited(actor: SessionUser, language: 'en' | 'de' = 'en') {
+async function createInvited(actor: SessionUser, language: Locale = 'en') {
   const name = nextName('Unmanaged');
   const email = nextEmail('first-admin');
   const result = await createAccount(db(), {

@@ -13,6 +13,7 @@ import { hashToken } from '@/lib/crypto/tokens';
 import { drizzleMigrations } from '@/lib/health/migrations-table';
 import { resetPassword } from '@/lib/resets/reset-password';
 import { withTestDatabase } from '../support/with-test-database';
+import type { UserStatus } from '@/db/schema';
 
 // The real command (npm run gatehouse -- reset-link) as a separate process, on both drivers.
 
@@ -67,7 +68,7 @@ function gatehouse(args: string[], env: Record<string, string>): Promise<Run> {
 async function addUser(
   target: Database,
   email: string,
-  status: 'pending' | 'active' | 'deactivated',
+  status: UserStatus,
   hostRole: 'admin' | null = 'admin',
 ) {
   const [row] = await target

@@ -11,6 +11,7 @@ import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
+import type { Locale } from '@/lib/i18n/locales';
 
 const database = withTestDatabase('invitations');
 const db = () => database().handle.db;
@@ -36,7 +37,7 @@ async function counts() {
 
 const tokenOf = (link: string) => link.split('/invite/')[1]!;
 
-async function inviteHostUser(inviter: SessionUser, language: 'en' | 'de' = 'en') {
+async function inviteHostUser(inviter: SessionUser, language: Locale = 'en') {
   const email = nextEmail('invitee');
   const result = await inviteUser(db(), {
     inviter,

@@ -16,6 +16,8 @@ import { resetPassword } from '@/lib/resets/reset-password';
 import { setUserStatus } from '@/lib/users/set-user-status';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
+import type { UserStatus } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/locales';
 
 const database = withTestDatabase('password_resets');
 const db = () => database().handle.db;
@@ -35,8 +37,8 @@ const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 async function makeUser(
   options: {
     hostRole?: HostRole | null;
-    status?: 'pending' | 'active' | 'deactivated';
-    language?: 'en' | 'de';
+    status?: UserStatus;
+    language?: Locale;
   } = {},
 ): Promise<SessionUser> {
   const email = `person${++counter}@example.test`;

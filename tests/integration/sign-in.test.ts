@@ -6,12 +6,13 @@ import { readSession } from '@/lib/auth/read-session';
 import { deleteUserSessions } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
 import { withTestDatabase } from '../support/with-test-database';
+import type { UserStatus } from '@/db/schema';
 
 const database = withTestDatabase('sign_in');
 const password = 'correct horse battery staple';
 let counter = 0;
 
-async function makeUser(status: 'active' | 'pending' | 'deactivated' = 'active') {
+async function makeUser(status: UserStatus = 'active') {
   const email = `user${++counter}@example.test`;
   const [row] = await database()
     .handle.db.insert(users)

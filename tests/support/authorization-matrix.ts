@@ -5,6 +5,7 @@ import { accountMemberships, accounts } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import { returnedValue } from './server-action';
 import { createUser, signInCookie, type TestUser } from './e2e-users';
+import type { AccountStatus } from '@/db/schema';
 
 // The people and accounts of the authorization matrix (tests/e2e/authorization-matrix.spec.ts),
 // and how an answer is read: refused because signed out, refused by the permission check, or
@@ -75,7 +76,7 @@ export const uniqueName = (label: string) => `${label} ${randomBytes(4).toString
 
 async function insertAccount(
   database: DatabaseHandle,
-  shape: { managed: boolean; delegated: boolean; status?: 'active' | 'setup' | 'deactivated' },
+  shape: { managed: boolean; delegated: boolean; status?: AccountStatus },
   label: string,
 ): Promise<MatrixAccount> {
   const name = uniqueName(label);
@@ -145,7 +146,7 @@ export async function createWorld(database: DatabaseHandle, baseURL: string): Pr
 export async function copyOfAccount(
   world: World,
   target: Target,
-  options: { status?: 'active' | 'setup' | 'deactivated' } = {},
+  options: { status?: AccountStatus } = {},
 ): Promise<MatrixAccount> {
   const account = await insertAccount(
     world.database,

@@ -4,6 +4,8 @@ import type { Database } from '@/db/database';
 import { accountMemberships, accounts, invitations, outbox, sessions, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
+import type { UserStatus } from '@/db/schema';
+import type { AccountStatus } from '@/db/schema';
 
 // Users, accounts and roles written straight to an integration test's database, and readers of
 // the rows the domain functions under test write: set-up and checks that are not under test.
@@ -48,7 +50,7 @@ export function directoryFixtures(db: () => Database) {
   async function makeUser(
     hostRole: HostRole | null,
     roles: [string, AccountRole][] = [],
-    options: { email?: string; status?: 'active' | 'pending' | 'deactivated' } = {},
+    options: { email?: string; status?: UserStatus } = {},
   ): Promise<SessionUser> {
     const email = options.email ?? nextEmail('user');
     const status = options.status ?? 'active';
@@ -69,7 +71,7 @@ export function directoryFixtures(db: () => Database) {
       managed?: boolean;
       name?: string;
       delegatedUserManagement?: boolean;
-      status?: 'active' | 'setup' | 'deactivated';
+      status?: AccountStatus;
     } = {},
   ) {
     const [row] = await db()

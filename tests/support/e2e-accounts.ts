@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '@/db/database';
 import { accounts } from '@/db/schema';
 import { readStoredAccount } from './directory-fixtures';
 import { signInAs, type TestUser } from './e2e-users';
+import type { AccountStatus } from '@/db/schema';
 
 /** A unique account name per call: other workers add accounts to the same database. */
 export function uniqueAccountName(label = 'Account'): string {
@@ -16,7 +17,7 @@ export async function insertAccount(
   options: {
     name?: string;
     managed: boolean;
-    status?: 'active' | 'setup' | 'deactivated';
+    status?: AccountStatus;
     delegatedUserManagement?: boolean;
   },
 ): Promise<{ id: string; name: string }> {

@@ -5,6 +5,8 @@ import { encode } from 'next-auth/jwt';
 import type { DatabaseHandle } from '@/db/database';
 import { accountMemberships, invitations, sessions, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import type { UserStatus } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** The secret the e2e app server runs with (tests/support/playwright-global-setup.ts). */
 export const e2eAppSecret = 'e2e-secret-that-is-long-enough-for-the-check-0123456789';
@@ -28,9 +30,9 @@ export async function createUser(
   options: {
     email?: string;
     hostRole?: HostRole | null;
-    status?: 'pending' | 'active' | 'deactivated';
+    status?: UserStatus;
     accountRoles?: { accountId: string; role: AccountRole }[];
-    language?: 'en' | 'de';
+    language?: Locale;
   } = {},
 ): Promise<TestUser> {
   const email = options.email ?? uniqueEmail(options.hostRole ?? 'member');

@@ -3,11 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { SelectField } from '@/components/ui/select-field';
+import type { AccountRole, HostRole } from '@/lib/auth/permissions';
 
-type Role = 'admin' | 'standard' | 'view';
+/** Host and account roles share their names (and their labels here). */
+type Role = HostRole | AccountRole;
+
 export type RoleChoice =
-  | { type: 'host'; hostRole: Role }
-  | { type: 'individual'; accounts: { accountId: string; role: Role }[] };
+  | { type: 'host'; hostRole: HostRole }
+  | { type: 'individual'; accounts: { accountId: string; role: AccountRole }[] };
 
 export interface PickableAccount {
   id: string;

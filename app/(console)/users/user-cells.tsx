@@ -2,8 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-
-type UserStatus = 'pending' | 'active' | 'deactivated';
+import type { UserStatus } from '@/db/schema';
 
 const statusTones = { pending: 'accent', active: 'success', deactivated: 'neutral' } as const;
 

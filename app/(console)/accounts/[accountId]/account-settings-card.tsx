@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { accountNameMaxLength } from '@/lib/accounts/account-forms';
+import { displayNameMaxLength } from '@/lib/field-limits';
 import { deleteOwnAccountAction, renameOwnAccountAction } from './actions';
 import { DeleteAccountForm } from './delete-account-form';
 import { RenameAccountForm } from './rename-account-form';
@@ -21,7 +21,7 @@ export async function AccountSettingsCard(props: {
         <RenameAccountForm
           accountId={account.id}
           name={account.name}
-          maxLength={accountNameMaxLength}
+          maxLength={displayNameMaxLength}
           action={renameOwnAccountAction}
         />
         <DeleteAccountForm

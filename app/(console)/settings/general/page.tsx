@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
-import { hostNameMaxLength } from '@/lib/host/host-name-field';
+import { displayNameMaxLength } from '@/lib/field-limits';
 import { getDb } from '@/lib/database/configured-database';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { renameHostAction, setInvitationLifetimeAction } from './actions';
@@ -33,7 +33,7 @@ export default async function GeneralSettingsPage() {
       <Card className="p-5 sm:p-6">
         <HostNameSetting
           hostName={hostName}
-          maxLength={hostNameMaxLength}
+          maxLength={displayNameMaxLength}
           action={renameHostAction}
         />
       </Card>

@@ -6,6 +6,7 @@ import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { sendsPasswordInClear, type SmtpFormValues } from '@/lib/smtp/smtp-form-values';
 import { EncryptionChoice } from './encryption-choice';
+import { displayNameMaxLength, emailMaxLength, serverHostMaxLength } from '@/lib/field-limits';
 
 const storedPasswordHint = {
   none: 'passwordHint',
@@ -43,7 +44,7 @@ export function SmtpFields(props: {
           placeholder="smtp.example.com"
           autoComplete="off"
           spellCheck={false}
-          maxLength={253}
+          maxLength={serverHostMaxLength}
         />
         <TextField
           label={t('port')}
@@ -80,7 +81,7 @@ export function SmtpFields(props: {
           value={values.senderName}
           onChange={(event) => onChange({ senderName: event.target.value })}
           errors={errors?.senderName}
-          maxLength={100}
+          maxLength={displayNameMaxLength}
         />
         <TextField
           label={t('senderEmail')}
@@ -89,7 +90,7 @@ export function SmtpFields(props: {
           value={values.senderEmail}
           onChange={(event) => onChange({ senderEmail: event.target.value })}
           errors={errors?.senderEmail}
-          maxLength={254}
+          maxLength={emailMaxLength}
         />
       </div>
       <EncryptionChoice
@@ -114,7 +115,7 @@ export function SmtpFields(props: {
             onChange={(event) => onChange({ username: event.target.value })}
             errors={errors?.username}
             autoComplete="off"
-            maxLength={254}
+            maxLength={emailMaxLength}
           />
           <TextField
             label={t('password')}
