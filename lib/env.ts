@@ -1,6 +1,10 @@
 import path from 'node:path';
 
-// Every environment variable the app reads, in one place (documented in .env.example).
+// Every environment variable the app reads, in one place (documented in .env.example). Read
+// elsewhere only: NODE_ENV and NEXT_RUNTIME, which Next inlines at build time (proxy.ts,
+// instrumentation.ts), and what the plain-Node scripts (scripts/*.mjs) read before any
+// TypeScript loads: PORT and PROXY_HOPS in scripts/serve.mjs, which shares its parser,
+// lib/auth/forwarded-for.mjs, with lib/auth/client-address.ts.
 
 /** Folder for embedded PostgreSQL and the generated secret; `.data/` beside the app by default. */
 export function dataDir(): string {
@@ -33,4 +37,45 @@ export function isPreviewDeployment(): boolean {
 export function mailAllowlistSetting(): string | undefined {
   const value = process.env.MAIL_ALLOWLIST?.trim();
   return value ? value : undefined;
+}
+
+/** `APP_SECRET` as written, trimmed (lib/secret/app-secret.ts checks its length). */
+export function appSecretSetting(): string | undefined {
+  return process.env.APP_SECRET?.trim() || undefined;
+}
+
+/** `CRON_SECRET`: the bearer the scheduler's call to /api/cron/outbox must carry. */
+export function cronSecretSetting(): string | undefined {
+  return process.env.CRON_SECRET || undefined;
+}
+
+/** `SESSION_IDLE_HOURS` and `SESSION_MAX_DAYS` as written (lib/auth/session-limits.ts). */
+export function sessionLimitSettings(): { idleHours?: string; maxDays?: string } {
+  return { idleHours: process.env.SESSION_IDLE_HOURS, maxDays: process.env.SESSION_MAX_DAYS };
+}
+
+/** `PROXY_HOPS` as written: how many proxies in front are trusted (lib/auth/forwarded-for.mjs). */
+export function proxyHopsSetting(): string | undefined {
+  return process.env.PROXY_HOPS;
+}
+
+/** What the base URL is made from (lib/urls.ts): APP_URL, the platform's URLs, PORT. */
+export function deploymentUrlSettings() {
+  const env = process.env;
+  return {
+    appUrl: env.APP_URL,
+    vercelEnv: env.VERCEL_ENV,
+    vercelProjectProductionUrl: env.VERCEL_PROJECT_PRODUCTION_URL,
+    vercelBranchUrl: env.VERCEL_BRANCH_URL,
+    vercelUrl: env.VERCEL_URL,
+    port: env.PORT,
+  };
+}
+
+/**
+ * Tells next-auth the base URL: it reads its own address from NEXTAUTH_URL, and must take it
+ * from configuration so it never follows a forged Host header. The one write to the environment.
+ */
+export function publishNextAuthUrl(url: string): void {
+  process.env.NEXTAUTH_URL = url;
 }

@@ -1,6 +1,8 @@
 // The deployment's own address, from configuration only — never from the request's Host or
 // X-Forwarded-Host header, which a client can forge (PRODUCT.md "Deployments").
 
+import { deploymentUrlSettings } from '@/lib/env';
+
 /** A host name a platform gives without a scheme (`my-app-git-x.vercel.app`), as a URL. */
 function httpsUrl(hostOrUrl: string | undefined): string | null {
   const value = hostOrUrl?.trim();
@@ -14,14 +16,14 @@ function httpsUrl(hostOrUrl: string | undefined): string | null {
  * the branch (or deployment) URL on a preview; else `http://localhost:<PORT>`.
  */
 export function appBaseUrl(): string {
-  const env = process.env;
+  const env = deploymentUrlSettings();
   const platform =
-    env.VERCEL_ENV === 'production'
-      ? (httpsUrl(env.VERCEL_PROJECT_PRODUCTION_URL) ?? httpsUrl(env.VERCEL_URL))
-      : env.VERCEL_ENV
-        ? (httpsUrl(env.VERCEL_BRANCH_URL) ?? httpsUrl(env.VERCEL_URL))
+    env.vercelEnv === 'production'
+      ? (httpsUrl(env.vercelProjectProductionUrl) ?? httpsUrl(env.vercelUrl))
+      : env.vercelEnv
+        ? (httpsUrl(env.vercelBranchUrl) ?? httpsUrl(env.vercelUrl))
         : null;
-  const base = env.APP_URL?.trim() || platform || `http://localhost:${env.PORT || '3000'}`;
+  const base = env.appUrl?.trim() || platform || `http://localhost:${env.port || '3000'}`;
   return base.replace(/\/+$/, '');
 }
 

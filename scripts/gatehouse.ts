@@ -7,6 +7,7 @@ import { cliResetLink, type CliResetLinkResult } from './cli-reset-link';
 import { configuredDatabaseLocation } from '@/lib/startup/database-location';
 import { describeStartupError } from '@/lib/startup/describe-startup-error';
 import { appBaseUrl } from '@/lib/urls';
+import { deploymentUrlSettings } from '@/lib/env';
 
 const usage = `Usage: npm run gatehouse -- <command>
 
@@ -50,7 +51,7 @@ function describeFailure(result: Exclude<CliResetLinkResult, { ok: true }>): str
 
 function describeSuccess(result: Extract<CliResetLinkResult, { ok: true }>): string {
   const until = result.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
-  const base = process.env.APP_URL?.trim()
+  const base = deploymentUrlSettings().appUrl?.trim()
     ? `It starts with APP_URL (${appBaseUrl()}), which must be the address the console is reached at.`
     : `APP_URL is not set, so it starts with ${appBaseUrl()}; if the console is reached at another address, run this again with APP_URL set as the server has it.`;
   return [

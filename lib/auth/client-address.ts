@@ -1,4 +1,5 @@
 import { forwardedForEntries, proxyHops } from './forwarded-for.mjs';
+import { isServerless, proxyHopsSetting } from '@/lib/env';
 
 /**
  * The client's address, for throttling: never one the client can choose. npm start's server
@@ -8,12 +9,12 @@ import { forwardedForEntries, proxyHops } from './forwarded-for.mjs';
  * platform sets x-vercel-forwarded-for (and overwrites x-real-ip) itself.
  */
 export function clientAddressFrom(headers: { get(name: string): string | null }): string | null {
-  if (process.env.VERCEL === '1') {
+  if (isServerless()) {
     const [client] = forwardedForEntries(headers.get('x-vercel-forwarded-for'));
     return client ?? (headers.get('x-real-ip')?.trim() || null);
   }
   const entries = forwardedForEntries(headers.get('x-forwarded-for'));
-  const hops = proxyHops(process.env.PROXY_HOPS);
+  const hops = proxyHops(proxyHopsSetting());
   // Fewer entries than hops + 1: the request came past the proxies; the left-most is the peer.
   return entries[Math.max(0, entries.length - 1 - hops)] ?? null;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir } from '@/lib/env';
+import { appSecretSetting, dataDir } from '@/lib/env';
 
 export type AppSecretSource = 'environment' | 'file' | 'generated';
 
@@ -12,7 +12,7 @@ const minimumLength = 32;
  * else the one kept in `<dataDir>/app-secret`, else a new random one written there.
  */
 export function loadAppSecret(): { secret: string; source: AppSecretSource; file?: string } {
-  const fromEnvironment = process.env.APP_SECRET?.trim();
+  const fromEnvironment = appSecretSetting();
   if (fromEnvironment) {
     if (fromEnvironment.length < minimumLength) {
       throw new Error(

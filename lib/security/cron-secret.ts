@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { cronSecretSetting } from '@/lib/env';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -9,7 +10,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * header with non-ASCII characters has more bytes than characters.
  */
 export function carriesCronSecret(request: Request): boolean {
-  const secret = process.env.CRON_SECRET;
+  const secret = cronSecretSetting();
   if (!secret) return false;
   const given = request.headers.get('authorization') ?? '';
   return timingSafeEqual(digest(given), digest(`Bearer ${secret}`));

@@ -5,7 +5,7 @@ import { loadAppSecret } from '@/lib/secret/app-secret';
 import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
 import { appBaseUrl } from '@/lib/urls';
 import { readMigrationStatus } from '@/lib/health/migration-status';
-import { databaseUrl, isServerless } from '@/lib/env';
+import { appSecretSetting, databaseUrl, isServerless, publishNextAuthUrl } from '@/lib/env';
 import { configuredDatabaseLocation } from './database-location';
 import { describeStartupError } from './describe-startup-error';
 
@@ -25,9 +25,8 @@ export async function startServer(): Promise<void> {
         `Generated a new app secret and saved it in ${secret.file}. Keep that file (or set APP_SECRET): it signs sessions and encrypts the stored SMTP password.`,
       );
     }
-    // next-auth reads its own address from the environment; it comes from configuration so it
-    // never follows a forged Host header. Its secret is getAppSecret() (lib/auth/auth-options.ts).
-    process.env.NEXTAUTH_URL = appBaseUrl();
+    // next-auth's secret is getAppSecret() (lib/auth/auth-options.ts); its address this one.
+    publishNextAuthUrl(appBaseUrl());
 
     const handle = await getDatabaseHandle();
     if (serverless) {
@@ -73,7 +72,7 @@ function serverlessRefusal(): string | null {
   if (!databaseUrl()) {
     return 'DATABASE_URL is not set, and embedded PostgreSQL needs a writable disk that lasts, which a serverless platform (VERCEL=1) does not have. Set DATABASE_URL to a managed PostgreSQL (see docs/deploy.md).';
   }
-  if (!process.env.APP_SECRET?.trim()) {
+  if (!appSecretSetting()) {
     return 'APP_SECRET is not set, and a generated one cannot be kept on a serverless platform (VERCEL=1). Set APP_SECRET to at least 32 random characters (openssl rand -base64 32).';
   }
   return null;

@@ -7,13 +7,14 @@ import { rootMessage } from '@/lib/errors/root-cause';
 import { drainOutbox } from '@/lib/outbox/drain-outbox';
 import { sweepExpiredRowsOrLog } from '@/lib/maintenance/sweep-expired-rows';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
+import { cronSecretSetting } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
 const noStore = { 'cache-control': 'no-store' };
 
 async function handle(request: Request): Promise<Response> {
-  if (!process.env.CRON_SECRET) {
+  if (!cronSecretSetting()) {
     return Response.json({ error: 'CRON_SECRET is not set on this deployment' }, { status: 503 });
   }
   if (!carriesCronSecret(request)) return Response.json({ error: 'unauthorized' }, { status: 401 });
