@@ -12,9 +12,9 @@ import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { reportFigures } from './support/report';
+import { benchAppSecret } from './support/bench-secret';
 
 const count = 1000;
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
 const message = (n: number) => ({
   subject: `Invitation ${n}`,
@@ -23,7 +23,7 @@ const message = (n: number) => ({
 });
 
 async function main() {
-  process.env.APP_SECRET = secret;
+  process.env.APP_SECRET = benchAppSecret;
   const cluster = await startPostgresCluster();
   const server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
   const database = await createTestDatabase(cluster.url(), 'bench');
@@ -31,7 +31,7 @@ async function main() {
   try {
     await db
       .insert(smtpSettings)
-      .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: secret }));
+      .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: benchAppSecret }));
 
     // Baseline: raw pooled nodemailer, same pool size, same messages, same server.
     const raw = nodemailer.createTransport({
@@ -62,7 +62,7 @@ async function main() {
       kind: 'invitation',
       language: 'en' as const,
       payloadEncrypted: encryptSecret(JSON.stringify(message(n)), {
-        secret,
+        secret: benchAppSecret,
         purpose: 'outbox-payload',
       }),
     }));

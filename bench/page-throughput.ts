@@ -18,6 +18,7 @@ import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { startBlankApp } from './support/blank-app';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
+import { benchAppSecret } from './support/bench-secret';
 
 // autocannon ships no types; only what this file reads of its result.
 interface LoadResult {
@@ -37,7 +38,6 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   headers: Record<string, string>;
 }) => Promise<LoadResult>;
 
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
 const amount = 2_000;
 const connections = 10;
@@ -80,15 +80,15 @@ async function main() {
   const cluster = await startPostgresCluster();
   const smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
   const database = await createTestDatabase(cluster.url(), 'bench_throughput');
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
+  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchAppSecret });
   try {
     await waitForResponse(server);
     // A saved configuration, so the SMTP page renders its filled form and status.
     await database.handle.db
       .insert(smtpSettings)
-      .values(testSmtpSettings(smtp, { credentials: smtpUser, appSecret: secret }));
+      .values(testSmtpSettings(smtp, { credentials: smtpUser, appSecret: benchAppSecret }));
     const admin = await createUser(database.handle, { hostRole: 'admin' });
-    const cookie = await signInCookie(database.handle, admin, secret);
+    const cookie = await signInCookie(database.handle, admin, benchAppSecret);
 
     const targets = [
       { name: 'blank', url: `${blank.url}/` },

@@ -4,12 +4,12 @@
 // admin, a managed account, a pending invitation, a reset link, an unused set-up link), so each
 // renders its form rather than an error. Target: each page ≤ blank + 30 kB. Run: npm run bench:weight
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { passwordResets, setupToken } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
+import { pages } from '../tests/support/app-inventory';
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
 import { insertAccount } from '../tests/support/e2e-accounts';
 import { createPendingInvitee, createUser, signInCookie } from '../tests/support/e2e-users';
@@ -18,27 +18,9 @@ import { createTestDatabase } from '../tests/support/test-database';
 import { startBlankApp } from './support/blank-app';
 import { reportFigures } from './support/report';
 import config from '../playwright.config';
+import { benchAppSecret } from './support/bench-secret';
 
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const allowanceKb = 30;
-
-/** The page routes of the production build, as URL patterns (`/invite/[token]`). */
-function pageRoutes(): { route: string; signedIn: boolean }[] {
-  const manifest = JSON.parse(
-    readFileSync('.next/server/app-paths-manifest.json', 'utf8'),
-  ) as Record<string, string>;
-  return (
-    Object.keys(manifest)
-      .filter((key) => key.endsWith('/page') && !/\/_[^/]+\/page$/.test(key))
-      .map((key) => ({
-        route: key.replace(/\/page$/, '').replace(/\/\([^/)]+\)/g, '') || '/',
-        signedIn: key.startsWith('/(console)/'),
-      }))
-      // `/` only redirects to /dashboard.
-      .filter(({ route }) => route !== '/')
-      .sort((a, b) => a.route.localeCompare(b.route))
-  );
-}
 
 /**
  * Bytes of every script the page downloads until the network is idle: the body as it came
@@ -88,7 +70,7 @@ async function main() {
   const cluster = await startPostgresCluster();
   const database = await createTestDatabase(cluster.url(), 'bench_weight');
   const { db } = database.handle;
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: secret });
+  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchAppSecret });
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
     await waitForResponse(server);
@@ -103,7 +85,7 @@ async function main() {
     const setupWeight = await firstLoadJs(browser, server.url + paths['/setup']);
 
     const admin = await createUser(database.handle, { hostRole: 'admin' });
-    const cookie = await signInCookie(database.handle, admin, secret);
+    const cookie = await signInCookie(database.handle, admin, benchAppSecret);
     paths['/invite/[token]'] = (await createPendingInvitee(database.handle)).path;
     const resetUser = await createUser(database.handle, { hostRole: 'standard' });
     const reset = newToken();
@@ -123,7 +105,8 @@ async function main() {
     const kB = (value: number) => Number(value.toFixed(1));
     const figures = [];
     const overTarget: { route: string; scripts: { url: string; bytes: number }[] }[] = [];
-    for (const { route, signedIn } of pageRoutes()) {
+    // `/` only redirects to /dashboard.
+    for (const { route, signedIn } of pages().filter((page) => page.route !== '/')) {
       if (route.includes('[') && !paths[route]) throw new Error(`No URL to load for ${route}`);
       const weight =
         route === '/setup'

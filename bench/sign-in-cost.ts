@@ -14,25 +14,15 @@ import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { createTestDatabase } from '../tests/support/test-database';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
+import { benchAppSecret } from './support/bench-secret';
+import { medianMs } from './support/median-ms';
 
-const secret = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const password = 'bench password that is long enough';
 const verifications = 50;
 const tries = 40;
 const warmUp = 5;
 /** A person types between attempts; keeps one sign-in's leftovers out of the next one's time. */
 const pauseMs = 50;
-
-/** Median of `count` timed runs of `work`, after a few untimed ones. */
-async function medianMs(count: number, work: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let n = 0; n < count + warmUp; n++) {
-    const started = performance.now();
-    await work();
-    if (n >= warmUp) samples.push(performance.now() - started);
-  }
-  return percentile(samples, 50);
-}
 
 /** m (KiB), t and p as the encoded hash states them: what the app really uses, not a copy. */
 function argon2Parameters(encoded: string) {
@@ -85,7 +75,7 @@ async function main() {
   // The bench stands in for a proxy (PROXY_HOPS=1): its X-Forwarded-For plays many clients.
   const server = await launchAppServer({
     DATABASE_URL: database.url,
-    APP_SECRET: secret,
+    APP_SECRET: benchAppSecret,
     PROXY_HOPS: '1',
   });
   try {

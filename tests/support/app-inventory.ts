@@ -21,12 +21,17 @@ function routeOf(pageFile: string): string {
   return `/${segments.join('/')}`;
 }
 
-/** Every page route under app/, sorted. */
-export function pageRoutes(): string[] {
+/** Every page under app/, sorted by route, with whether it is a console page (signed in). */
+export function pages(): { route: string; signedIn: boolean }[] {
   return filesUnder('app')
     .filter((file) => /\/page\.(tsx|ts|jsx|js)$/.test(file))
-    .map(routeOf)
-    .sort();
+    .map((file) => ({ route: routeOf(file), signedIn: file.startsWith('app/(console)/') }))
+    .sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+}
+
+/** Every page route under app/, sorted. */
+export function pageRoutes(): string[] {
+  return pages().map((page) => page.route);
 }
 
 const useServer = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*['"]use server['"]/;
