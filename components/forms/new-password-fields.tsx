@@ -1,9 +1,10 @@
 import { TextField } from '@/components/ui/text-field';
+import type { FieldErrors } from '@/lib/actions/action-result';
 
 /** A new password and its confirmation, as every form that sets one asks for them. */
 export function NewPasswordFields(props: {
   labels: { password: string; confirm: string; hint: string };
-  errors?: Record<string, string[]>;
+  errors?: FieldErrors;
 }) {
   return (
     <>

@@ -7,7 +7,9 @@ import type { ActionResult, FormAction } from '@/lib/actions/action-result';
  * Runs a server action from a form's submit event. Unlike `<form action>`, React then does
  * not reset the form, so a refused submit keeps everything the person typed.
  */
-export function useFormAction<Data>(action: FormAction<Data>) {
+export function useFormAction<Data, Field extends string = string>(
+  action: FormAction<Data, Field>,
+) {
   const [state, dispatch, isPending] = useActionState(action, null);
   const submitted = useRef<FormData | null>(null);
 
@@ -24,7 +26,7 @@ export function useFormAction<Data>(action: FormAction<Data>) {
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   const formError = state && !state.ok ? state.formError : undefined;
   return {
-    state: state as ActionResult<Data> | null,
+    state: state as ActionResult<Data, Field> | null,
     isPending,
     onSubmit,
     /** Runs the action with data gathered otherwise (a second button of the same form). */

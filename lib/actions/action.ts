@@ -12,7 +12,7 @@ import {
 } from '@/lib/auth/permissions';
 import { loadAccountScope, type AccountInScope } from '@/lib/auth/load-account-scope';
 import type { SessionUser } from '@/lib/auth/read-session';
-import type { ActionResult, FormAction } from './action-result';
+import type { ActionResult, FieldErrors, FormAction } from './action-result';
 import type { Translate } from '@/lib/i18n/translate';
 import { translateIssues } from './translate-issues';
 import { controlCharacterProblems } from './control-characters';
@@ -34,6 +34,15 @@ type Context<Access extends ActionAccess> = {
   db: Database;
   t: Translate;
 } & (Access extends { account: AccountPermission } ? { account: AccountInScope } : unknown);
+
+/**
+ * The fields a form's schema names (of every branch, for a union), and `form` for an issue
+ * that names no field: the keys a handler's field errors may use.
+ */
+type Field<Schema extends z.ZodType> = FieldsOf<Schema> & string;
+type FieldsOf<Schema extends z.ZodType> =
+  | (z.input<Schema> extends infer Input ? (Input extends unknown ? keyof Input : never) : never)
+  | 'form';
 
 /**
  * The form's schema, or a function making it for the caller: some rules depend on who asks
@@ -62,9 +71,13 @@ export function action<
   Data = undefined,
 >(
   config: { schema: SchemaFor<Schema, Access>; access: Access; multiline?: readonly string[] },
-  handler: (input: z.infer<Schema>, context: Context<Access>) => Promise<ActionResult<Data>>,
-): FormAction<Data> {
-  const run = async (formData: FormData, t: Translate): Promise<ActionResult<Data>> => {
+  handler: (
+    input: z.infer<Schema>,
+    context: Context<Access>,
+  ) => Promise<ActionResult<Data, Field<Schema>>>,
+): FormAction<Data, Field<Schema>> {
+  type Result = ActionResult<Data, Field<Schema>>;
+  const run = async (formData: FormData, t: Translate): Promise<Result> => {
     const user = await getCurrentUser();
     if (config.access !== 'public') {
       if (!user) return { ok: false, formError: t('errors.signedOut') };
@@ -80,9 +93,10 @@ export function action<
     if (controls.length > 0) {
       return {
         ok: false,
+        // Keyed by what was submitted: a crafted request may name fields the form has not.
         fieldErrors: Object.fromEntries(
           controls.map(([field, problem]) => [field, [t(`validation.${problem}`)]]),
-        ),
+        ) as Result extends { fieldErrors?: infer Errors } ? Errors : never,
       };
     }
     const schema =
@@ -91,7 +105,9 @@ export function action<
         : config.schema;
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
-      return { ok: false, fieldErrors: translateIssues(parsed.error.issues, t) };
+      // Keyed by the issues' paths: the schema's own fields, or `form`.
+      const fieldErrors = translateIssues(parsed.error.issues, t) as FieldErrors<Field<Schema>>;
+      return { ok: false, fieldErrors };
     }
     const db = await getDb();
     if (typeof config.access === 'object') {
@@ -108,7 +124,7 @@ export function action<
   };
 
   return async (_previous, formData) => {
-    const t = (await getTranslations()) as unknown as Translate;
+    const t: Translate = await getTranslations();
     // Only a crafted request calls a form's action without its form (the proxy refuses most).
     if (!(formData instanceof FormData)) return { ok: false, formError: t('errors.badRequest') };
     try {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import type { Translate } from '@/lib/i18n/translate';
+import { isValidationKey } from '@/lib/i18n/validation-key';
 
 /**
  * Zod issues → field errors in the user's language. Schemas give catalog keys under
@@ -13,7 +14,7 @@ export function translateIssues(
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? 'form');
-    const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+    const key = isValidationKey(issue.message) ? issue.message : 'invalid';
     const limit = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : '';
     const message = t(`validation.${key}`, { limit: Number(limit) || 0 });
     const messages = (fieldErrors[field] ??= []);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { checkPassword, type PasswordProblem } from './password-policy';
 import { emailMaxLength } from '@/lib/field-limits';
+import type { ValidationKey } from '@/lib/i18n/validation-key';
 
-const problemKeys: Record<PasswordProblem, string> = {
+const problemKeys: Record<PasswordProblem, ValidationKey> = {
   tooShort: 'passwordTooShort',
   tooLong: 'passwordTooLong',
   containsEmail: 'passwordContainsEmail',
@@ -10,7 +11,7 @@ const problemKeys: Record<PasswordProblem, string> = {
 };
 
 /** The catalog key (under validation.*) that explains a password problem. */
-export function passwordProblemKey(problem: PasswordProblem): string {
+export function passwordProblemKey(problem: PasswordProblem): ValidationKey {
   return problemKeys[problem];
 }
 

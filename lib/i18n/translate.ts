@@ -1,5 +1,7 @@
+import type { getTranslations } from 'next-intl/server';
+
 /**
- * A translator over the whole catalog with keys computed at run time (zod message keys,
- * result codes). next-intl's typed translator only takes literal keys.
+ * next-intl's translator over the whole catalog, typed by lib/i18n/app-config.d.ts: a key that
+ * is not in the English catalog fails `tsc`, literal or built from a union (`errors.${reason}`).
  */
-export type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
+export type Translate = Awaited<ReturnType<typeof getTranslations<never>>>;

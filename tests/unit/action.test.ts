@@ -312,3 +312,23 @@ describe('renameHostAction', () => {
     );
   });
 });
+
+// Never called: `tsc --noEmit` checks that a handler's message keys and field names are the
+// catalog's and the schema's.
+export function mistakesDoNotCompile() {
+  const schema = z.object({ name: z.string() });
+  action({ schema, access: 'signed-in' }, async (_input, { t }) => ({
+    ok: false,
+    // @ts-expect-error -- no such message in the catalog
+    formError: t('errors.noSuchMessage'),
+  }));
+  action(
+    { schema, access: 'signed-in' },
+    // @ts-expect-error -- the form has no field "nmae"
+    async () => ({ ok: false, fieldErrors: { nmae: ['Too long.'] } }),
+  );
+  action({ schema, access: 'signed-in' }, async () => ({
+    ok: false,
+    fieldErrors: { name: ['Too long.'] },
+  }));
+}

@@ -9,6 +9,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
+import type { FieldErrors } from '@/lib/actions/action-result';
 
 /**
  * Email, language and the role(s) of a new user; Continue creates them pending with a link.
@@ -17,7 +18,7 @@ import type { IssuedLink } from '@/lib/invitations/issued-link';
  */
 export function InviteUserForm(props: {
   action: FormAction<IssuedLink>;
-  roleField: (fieldErrors: Record<string, string[]> | undefined) => ReactNode;
+  roleField: (fieldErrors: FieldErrors | undefined) => ReactNode;
   onCancel: () => void;
   onInvited: (issued: IssuedLink, email: string) => void;
 }) {

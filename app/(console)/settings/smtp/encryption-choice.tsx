@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import type { SmtpFormValues } from '@/lib/smtp/smtp-form-values';
+import type { FieldErrors } from '@/lib/actions/action-result';
 
 /**
  * Enable SSL / Enable StartTLS: mutually exclusive. Turning one on turns the other off and
@@ -11,7 +12,7 @@ import type { SmtpFormValues } from '@/lib/smtp/smtp-form-values';
 export function EncryptionChoice(props: {
   values: SmtpFormValues;
   onChange: (patch: Partial<SmtpFormValues>) => void;
-  errors?: Record<string, string[]>;
+  errors?: FieldErrors;
   switchedOff: 'ssl' | 'starttls' | null;
 }) {
   const t = useTranslations('smtp.form');

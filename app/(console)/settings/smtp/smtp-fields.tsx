@@ -7,6 +7,7 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { sendsPasswordInClear, type SmtpFormValues } from '@/lib/smtp/smtp-form-values';
 import { EncryptionChoice } from './encryption-choice';
 import { displayNameMaxLength, emailMaxLength, serverHostMaxLength } from '@/lib/field-limits';
+import type { FieldErrors } from '@/lib/actions/action-result';
 
 const storedPasswordHint = {
   none: 'passwordHint',
@@ -18,7 +19,7 @@ const storedPasswordHint = {
 export function SmtpFields(props: {
   values: SmtpFormValues;
   onChange: (patch: Partial<SmtpFormValues>) => void;
-  errors?: Record<string, string[]>;
+  errors?: FieldErrors;
   /** Whether a password is stored, and whether a blank field would reuse it for this server. */
   storedPassword: 'none' | 'reused' | 'notReused';
   switchedOff: 'ssl' | 'starttls' | null;
