@@ -5,7 +5,7 @@ import { accounts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
-import type { AccountRole } from '@/lib/auth/permissions';
+import { accountRoles, type AccountRole } from '@/lib/auth/permissions';
 
 /**
  * The accounts the viewer may invite individual users into, each with the roles they may give
@@ -24,7 +24,7 @@ export async function listGrantableAccounts(
     .map((account) => ({
       id: account.id,
       name: account.name,
-      roles: (['admin', 'standard', 'view'] as const).filter((role) =>
+      roles: accountRoles.filter((role) =>
         mayGrant(viewer, { type: 'individual', accounts: [{ account, role }] }),
       ),
     }))

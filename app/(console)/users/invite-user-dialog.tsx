@@ -5,6 +5,7 @@ import type { FormAction } from '@/lib/actions/action-result';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { InviteDialog } from './invite-dialog';
 import { RolePicker, type PickableAccount } from './role-picker';
+import { hostRoles } from '@/lib/auth/permissions';
 
 /** "Invite a new user" of the host Users page: a host role, or roles in accounts. */
 export function InviteUserDialog(props: {
@@ -21,7 +22,7 @@ export function InviteUserDialog(props: {
       roleField={(fieldErrors) => (
         <RolePicker
           initial={{ type: 'host', hostRole: 'view' }}
-          hostRoles={['admin', 'standard', 'view']}
+          hostRoles={hostRoles}
           accounts={props.accounts}
           errors={fieldErrors}
         />

@@ -26,7 +26,7 @@ export interface PickableAccount {
  */
 export function RolePicker(props: {
   initial: RoleChoice;
-  hostRoles: Role[];
+  hostRoles: readonly Role[];
   accounts: PickableAccount[];
   fixedType?: boolean;
   errors?: Record<string, string[] | undefined>;
@@ -44,7 +44,8 @@ export function RolePicker(props: {
         : [],
     ),
   );
-  const roleOptions = (roles: Role[]) => roles.map((role) => ({ value: role, label: t(role) }));
+  const roleOptions = (roles: readonly Role[]) =>
+    roles.map((role) => ({ value: role, label: t(role) }));
   const choose = (accountId: string, role: Role | null) =>
     setChosen((current) => {
       const next = new Map(current);

@@ -7,6 +7,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 import { RolePicker, type PickableAccount } from './role-picker';
+import { hostRoles } from '@/lib/auth/permissions';
 
 /** The user's roles, of the kind they hold: one host role, or a role in each account. */
 export function RoleSection(props: {
@@ -40,7 +41,7 @@ export function RoleSection(props: {
                   })),
                 }
           }
-          hostRoles={['admin', 'standard', 'view']}
+          hostRoles={hostRoles}
           accounts={props.accounts.filter((account) => own.has(account.id))}
           errors={fieldErrors}
         />
