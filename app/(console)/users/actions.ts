@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { issuedLink, userChangeRefusal } from './user-change-answers';
+import { inviteRefusal, issuedLink, userChangeRefusal } from './user-change-answers';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
@@ -24,15 +24,7 @@ export const inviteUserAction = action(
   { schema: inviteUserSchema, access: 'host.users.manage' },
   async ({ email, language, request }, { user, db, t }) => {
     const result = await inviteUser(db, { inviter: user, email, language, request });
-    if (!result.ok) {
-      if (result.reason === 'alreadyUser' || result.reason === 'notInvitable') {
-        return {
-          ok: false,
-          fieldErrors: { email: [t(`users.errors.${result.reason}`, { email })] },
-        };
-      }
-      return { ok: false, formError: t(`users.errors.${result.reason}`) };
-    }
+    if (!result.ok) return inviteRefusal(result, email, t);
     return issuedLink(result, '/users');
   },
 );

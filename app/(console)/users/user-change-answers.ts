@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { Translate } from '@/lib/i18n/translate';
+import type { InviteUserResult } from '@/lib/invitations/invite-user';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
@@ -39,4 +40,23 @@ export function issuedLink(result: IssuedLink, path: string) {
     emailId: result.emailId,
   };
   return { ok: true as const, data };
+}
+
+/**
+ * An invitation refused: a taken or uninvitable address beside the address field, in the
+ * page's words (`accountUsers` names no other tenant's reason); anything else for the form.
+ */
+export function inviteRefusal(
+  result: Extract<InviteUserResult, { ok: false }>,
+  email: string,
+  t: Translate,
+  addressWords: 'users' | 'accountUsers' = 'users',
+) {
+  if (result.reason === 'alreadyUser' || result.reason === 'notInvitable') {
+    return {
+      ok: false as const,
+      fieldErrors: { email: [t(`${addressWords}.errors.${result.reason}`, { email })] },
+    };
+  }
+  return { ok: false as const, formError: t(`users.errors.${result.reason}`) };
 }

@@ -15,7 +15,11 @@ import {
 import { changeAccountRole } from '@/lib/accounts/change-account-role';
 import { removeFromAccount } from '@/lib/accounts/remove-from-account';
 import { action } from '@/lib/actions/action';
-import { issuedLink, userChangeRefusal } from '@/app/(console)/users/user-change-answers';
+import {
+  inviteRefusal,
+  issuedLink,
+  userChangeRefusal,
+} from '@/app/(console)/users/user-change-answers';
 import type { Translate } from '@/lib/i18n/translate';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
@@ -42,16 +46,8 @@ export const inviteAccountUserAction = action(
       language,
       request: { type: 'individual', accounts: [{ accountId, role }] },
     });
-    if (!result.ok) {
-      // Beside the address; `notInvitable` names no reason, so it reveals no other tenant.
-      if (result.reason === 'alreadyUser' || result.reason === 'notInvitable') {
-        return {
-          ok: false,
-          fieldErrors: { email: [t(`accountUsers.errors.${result.reason}`, { email })] },
-        };
-      }
-      return { ok: false, formError: t(`users.errors.${result.reason}`) };
-    }
+    // `notInvitable` names no reason, so it reveals no other tenant.
+    if (!result.ok) return inviteRefusal(result, email, t, 'accountUsers');
     return issuedLink(result, usersPath(accountId));
   },
 );
