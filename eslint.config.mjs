@@ -25,6 +25,27 @@ const eslintConfig = [
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
+    // lib/env.ts reads every environment variable the app uses; its opening comment names the
+    // few reads that live elsewhere. Plain-Node scripts/*.mjs run before any of this.
+    files: [
+      'app/**',
+      'components/**',
+      'db/**',
+      'emails/**',
+      'lib/**',
+      'scripts/**/*.ts',
+      'proxy.ts',
+      'instrumentation.ts',
+    ],
+    ignores: ['lib/env.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read it through lib/env.ts.' },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },

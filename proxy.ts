@@ -38,6 +38,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
     pathname: request.nextUrl.pathname,
     nonce: createNonce(),
     https: isHttpsDeployment(),
+    // eslint-disable-next-line no-restricted-properties -- Next inlines NODE_ENV when it builds
     development: process.env.NODE_ENV === 'development',
   });
 

@@ -12,7 +12,7 @@ import { startTestSmtpServer } from '../tests/support/smtp-server';
 import { createTestDatabase } from '../tests/support/test-database';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { reportFigures } from './support/report';
-import { benchAppSecret } from './support/bench-secret';
+import { benchSecret } from './support/bench-app';
 
 const count = 1000;
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
@@ -23,7 +23,7 @@ const message = (n: number) => ({
 });
 
 async function main() {
-  process.env.APP_SECRET = benchAppSecret;
+  process.env.APP_SECRET = benchSecret;
   const cluster = await startPostgresCluster();
   const server = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
   const database = await createTestDatabase(cluster.url(), 'bench');
@@ -31,7 +31,7 @@ async function main() {
   try {
     await db
       .insert(smtpSettings)
-      .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: benchAppSecret }));
+      .values(testSmtpSettings(server, { credentials: smtpUser, appSecret: benchSecret }));
 
     // Baseline: raw pooled nodemailer, same pool size, same messages, same server.
     const raw = nodemailer.createTransport({
@@ -62,7 +62,7 @@ async function main() {
       kind: 'invitation',
       language: 'en' as const,
       payloadEncrypted: encryptSecret(JSON.stringify(message(n)), {
-        secret: benchAppSecret,
+        secret: benchSecret,
         purpose: 'outbox-payload',
       }),
     }));

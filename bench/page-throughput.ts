@@ -18,7 +18,7 @@ import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { startBlankApp } from './support/blank-app';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
-import { benchAppSecret } from './support/bench-secret';
+import { benchSecret } from './support/bench-app';
 
 // autocannon ships no types; only what this file reads of its result.
 interface LoadResult {
@@ -80,15 +80,15 @@ async function main() {
   const cluster = await startPostgresCluster();
   const smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
   const database = await createTestDatabase(cluster.url(), 'bench_throughput');
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchAppSecret });
+  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchSecret });
   try {
     await waitForResponse(server);
     // A saved configuration, so the SMTP page renders its filled form and status.
     await database.handle.db
       .insert(smtpSettings)
-      .values(testSmtpSettings(smtp, { credentials: smtpUser, appSecret: benchAppSecret }));
+      .values(testSmtpSettings(smtp, { credentials: smtpUser, appSecret: benchSecret }));
     const admin = await createUser(database.handle, { hostRole: 'admin' });
-    const cookie = await signInCookie(database.handle, admin, benchAppSecret);
+    const cookie = await signInCookie(database.handle, admin, benchSecret);
 
     const targets = [
       { name: 'blank', url: `${blank.url}/` },

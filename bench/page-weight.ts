@@ -18,7 +18,7 @@ import { createTestDatabase } from '../tests/support/test-database';
 import { startBlankApp } from './support/blank-app';
 import { reportFigures } from './support/report';
 import config from '../playwright.config';
-import { benchAppSecret } from './support/bench-secret';
+import { benchSecret } from './support/bench-app';
 
 const allowanceKb = 30;
 
@@ -70,7 +70,7 @@ async function main() {
   const cluster = await startPostgresCluster();
   const database = await createTestDatabase(cluster.url(), 'bench_weight');
   const { db } = database.handle;
-  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchAppSecret });
+  const server = await launchAppServer({ DATABASE_URL: database.url, APP_SECRET: benchSecret });
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
     await waitForResponse(server);
@@ -85,7 +85,7 @@ async function main() {
     const setupWeight = await firstLoadJs(browser, server.url + paths['/setup']);
 
     const admin = await createUser(database.handle, { hostRole: 'admin' });
-    const cookie = await signInCookie(database.handle, admin, benchAppSecret);
+    const cookie = await signInCookie(database.handle, admin, benchSecret);
     paths['/invite/[token]'] = (await createPendingInvitee(database.handle)).path;
     const resetUser = await createUser(database.handle, { hostRole: 'standard' });
     const reset = newToken();

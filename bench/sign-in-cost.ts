@@ -14,7 +14,7 @@ import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { createTestDatabase } from '../tests/support/test-database';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
-import { benchAppSecret } from './support/bench-secret';
+import { benchSecret } from './support/bench-app';
 import { medianMs } from './support/median-ms';
 
 const password = 'bench password that is long enough';
@@ -75,7 +75,7 @@ async function main() {
   // The bench stands in for a proxy (PROXY_HOPS=1): its X-Forwarded-For plays many clients.
   const server = await launchAppServer({
     DATABASE_URL: database.url,
-    APP_SECRET: benchAppSecret,
+    APP_SECRET: benchSecret,
     PROXY_HOPS: '1',
   });
   try {
