@@ -10,6 +10,7 @@ import { actionId, callFormAction } from '../tests/support/server-action';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 import { startBenchApp } from './support/bench-app';
+import { pause, ratio } from './support/timing';
 
 const tries = 200;
 const warmUp = 20;
@@ -41,7 +42,7 @@ async function main() {
     let client = 0;
     async function ask(email: string): Promise<number> {
       client++;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await pause(pauseMs);
       const { status, text, ms } = await callFormAction({
         url: `${server.url}/forgot-password`,
         id,
@@ -66,7 +67,7 @@ async function main() {
       }
     }
     await smtp.waitForMessage(() => smtp.messages.length >= known.length, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await pause(2000);
     const strays = smtp.messages.filter((message) =>
       message.envelope.rcptTo.some((address) => address.startsWith('nobody-')),
     );
@@ -79,7 +80,7 @@ async function main() {
         figure: `Forgot password answer, known vs unknown address, median of ${tries} (ms)`,
         ours: Number(knownMedian.toFixed(1)),
         baseline: Number(unknownMedian.toFixed(1)),
-        ratio: Number((knownMedian / unknownMedian).toFixed(2)),
+        ratio: ratio(knownMedian, unknownMedian),
         difference: Number((knownMedian - unknownMedian).toFixed(1)),
         target: `|difference| < ${boundMs} ms`,
       },
@@ -87,7 +88,7 @@ async function main() {
         figure: `  same, p90 (ms)`,
         ours: Number(percentile(samples.known, 90).toFixed(1)),
         baseline: Number(percentile(samples.unknown, 90).toFixed(1)),
-        ratio: Number((percentile(samples.known, 90) / percentile(samples.unknown, 90)).toFixed(2)),
+        ratio: ratio(percentile(samples.known, 90), percentile(samples.unknown, 90)),
         difference: Number(
           (percentile(samples.known, 90) - percentile(samples.unknown, 90)).toFixed(1),
         ),

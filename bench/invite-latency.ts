@@ -12,6 +12,7 @@ import { actionId, callFormAction } from '../tests/support/server-action';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 import { benchSecret, startBenchApp } from './support/bench-app';
+import { pause, ratio } from './support/timing';
 
 const rounds = 6;
 const perBlock = 20;
@@ -29,7 +30,7 @@ async function main() {
 
     let sequence = 0;
     async function invite(pauseMs: number): Promise<number> {
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await pause(pauseMs);
       const { status, text, ms } = await callFormAction({
         url: `${server.url}/users`,
         id,
@@ -69,7 +70,7 @@ async function main() {
       figure,
       ours: Number(on.toFixed(1)),
       baseline: Number(off.toFixed(1)),
-      ratio: Number((on / off).toFixed(2)),
+      ratio: ratio(on, off),
       target,
     });
     const paced = await measure(pauseMs);

@@ -13,6 +13,7 @@ import { createTestDatabase } from '../tests/support/test-database';
 import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { reportFigures } from './support/report';
 import { benchSecret } from './support/bench-app';
+import { ratio } from './support/timing';
 
 const count = 1000;
 const smtpUser = { user: 'bench@gatehouse.test', pass: 'bench password' };
@@ -80,7 +81,7 @@ async function main() {
       figure: 'Outbox drain, 1,000 emails (emails/s)',
       ours: Math.round(ours),
       baseline: Math.round(baseline),
-      ratio: Number((ours / baseline).toFixed(2)),
+      ratio: ratio(ours, baseline),
       target: '≥ 0.8',
     };
     reportFigures('outbox-drain', [figure]);

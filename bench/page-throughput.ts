@@ -5,9 +5,7 @@
 // it is mostly time spent queued behind other requests (the blank page's own p99 there is far
 // above 50 ms on 2 cores), and with one connection, the latency one person waits for.
 // Run: npm run bench:throughput
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { smtpSettings } from '@/db/schema';
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
 import { createUser, signInCookie } from '../tests/support/e2e-users';
@@ -18,7 +16,8 @@ import { testSmtpSettings } from '../tests/support/test-smtp-settings';
 import { startBlankApp } from './support/blank-app';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
-import { benchSecret } from './support/bench-app';
+import { buildAppIfNeeded, benchSecret } from './support/bench-app';
+import { ratio } from './support/timing';
 
 // autocannon ships no types; only what this file reads of its result.
 interface LoadResult {
@@ -73,9 +72,7 @@ async function load(url: string, count: number, cookie?: string, concurrency = c
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
+  buildAppIfNeeded();
   const blank = await startBlankApp();
   const cluster = await startPostgresCluster();
   const smtp = await startTestSmtpServer({ mode: 'tls', auth: smtpUser });
@@ -122,21 +119,21 @@ async function main() {
           figure: `Requests/s, signed-in ${name} (${shape})`,
           ours: Math.round(perSecond),
           baseline: Math.round(blankPerSecond),
-          ratio: Number((perSecond / blankPerSecond).toFixed(2)),
+          ratio: ratio(perSecond, blankPerSecond),
           target: '≥ 0.5',
         },
         {
           figure: `  same, p99 latency (ms)`,
           ours: p99,
           baseline: blankP99,
-          ratio: Number((p99 / blankP99).toFixed(2)),
+          ratio: ratio(p99, blankP99),
           target: '< 50 ms',
         },
         {
           figure: `  p99 latency, one connection (${aloneAmount} requests, median of ${rounds}) (ms)`,
           ours: median(name, 'aloneP99'),
           baseline: median('blank', 'aloneP99'),
-          ratio: Number((median(name, 'aloneP99') / median('blank', 'aloneP99')).toFixed(2)),
+          ratio: ratio(median(name, 'aloneP99'), median('blank', 'aloneP99')),
           target: '< 50 ms',
         },
       ];

@@ -3,8 +3,6 @@
 // of the production build is loaded in chromium with real data behind it (a signed-in host
 // admin, a managed account, a pending invitation, a reset link, an unused set-up link), so each
 // renders its form rather than an error. Target: each page ≤ blank + 30 kB. Run: npm run bench:weight
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { passwordResets, setupToken } from '@/db/schema';
@@ -18,7 +16,8 @@ import { createTestDatabase } from '../tests/support/test-database';
 import { startBlankApp } from './support/blank-app';
 import { reportFigures } from './support/report';
 import config from '../playwright.config';
-import { benchSecret } from './support/bench-app';
+import { buildAppIfNeeded, benchSecret } from './support/bench-app';
+import { ratio } from './support/timing';
 
 const allowanceKb = 30;
 
@@ -63,9 +62,7 @@ async function firstLoadJs(
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
+  buildAppIfNeeded();
   const blank = await startBlankApp();
   const cluster = await startPostgresCluster();
   const database = await createTestDatabase(cluster.url(), 'bench_weight');
@@ -124,7 +121,7 @@ async function main() {
         figure: `First Load JS (gzip) ${route} (kB)`,
         ours: kB(ours),
         baseline: kB(baseline),
-        ratio: Number((ours / baseline).toFixed(2)),
+        ratio: ratio(ours, baseline),
         target: `≤ blank + ${allowanceKb} kB`,
         over: kB(ours - baseline),
       });

@@ -5,8 +5,6 @@
 // against a dummy hash, so both cost one verification: the answer's timing must not tell
 // whether an account exists (target: medians within 10 % of each other).
 // Run: npm run bench:sign-in
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { users } from '@/db/schema';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '@/lib/auth/passwords';
 import { launchAppServer, waitForResponse } from '../tests/support/app-server';
@@ -14,8 +12,9 @@ import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { createTestDatabase } from '../tests/support/test-database';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
-import { benchSecret } from './support/bench-app';
+import { buildAppIfNeeded, benchSecret } from './support/bench-app';
 import { medianMs } from './support/median-ms';
+import { pause, ratio } from './support/timing';
 
 const password = 'bench password that is long enough';
 const verifications = 50;
@@ -51,7 +50,7 @@ async function inProcess() {
       figure: `${algorithm} verify in process, right password vs dummy hash, median of ${verifications} (ms)`,
       ours: Number(verify.toFixed(1)),
       baseline: Number(dummy.toFixed(1)),
-      ratio: Number((verify / dummy).toFixed(2)),
+      ratio: ratio(verify, dummy),
       difference: Number((verify - dummy).toFixed(1)),
       // OWASP's minimum for argon2id: strong enough to make guessing costly, cheap enough that
       // a busy sign-in page does not queue on it (the comment in lib/auth/passwords.ts).
@@ -66,9 +65,7 @@ async function inProcess() {
 async function main() {
   const argon2 = await inProcess();
 
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
+  buildAppIfNeeded();
   const cluster = await startPostgresCluster();
   const database = await createTestDatabase(cluster.url(), 'bench_sign_in');
   const { db } = database.handle;
@@ -93,7 +90,7 @@ async function main() {
     async function signIn(address: string): Promise<{ ms: number; signedIn: boolean }> {
       client++;
       const forwardedFor = `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await pause(pauseMs);
       // What next-auth's signIn() does in the browser: its CSRF token and cookie first
       // (untimed: the same for both), then the credentials POST.
       const csrf = await fetch(`${server.url}/api/auth/csrf`, {
@@ -150,7 +147,7 @@ async function main() {
       figure,
       ours: Number(known.toFixed(1)),
       baseline: Number(unknown.toFixed(1)),
-      ratio: Number((known / unknown).toFixed(2)),
+      ratio: ratio(known, unknown),
       difference: Number((known - unknown).toFixed(1)),
       target,
     });

@@ -12,6 +12,7 @@ import { actionId, callFormAction } from '../tests/support/server-action';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 import { benchSecret, benchSmtpUser, startBenchApp } from './support/bench-app';
+import { pause, ratio } from './support/timing';
 
 const tries = 40;
 const warmUp = 5;
@@ -53,7 +54,7 @@ async function main() {
     async function viaAction(): Promise<{ ms: number; sendMs: number }> {
       const to = `action-${sequence++}@example.test`;
       await db.delete(throttle).where(eq(throttle.key, throttleKey));
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await pause(pauseMs);
       const { status, text, ms } = await callFormAction({
         url: `${server.url}/settings/smtp`,
         id,
@@ -84,7 +85,7 @@ async function main() {
     // (one connection, one message) per send.
     async function viaNodemailer(): Promise<number> {
       const to = `raw-${sequence++}@example.test`;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await pause(pauseMs);
       const started = performance.now();
       const transport = nodemailer.createTransport({
         host: smtp.host,
@@ -127,7 +128,7 @@ async function main() {
       figure,
       ours: Number(ours.toFixed(1)),
       baseline: Number(raw.toFixed(1)),
-      ratio: Number((ours / raw).toFixed(2)),
+      ratio: ratio(ours, raw),
       difference: Number((ours - raw).toFixed(1)),
       target,
     });

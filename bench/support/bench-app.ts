@@ -19,6 +19,13 @@ export interface BenchApp {
   stop(): Promise<void>;
 }
 
+/** Builds the app for production unless the build is current, as npm start does. */
+export function buildAppIfNeeded(): void {
+  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
+    stdio: 'inherit',
+  });
+}
+
 /**
  * What the HTTP benchmarks measure against: the production build (built first if the
  * sources changed) served by `next start` on a throwaway PostgreSQL database, with its SMTP
@@ -28,9 +35,7 @@ export async function startBenchApp(
   label: string,
   options: { smtpOn: boolean },
 ): Promise<BenchApp> {
-  execFileSync(process.execPath, [path.resolve('scripts/build-if-needed.mjs')], {
-    stdio: 'inherit',
-  });
+  buildAppIfNeeded();
   const cluster = await startPostgresCluster();
   const smtp = await startTestSmtpServer({ mode: 'tls', auth: benchSmtpUser });
   const database = await createTestDatabase(cluster.url(), label);
