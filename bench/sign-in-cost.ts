@@ -13,8 +13,7 @@ import { createTestDatabase } from '../tests/support/test-database';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
 import { buildAppIfNeeded, benchSecret } from './support/bench-app';
-import { medianMs } from './support/median-ms';
-import { pause, ratio } from './support/timing';
+import { medianMs, pause, ratio } from './support/timing';
 
 const password = 'bench password that is long enough';
 const verifications = 50;

@@ -39,9 +39,12 @@ type Context<Access extends ActionAccess> = {
  * The fields a form's schema names (of every branch, for a union), and `form` for an issue
  * that names no field: the keys a handler's field errors may use.
  */
-type Field<Schema extends z.ZodType> = FieldsOf<Schema> & string;
-type FieldsOf<Schema extends z.ZodType> =
-  | (z.input<Schema> extends infer Input ? (Input extends unknown ? keyof Input : never) : never)
+type Field<Schema extends z.ZodType> =
+  | (z.input<Schema> extends infer Input
+      ? Input extends unknown
+        ? keyof Input & string
+        : never
+      : never)
   | 'form';
 
 /**
@@ -96,7 +99,7 @@ export function action<
         // Keyed by what was submitted: a crafted request may name fields the form has not.
         fieldErrors: Object.fromEntries(
           controls.map(([field, problem]) => [field, [t(`validation.${problem}`)]]),
-        ) as Result extends { fieldErrors?: infer Errors } ? Errors : never,
+        ) as FieldErrors<Field<Schema>>,
       };
     }
     const schema =

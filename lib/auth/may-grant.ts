@@ -8,7 +8,7 @@ import {
   type AccountScope,
   type Actor,
   type HostRole,
-} from '@/lib/auth/permissions';
+} from './permissions';
 
 /** What an invitation gives: one host role, or one role in each of one or more accounts. */
 export type InvitationGrant =

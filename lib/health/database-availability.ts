@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { heldDatabase } from '@/db/database-holder';
 import type { DatabaseHandle } from '@/db/database';
 import { rootCause, rootMessage } from '@/lib/errors/root-cause';
-import { databaseFailureReason, databaseLabel } from '@/lib/health/database-failure-reason';
+import { databaseFailureReason, databaseLabel } from './database-failure-reason';
 
 // Whether the database answers, known process-wide (globalThis: the proxy and the routes are
 // bundled apart) and refreshed at most every couple of seconds. The proxy asks on every page

@@ -12,6 +12,9 @@ export function databaseLabel(where: { driver: DatabaseDriver; location: string 
 
 /** What a failure code means and what to check, or undefined for codes without advice. */
 export function databaseFailureReason(code: string | undefined, says: string): string | undefined {
+  // While running: the server went away under open connections (stopped, restarted, network).
+  const closed =
+    'the server closed the connection: it was stopped or restarted, or the network between dropped. Check that PostgreSQL is running.';
   const reasons: Record<string, string> = {
     ECONNREFUSED:
       'connection refused. Is the server running and listening on that port? Check DATABASE_URL.',
@@ -24,15 +27,11 @@ export function databaseFailureReason(code: string | undefined, says: string): s
       'no answer within 10 s. Check the host and port in DATABASE_URL and any firewall between.',
     ECONNRESET:
       'the server closed the connection. Check that DATABASE_URL points at PostgreSQL and whether it requires SSL (add ?sslmode=require).',
-    // While running: the server went away under open connections (stopped, restarted, network).
-    ...Object.fromEntries(
-      ['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02'].map(
-        (closed) => [
-          closed,
-          'the server closed the connection: it was stopped or restarted, or the network between dropped. Check that PostgreSQL is running.',
-        ],
-      ),
-    ),
+    CONNECTION_CLOSED: closed,
+    CONNECTION_ENDED: closed,
+    CONNECTION_DESTROYED: closed,
+    '57P01': closed, // admin_shutdown
+    '57P02': closed, // crash_shutdown
     '57P03': 'the server is starting up or shutting down. Check that PostgreSQL is running.',
     PROBE_TIMEOUT: `no answer within ${says}. Check that PostgreSQL is running and not overloaded.`,
     '28P01': `password authentication failed (${says}). Check the user and password in DATABASE_URL.`,

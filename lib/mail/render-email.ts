@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import type { EmailTemplate, WithLocale } from '@/emails/email-template';
 import { emailTranslator } from '@/emails/i18n';
-import { safeHeaderText } from '@/lib/mail/safe-header';
+import { safeHeaderText } from './safe-header';
 import { invitationEmail } from '@/emails/templates/invitation';
 import { invitationRegeneratedEmail } from '@/emails/templates/invitation-regenerated';
 import { passwordChangedEmail } from '@/emails/templates/password-changed';

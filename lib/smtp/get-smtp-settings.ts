@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { smtpLastTest, smtpSettings } from '@/db/schema';
-import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
+import type { SmtpTestReport } from './send-test-email';
 
 /** The SMTP configuration as the page may show it: never the password, only whether one is stored. */
 export interface SmtpSettingsView {

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { smtpSettings } from '@/db/schema';
-import type { SmtpConfig } from '@/lib/smtp/smtp-config';
+import type { SmtpConfig } from './smtp-config';
 import { openSmtpPassword } from './smtp-password';
 
 /** The saved configuration with its password decrypted, for sending. Server memory only. */

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import { smtpLastTest } from '@/db/schema';
-import { sendTestEmail, type SmtpTestReport, type TestMessage } from '@/lib/smtp/send-test-email';
-import type { SmtpConfig } from '@/lib/smtp/smtp-config';
+import { sendTestEmail, type SmtpTestReport, type TestMessage } from './send-test-email';
+import type { SmtpConfig } from './smtp-config';
 import { takeAttempts } from '@/lib/throttle/throttle';
 import { loadSmtpConfig } from './load-smtp-config';
 import type { SmtpForm } from './smtp-form-schema';

@@ -4,7 +4,7 @@ import { renderEmail } from '@/lib/mail/render-email';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';
-import { guardUserChange } from '@/lib/users/guard-user-change';
+import { guardUserChange } from './guard-user-change';
 import { issueResetLink } from '@/lib/resets/issue-reset-link';
 
 export type MakeResetLinkResult =
