@@ -2,7 +2,9 @@ import 'server-only';
 import type { Database } from '@/db/database';
 import { activeMailAllowlist, allowsRecipient } from '@/lib/mail/allowlist';
 import { diagnoseSmtpError } from '@/lib/smtp/diagnose-smtp-error';
-import { fromAddress } from '@/lib/smtp/smtp-config';
+import { cachedTokenSource } from '@/lib/oauth/cached-token-source';
+import { TokenUnavailableError } from '@/lib/oauth/token-failure';
+import { fromAddress, signsInWithToken } from '@/lib/smtp/smtp-config';
 import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
 import { claimEmails, type ClaimedEmail } from './claim-emails';
 import { openPayload } from './outbox-payload';
@@ -19,6 +21,12 @@ export interface DrainResult {
   paused: boolean;
 }
 
+function refusedToken(error: unknown): boolean {
+  return (
+    !(error instanceof TokenUnavailableError) && (error as { code?: string })?.code === 'EAUTH'
+  );
+}
+
 /**
  * Sends every email that is due, batch by batch, until none is left. Safe to run in several
  * processes at once: each claims its own rows. With the switch off it sends nothing.
@@ -30,7 +38,10 @@ export async function drainOutbox(
   const result: DrainResult = { sent: 0, failed: 0, retrying: 0, paused: false };
   const config = await loadSmtpConfig(db);
   if (!config?.enabled) return { ...result, paused: true };
-  const transport = pooledTransportFor(config);
+  const { transport, tokens } = pooledTransportFor(
+    config,
+    signsInWithToken(config) ? () => cachedTokenSource(db, config.oauth!) : undefined,
+  );
   const from = fromAddress(config);
   const allowlist = activeMailAllowlist();
 
@@ -42,7 +53,17 @@ export async function drainOutbox(
     try {
       if (!email.payloadEncrypted) throw new Error('the email has no content left to send');
       const content = openPayload(email.payloadEncrypted);
-      messageId = (await transport.sendMail({ from, to: email.recipient, ...content })).messageId;
+      const message = { from, to: email.recipient, ...content };
+      const renewalsBefore = tokens?.renewals ?? 0;
+      try {
+        messageId = (await transport.sendMail(message)).messageId;
+      } catch (error) {
+        // A token the server refused outright (Microsoft answers 535 without a challenge, so
+        // nodemailer does not renew it itself): renew it and sign in once more.
+        if (!tokens || !refusedToken(error) || tokens.renewals !== renewalsBefore) throw error;
+        await tokens.token(true);
+        messageId = (await transport.sendMail(message)).messageId;
+      }
     } catch (error) {
       const diagnosis = diagnoseSmtpError(error, config!, { recipient: email.recipient });
       if (isPermanentFailure(error) || email.attempts >= maxAttempts || !email.payloadEncrypted) {

@@ -17,9 +17,12 @@ const redacted = '[redacted]';
 export function createConversationRecorder(secrets: (string | null | undefined)[]) {
   const started = performance.now();
   const lines: ConversationLine[] = [];
-  const hidden = secrets
-    .filter((secret): secret is string => Boolean(secret && secret.length >= 3))
-    .flatMap((secret) => [secret, Buffer.from(secret).toString('base64')]);
+  const hidden: string[] = [];
+  /** Keeps a secret learnt during the conversation (an OAuth2 token) out of every line after. */
+  function hide(secret: string | null | undefined) {
+    if (secret && secret.length >= 3) hidden.push(secret, Buffer.from(secret).toString('base64'));
+  }
+  secrets.forEach(hide);
   let authenticating = false;
 
   function scrub(text: string): string {
@@ -53,7 +56,7 @@ export function createConversationRecorder(secrets: (string | null | undefined)[
     error: record,
     fatal: record,
   };
-  return { logger, lines };
+  return { logger, lines, hide };
 }
 
 /**

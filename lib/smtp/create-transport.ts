@@ -2,7 +2,8 @@ import 'server-only';
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import type { SmtpConfig } from './smtp-config';
+import type { TokenSource } from '@/lib/oauth/token-source';
+import { signsInWithToken, type SmtpConfig } from './smtp-config';
 
 export interface SmtpTimeouts {
   connectionMs: number;
@@ -27,6 +28,7 @@ export const smtpTimeouts: SmtpTimeouts = {
 export function transportOptions(
   config: SmtpConfig,
   extra: Partial<SMTPTransport.Options> = {},
+  tokens?: TokenSource,
 ): SMTPTransport.Options {
   const { tls: extraTls, ...rest } = extra;
   return {
@@ -35,7 +37,7 @@ export function transportOptions(
     secure: config.ssl,
     requireTLS: config.starttls,
     ignoreTLS: !config.ssl && !config.starttls,
-    auth: config.auth ? { user: config.username ?? '', pass: config.password ?? '' } : undefined,
+    auth: signInOptions(config, tokens),
     tls: {
       ca: config.caPem ?? undefined,
       // SNI only takes names; a server addressed by IP is checked against its IP SAN.
@@ -50,6 +52,28 @@ export function transportOptions(
   };
 }
 
+function signInOptions(
+  config: SmtpConfig,
+  tokens: TokenSource | undefined,
+): SMTPTransport.Options['auth'] {
+  if (!config.auth) return undefined;
+  if (!signsInWithToken(config))
+    return { user: config.username ?? '', pass: config.password ?? '' };
+  if (!tokens) throw new Error('OAuth2 sign-in needs a token source');
+  return {
+    type: 'OAuth2',
+    user: config.username ?? '',
+    // nodemailer asks at every sign-in; renew is true when the server refused the last token.
+    // The token source caches, so nodemailer must not: the expiry it is given is now.
+    provisionCallback: (_user, renew, callback) => {
+      tokens.token(renew).then(
+        (token) => callback(null, token, Date.now()),
+        (error: Error) => callback(error),
+      );
+    },
+  };
+}
+
 /** Connection reuse for the outbox: several emails over a few kept-open connections. */
 export interface PoolOptions {
   pool?: boolean;
@@ -61,6 +85,9 @@ export interface PoolOptions {
 export function createSmtpTransport(
   config: SmtpConfig,
   extra?: Partial<SMTPTransport.Options> & PoolOptions,
+  tokens?: TokenSource,
 ) {
-  return nodemailer.createTransport(transportOptions(config, extra) as SMTPTransport.Options);
+  return nodemailer.createTransport(
+    transportOptions(config, extra, tokens) as SMTPTransport.Options,
+  );
 }

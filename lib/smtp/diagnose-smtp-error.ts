@@ -1,3 +1,4 @@
+import { TokenUnavailableError } from '@/lib/oauth/token-failure';
 import type { SmtpConfig } from './smtp-config';
 import type { SmtpDiagnosis } from './smtp-diagnosis';
 
@@ -28,6 +29,12 @@ function certificateNames(error: SmtpError): string {
   return names?.length ? names.join(', ') : '—';
 }
 
+function tokenRefusalAdvice(provider: NonNullable<SmtpConfig['oauth']>['provider']): string {
+  if (provider === 'microsoft') return 'tokenRefusedByExchange';
+  if (provider === 'google') return 'tokenRefusedByGmail';
+  return 'tokenRefusedBySmtp';
+}
+
 /**
  * Names the failing step of an SMTP attempt and the one change most likely to fix it, from
  * the error nodemailer (or the TLS socket) gave. Matches on codes and steps, not on wording.
@@ -35,9 +42,16 @@ function certificateNames(error: SmtpError): string {
  */
 export function diagnoseSmtpError(
   raw: unknown,
-  config: Pick<SmtpConfig, 'host' | 'port' | 'ssl' | 'starttls' | 'auth' | 'senderEmail'>,
+  config: Pick<
+    SmtpConfig,
+    'host' | 'port' | 'ssl' | 'starttls' | 'auth' | 'senderEmail' | 'username' | 'oauth'
+  >,
   context: { recipient: string; lastCommand?: string },
 ): SmtpDiagnosis {
+  if (raw instanceof TokenUnavailableError) {
+    const { advice, values, code, reply } = raw.failure;
+    return { step: 'token', advice, values, serverReply: reply, code };
+  }
   const error = (raw ?? {}) as SmtpError;
   const low = error.originalCode ?? error.cause?.code ?? error.code ?? '';
   const code = error.responseCode ? String(error.responseCode) : low || error.code;
@@ -85,6 +99,15 @@ export function diagnoseSmtpError(
   const status = error.responseCode ?? 0;
   const wantsTls = /STARTTLS|TLS/i.test(reply ?? message);
   if (error.code === 'EAUTH') {
+    if (config.auth && config.oauth)
+      return result('auth', tokenRefusalAdvice(config.oauth.provider), {
+        mailbox: config.username ?? '',
+        clientId: config.oauth.clientId,
+      });
+    // Microsoft 365 with SMTP AUTH's password sign-in turned off, and Google wanting more than
+    // the account password: both are fixed by signing in with OAuth2 instead.
+    if (status === 550 && /5\.7\.30/.test(reply ?? '')) return result('auth', 'basicAuthDisabled');
+    if (status === 534 && /5\.7\.9/.test(reply ?? '')) return result('auth', 'appPasswordRequired');
     if (status === 538 || (status === 530 && wantsTls))
       return result('auth', 'authNeedsEncryption');
     if (status >= 500 || status === 454) return result('auth', 'authRejected');

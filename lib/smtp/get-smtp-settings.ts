@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { smtpLastTest, smtpSettings } from '@/db/schema';
+import type { OAuthProvider } from '@/lib/oauth/oauth-settings';
 import type { SmtpTestReport } from './send-test-email';
 
 /** The SMTP configuration as the page may show it: never the password, only whether one is stored. */
@@ -16,6 +17,16 @@ export interface SmtpSettingsView {
   username: string;
   hasPassword: boolean;
   caPem: string;
+  signIn: 'password' | 'oauth2';
+  oauthProvider: OAuthProvider | null;
+  oauthTenant: string | null;
+  oauthAuthority: string | null;
+  /** The client id; for a Google service account, its client email (not secret). */
+  oauthClientId: string | null;
+  oauthTokenUrl: string | null;
+  oauthScope: string | null;
+  /** Whether a client secret or private key is stored; never the value. */
+  hasOauthSecret: boolean;
   enabled: boolean;
   /** Identifies the saved version, so the switch acts only on what the admin saw. */
   version: string;
@@ -34,18 +45,27 @@ export async function getSmtpSettings(db: Database): Promise<SmtpSettingsView | 
       username: smtpSettings.username,
       passwordEncrypted: smtpSettings.passwordEncrypted,
       caPem: smtpSettings.caPem,
+      signIn: smtpSettings.signIn,
+      oauthProvider: smtpSettings.oauthProvider,
+      oauthTenant: smtpSettings.oauthTenant,
+      oauthAuthority: smtpSettings.oauthAuthority,
+      oauthClientId: smtpSettings.oauthClientId,
+      oauthTokenUrl: smtpSettings.oauthTokenUrl,
+      oauthScope: smtpSettings.oauthScope,
+      oauthSecretEncrypted: smtpSettings.oauthSecretEncrypted,
       enabled: smtpSettings.enabled,
       updatedAt: smtpSettings.updatedAt,
     })
     .from(smtpSettings)
     .where(eq(smtpSettings.id, 1));
   if (!row) return null;
-  const { passwordEncrypted, updatedAt, ...shown } = row;
+  const { passwordEncrypted, oauthSecretEncrypted, updatedAt, ...shown } = row;
   return {
     ...shown,
     username: shown.username ?? '',
     caPem: shown.caPem ?? '',
     hasPassword: passwordEncrypted !== null,
+    hasOauthSecret: oauthSecretEncrypted !== null,
     version: updatedAt.toISOString(),
   };
 }

@@ -3,9 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { smtpSettings } from '@/db/schema';
 import type { SmtpConfig } from './smtp-config';
+import { openOAuthSecret } from './oauth-secret';
 import { openSmtpPassword } from './smtp-password';
 
-/** The saved configuration with its password decrypted, for sending. Server memory only. */
+/** The saved configuration with its password (or OAuth2 secret) decrypted, for sending. Server memory only. */
 export async function loadSmtpConfig(
   db: Database,
 ): Promise<(SmtpConfig & { enabled: boolean }) | null> {
@@ -22,6 +23,19 @@ export async function loadSmtpConfig(
     username: row.username,
     password: row.passwordEncrypted ? openSmtpPassword(row.passwordEncrypted) : null,
     caPem: row.caPem,
+    oauth:
+      row.auth && row.signIn === 'oauth2' && row.oauthProvider
+        ? {
+            provider: row.oauthProvider,
+            tenant: row.oauthTenant,
+            authority: row.oauthAuthority,
+            clientId: row.oauthClientId ?? '',
+            tokenUrl: row.oauthTokenUrl,
+            scope: row.oauthScope,
+            secret: row.oauthSecretEncrypted ? openOAuthSecret(row.oauthSecretEncrypted) : '',
+            mailbox: row.username ?? '',
+          }
+        : null,
     enabled: row.enabled,
   };
 }

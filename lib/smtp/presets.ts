@@ -7,6 +7,8 @@ export interface SmtpPreset {
   encryption: 'ssl' | 'starttls';
   /** A username the provider always expects (SendGrid's literal "apikey"). */
   username?: string;
+  /** Providers where a password no longer works (or only as an app password): OAuth2 first. */
+  oauthProvider?: 'microsoft' | 'google';
   guide: string;
 }
 
@@ -17,6 +19,7 @@ export const smtpPresets: readonly SmtpPreset[] = [
     host: 'smtp.gmail.com',
     port: 587,
     encryption: 'starttls',
+    oauthProvider: 'google',
     guide: 'https://support.google.com/a/answer/176600',
   },
   {
@@ -25,6 +28,7 @@ export const smtpPresets: readonly SmtpPreset[] = [
     host: 'smtp.office365.com',
     port: 587,
     encryption: 'starttls',
+    oauthProvider: 'microsoft',
     guide:
       'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365',
   },

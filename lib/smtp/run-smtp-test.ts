@@ -4,9 +4,11 @@ import { smtpLastTest } from '@/db/schema';
 import { sendTestEmail, type SmtpTestReport, type TestMessage } from './send-test-email';
 import type { SmtpConfig } from './smtp-config';
 import { takeAttempts } from '@/lib/throttle/throttle';
+import { getSmtpSettings } from './get-smtp-settings';
 import { loadSmtpConfig } from './load-smtp-config';
+import { oauthFromForm } from './oauth-from-form';
+import { secretNeeded, type SecretNeeded } from './secret-needed';
 import type { SmtpForm } from './smtp-form-schema';
-import { storedPasswordRefusal, type StoredPasswordRefusal } from './stored-password-rule';
 
 // Each test opens a real connection from this server: a few per minute is plenty for an admin
 // working on the form, and stops the button from being used to probe or flood a mail server.
@@ -15,7 +17,7 @@ const testsPerWindow = { limit: 10, windowMinutes: 10, blockMinutes: 10 };
 export type RunSmtpTestResult =
   | { ok: true; report: SmtpTestReport }
   | { ok: false; reason: 'throttled'; retryAt: Date }
-  | { ok: false; reason: 'passwordNeeded'; changed: StoredPasswordRefusal };
+  | ({ ok: false } & SecretNeeded);
 
 /**
  * "Send test email" with the form's current values (saved or not); a blank password means the
@@ -26,10 +28,8 @@ export async function runSmtpTest(
   options: { form: SmtpForm; to: string; userId: string; message: TestMessage },
 ): Promise<RunSmtpTestResult> {
   const { form } = options;
-  const stored = form.auth && !form.password ? await loadSmtpConfig(db) : null;
-  const saved = stored && { ...stored, hasPassword: stored.password !== null };
-  const changed = storedPasswordRefusal(form, saved);
-  if (changed) return { ok: false, reason: 'passwordNeeded', changed };
+  const refusal = form.auth ? secretNeeded(form, await getSmtpSettings(db)) : null;
+  if (refusal) return { ok: false, ...refusal };
   // Counted and decided in one statement, before the connection: of tests clicked at once in
   // several tabs, only the limit's worth run.
   const admission = await takeAttempts(db, [
@@ -37,6 +37,7 @@ export async function runSmtpTest(
   ]);
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
+  const stored = form.auth ? await loadSmtpConfig(db) : null;
   const config: SmtpConfig = {
     host: form.host,
     port: form.port,
@@ -48,6 +49,7 @@ export async function runSmtpTest(
     username: form.auth ? (form.username?.trim() ?? '') : null,
     password: form.auth ? form.password || stored?.password || '' : null,
     caPem: form.caPem,
+    oauth: oauthFromForm(form, stored?.oauth ?? null),
   };
   const report = await sendTestEmail({ config, to: options.to, message: options.message });
   const row = {

@@ -6,7 +6,9 @@ import {
 } from './conversation-recorder';
 import { createSmtpTransport, smtpTimeouts, type SmtpTimeouts } from './create-transport';
 import { diagnoseSmtpError } from './diagnose-smtp-error';
-import { fromAddress, type SmtpConfig } from './smtp-config';
+import { freshTokenSource } from '@/lib/oauth/fresh-token-source';
+import type { TokenExchange } from '@/lib/oauth/fetch-token';
+import { fromAddress, signsInWithToken, type SmtpConfig } from './smtp-config';
 import type { SmtpDiagnosis } from './smtp-diagnosis';
 import type { TlsDetails } from './tls-details';
 import { captureTls } from './tls-capture';
@@ -20,6 +22,8 @@ export interface SmtpTestDetails {
   durationMs: number;
   conversation: ConversationLine[];
   tls: TlsDetails | null;
+  /** OAuth2 sign-in: each token request this test made (never the secret or the token). */
+  tokenRequests?: TokenExchange[];
 }
 
 export type SmtpTestReport =
@@ -45,20 +49,32 @@ export async function sendTestEmail(options: {
 }): Promise<SmtpTestReport> {
   const { config, to } = options;
   const started = performance.now();
-  const recorder = createConversationRecorder([config.password]);
+  const recorder = createConversationRecorder([config.password, config.oauth?.secret]);
+  const fresh = signsInWithToken(config) ? freshTokenSource(config.oauth) : undefined;
+  const tokens = fresh && {
+    token: async (renew: boolean) => {
+      const token = await fresh.token(renew);
+      recorder.hide(token);
+      return token;
+    },
+  };
   const timeouts = { ...smtpTimeouts, ...options.limits?.timeouts };
 
   const tlsCapture = captureTls(config, timeouts.connectionMs, recorder);
 
-  const transport = createSmtpTransport(config, {
-    connectionTimeout: timeouts.connectionMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.socketMs,
-    logger: recorder.logger as never,
-    transactionLog: true,
-    getSocket: tlsCapture.getSocket,
-    tls: { checkServerIdentity: tlsCapture.checkServerIdentity },
-  });
+  const transport = createSmtpTransport(
+    config,
+    {
+      connectionTimeout: timeouts.connectionMs,
+      greetingTimeout: timeouts.greetingMs,
+      socketTimeout: timeouts.socketMs,
+      logger: recorder.logger as never,
+      transactionLog: true,
+      getSocket: tlsCapture.getSocket,
+      tls: { checkServerIdentity: tlsCapture.checkServerIdentity },
+    },
+    tokens,
+  );
   let bound: NodeJS.Timeout | undefined;
   const details = (): SmtpTestDetails => ({
     server: `${config.host}:${config.port}`,
@@ -66,8 +82,12 @@ export async function sendTestEmail(options: {
     durationMs: Math.round(performance.now() - started),
     conversation: recorder.lines,
     tls: tlsCapture.details(),
+    ...(fresh ? { tokenRequests: fresh.exchanges } : {}),
   });
   try {
+    // The token first: a refused client or key is reported as the "token" step, before any
+    // SMTP connection is made.
+    await tokens?.token(false);
     const info = await Promise.race([
       transport.sendMail({ from: fromAddress(config), to, ...options.message }),
       new Promise<never>((_, reject) => {

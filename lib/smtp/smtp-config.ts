@@ -1,4 +1,5 @@
 import { safeMailbox } from '@/lib/mail/safe-header';
+import type { OAuthSettings } from '@/lib/oauth/oauth-settings';
 
 /** Everything needed to talk to an SMTP server: a saved configuration or the form's draft. */
 export interface SmtpConfig {
@@ -15,6 +16,18 @@ export interface SmtpConfig {
   /** In clear, only in memory on the server; stored encrypted. */
   password: string | null;
   caPem: string | null;
+  /**
+   * With authentication on: sign in with an OAuth2 token (XOAUTH2) from these settings
+   * instead of the password. Absent or null: the password.
+   */
+  oauth?: OAuthSettings | null;
+}
+
+/** Whether the client signs in with a token rather than a password. */
+export function signsInWithToken(
+  config: SmtpConfig,
+): config is SmtpConfig & { oauth: OAuthSettings } {
+  return config.auth && Boolean(config.oauth);
 }
 
 /**

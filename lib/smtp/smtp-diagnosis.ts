@@ -1,5 +1,6 @@
 /** The step of an SMTP conversation that failed, named as the page names it. */
 type SmtpStep =
+  | 'token'
   | 'lookup'
   | 'connect'
   | 'tls'

@@ -8,6 +8,7 @@ export type StoredPasswordRefusal =
 /** The form's values, parsed (server) or as typed (the page's live hint). */
 export interface PasswordDraft {
   auth: boolean;
+  signIn?: 'password' | 'oauth2';
   password?: string;
   host: string;
   port: number | string;
@@ -41,6 +42,16 @@ const server = (values: Omit<PasswordDraft, 'auth' | 'password'>) => ({
 
 const compared = ['host', 'port', 'ssl', 'starttls', 'username', 'caPem'] as const;
 
+/** The first setting that points a stored secret somewhere other than where it was saved. */
+export function changedServerSetting(
+  form: Omit<PasswordDraft, 'auth' | 'password'>,
+  saved: Omit<SavedServer, 'hasPassword'>,
+): (typeof compared)[number] | null {
+  const now = server(form);
+  const then = server(saved);
+  return compared.find((field) => now[field] !== then[field]) ?? null;
+}
+
 /**
  * A blank password field means "the stored one", but only toward the server it was saved for:
  * same host, port, SSL, StartTLS, username and CA certificate (PRODUCT.md). Otherwise anyone
@@ -51,9 +62,7 @@ export function storedPasswordRefusal(
   form: PasswordDraft,
   saved: SavedServer | null,
 ): StoredPasswordRefusal | null {
-  if (!form.auth || form.password) return null;
+  if (!form.auth || form.password || form.signIn === 'oauth2') return null;
   if (!saved?.hasPassword) return 'notStored';
-  const now = server(form);
-  const then = server(saved);
-  return compared.find((field) => now[field] !== then[field]) ?? null;
+  return changedServerSetting(form, saved);
 }

@@ -16,7 +16,7 @@ const libLayers: string[][] = [
   ['urls', 'secret', 'http', 'security'],
   ['database', 'throttle'],
   ['auth'],
-  ['host', 'setup', 'health', 'maintenance', 'mail'],
+  ['host', 'setup', 'health', 'maintenance', 'mail', 'oauth'],
   ['smtp'],
   ['outbox'],
   ['invitations'],

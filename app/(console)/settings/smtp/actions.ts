@@ -16,13 +16,21 @@ import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
-import type { StoredPasswordRefusal } from '@/lib/smtp/stored-password-rule';
+import type { SecretNeeded } from '@/lib/smtp/secret-needed';
+import type { SmtpForm } from '@/lib/smtp/smtp-form-schema';
 
-/** Beside the password field: why the stored password is not used for this form. */
-function passwordAgain(changed: StoredPasswordRefusal, t: Translate) {
+/** Beside the secret's field: why the stored password (or client secret, key) is not used. */
+function secretAgain(needed: SecretNeeded, form: SmtpForm, t: Translate) {
+  if (needed.reason === 'passwordNeeded') {
+    return {
+      ok: false as const,
+      fieldErrors: { password: [t(`validation.smtpPasswordAgain.${needed.changed}`)] },
+    };
+  }
+  const field = form.oauthProvider === 'google' ? 'oauthKeyJson' : 'oauthClientSecret';
   return {
     ok: false as const,
-    fieldErrors: { password: [t(`validation.smtpPasswordAgain.${changed}`)] },
+    fieldErrors: { [field]: [t(`validation.smtpSecretAgain.${needed.changed}`)] },
   };
 }
 
@@ -32,10 +40,10 @@ function refreshSmtpPages() {
 }
 
 export const saveSmtpAction = action(
-  { schema: smtpFormSchema, access: 'host.settings', multiline: ['caPem'] },
+  { schema: smtpFormSchema, access: 'host.settings', multiline: ['caPem', 'oauthKeyJson'] },
   async (form, { user, db, t }) => {
     const result = await saveSmtpConfig(db, { form, userId: user.id });
-    if (!result.ok) return passwordAgain(result.changed, t);
+    if (!result.ok) return secretAgain(result, form, t);
     refreshSmtpPages();
     return { ok: true, data: (await getSmtpSettings(db)) as SmtpSettingsView };
   },
@@ -47,7 +55,7 @@ const testSchema = z.intersection(
 );
 
 export const testSmtpAction = action(
-  { schema: testSchema, access: 'host.settings', multiline: ['caPem'] },
+  { schema: testSchema, access: 'host.settings', multiline: ['caPem', 'oauthKeyJson'] },
   async (input, { user, db, t }) => {
     const { testRecipient, ...form } = input;
     const to = testRecipient || user.email;
@@ -66,7 +74,7 @@ export const testSmtpAction = action(
         data: { report: result.report as SmtpTestReport, testedAt: new Date().toISOString() },
       };
     }
-    if (result.reason === 'passwordNeeded') return passwordAgain(result.changed, t);
+    if (result.reason !== 'throttled') return secretAgain(result, form, t);
     const format = await getFormatter();
     return {
       ok: false,

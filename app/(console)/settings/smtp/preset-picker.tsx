@@ -45,7 +45,13 @@ export function PresetPicker(props: {
           </a>
         </p>
       ) : null}
-      <p className="mt-2 text-sm text-slate-600">{t('appPasswordHint')}</p>
+      {props.selected?.oauthProvider ? (
+        <p className="mt-2 text-sm text-slate-700">
+          {t('oauthChosen', { provider: props.selected.name })}
+        </p>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">{t('appPasswordHint')}</p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { sendsPasswordInClear, type SmtpFormValues } from '@/lib/smtp/smtp-form-values';
+import { RadioCards } from '@/components/ui/radio-cards';
 import { EncryptionChoice } from './encryption-choice';
+import { OAuthFields, type StoredSecret } from './oauth-fields';
 import { displayNameMaxLength, emailMaxLength, serverHostMaxLength } from '@/lib/field-limits';
 import type { FieldErrors } from '@/lib/actions/action-result';
 
@@ -22,6 +24,8 @@ export function SmtpFields(props: {
   errors?: FieldErrors;
   /** Whether a password is stored, and whether a blank field would reuse it for this server. */
   storedPassword: 'none' | 'reused' | 'notReused';
+  storedSecret: StoredSecret;
+  storedKeyOwner: string | null;
   switchedOff: 'ssl' | 'starttls' | null;
 }) {
   const t = useTranslations('smtp.form');
@@ -108,28 +112,52 @@ export function SmtpFields(props: {
         onChange={(auth) => onChange({ auth })}
       />
       {values.auth ? (
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField
-            label={t('username')}
-            name="username"
-            value={values.username}
-            onChange={(event) => onChange({ username: event.target.value })}
-            errors={errors?.username}
-            autoComplete="off"
-            maxLength={emailMaxLength}
+        <div className="space-y-5 border-l-2 border-slate-100 pl-4">
+          <RadioCards
+            legend={t('signIn')}
+            name="signIn"
+            value={values.signIn}
+            options={[
+              { value: 'password', label: t('signInPassword') },
+              { value: 'oauth2', label: t('signInOAuth'), description: t('signInOAuthHint') },
+            ]}
+            onChange={(signIn) => onChange({ signIn })}
           />
-          <TextField
-            label={t('password')}
-            name="password"
-            type="password"
-            value={values.password}
-            onChange={(event) => onChange({ password: event.target.value })}
-            errors={errors?.password}
-            hint={t(storedPasswordHint[props.storedPassword])}
-            placeholder={props.storedPassword === 'reused' ? t('passwordUnchanged') : undefined}
-            autoComplete="new-password"
-            maxLength={1024}
-          />
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              label={t(values.signIn === 'oauth2' ? 'mailbox' : 'username')}
+              name="username"
+              value={values.username}
+              onChange={(event) => onChange({ username: event.target.value })}
+              errors={errors?.username}
+              hint={values.signIn === 'oauth2' ? t('mailboxHint') : undefined}
+              autoComplete="off"
+              maxLength={emailMaxLength}
+            />
+            {values.signIn === 'password' ? (
+              <TextField
+                label={t('password')}
+                name="password"
+                type="password"
+                value={values.password}
+                onChange={(event) => onChange({ password: event.target.value })}
+                errors={errors?.password}
+                hint={t(storedPasswordHint[props.storedPassword])}
+                placeholder={props.storedPassword === 'reused' ? t('passwordUnchanged') : undefined}
+                autoComplete="new-password"
+                maxLength={1024}
+              />
+            ) : null}
+          </div>
+          {values.signIn === 'oauth2' ? (
+            <OAuthFields
+              values={values}
+              onChange={onChange}
+              errors={errors}
+              storedSecret={props.storedSecret}
+              storedKeyOwner={props.storedKeyOwner}
+            />
+          ) : null}
         </div>
       ) : null}
       {sendsPasswordInClear(values) ? (

@@ -16,6 +16,7 @@ import {
   hasUnsavedChanges,
   type SmtpFormValues,
 } from '@/lib/smtp/smtp-form-values';
+import { storedSecretRefusal } from '@/lib/smtp/stored-oauth-secret-rule';
 import { storedPasswordRefusal } from '@/lib/smtp/stored-password-rule';
 import { PresetPicker } from './preset-picker';
 import { SmtpFields } from './smtp-fields';
@@ -70,6 +71,15 @@ export function SmtpSettingsPanel(props: {
     : storedPasswordRefusal({ ...values, password: '' }, saved)
       ? 'notReused'
       : 'reused';
+  const storedSecret =
+    saved?.signIn !== 'oauth2' || !saved.hasOauthSecret
+      ? 'none'
+      : storedSecretRefusal(
+            { ...values, oauthClientSecret: '', oauthKeyJson: '', signIn: 'oauth2' },
+            saved,
+          )
+        ? 'notReused'
+        : 'reused';
   function change(patch: Partial<SmtpFormValues>) {
     if (patch.ssl && values.starttls) setSwitchedOff('starttls');
     else if (patch.starttls && values.ssl) setSwitchedOff('ssl');
@@ -85,6 +95,7 @@ export function SmtpSettingsPanel(props: {
       starttls: picked.encryption === 'starttls',
       auth: true,
       ...(picked.username ? { username: picked.username } : {}),
+      ...(picked.oauthProvider ? { signIn: 'oauth2', oauthProvider: picked.oauthProvider } : {}),
     });
   }
 
@@ -118,6 +129,8 @@ export function SmtpSettingsPanel(props: {
               onChange={change}
               errors={errorsFrom === 'save' ? save.fieldErrors : test.fieldErrors}
               storedPassword={storedPassword}
+              storedSecret={storedSecret}
+              storedKeyOwner={saved?.oauthProvider === 'google' ? saved.oauthClientId : null}
               switchedOff={switchedOff}
             />
             <div className="flex flex-wrap items-center gap-3">
@@ -131,6 +144,12 @@ export function SmtpSettingsPanel(props: {
         form={form}
         adminEmail={props.adminEmail}
         lastTest={props.lastTest}
+        onSwitchToOAuth={(oauthProvider) => {
+          change({ auth: true, signIn: 'oauth2', oauthProvider });
+          form.current
+            ?.querySelector<HTMLInputElement>('input[name="signIn"][value="oauth2"]')
+            ?.focus();
+        }}
         test={{
           ...test,
           submit: (data) => {

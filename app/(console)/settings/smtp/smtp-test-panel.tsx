@@ -19,6 +19,7 @@ export function SmtpTestPanel(props: {
   lastTest: TestOutcome | null;
   /** The test action's state, owned by the panel so the form shows its field errors. */
   test: ReturnType<typeof useFormAction<TestOutcome>>;
+  onSwitchToOAuth?: (provider: 'microsoft' | 'google') => void;
 }) {
   const t = useTranslations('smtpTest');
   const [recipient, setRecipient] = useState('');
@@ -65,7 +66,11 @@ export function SmtpTestPanel(props: {
       {test.formError ? <FormMessage>{test.formError}</FormMessage> : null}
       {otherFieldErrors ? <FormMessage>{t('fixFields')}</FormMessage> : null}
       {outcome && !test.isPending ? (
-        <SmtpTestReportView report={outcome.report} testedAt={outcome.testedAt} />
+        <SmtpTestReportView
+          report={outcome.report}
+          testedAt={outcome.testedAt}
+          onSwitchToOAuth={props.onSwitchToOAuth}
+        />
       ) : null}
     </Card>
   );

@@ -5,13 +5,22 @@ import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
 import { daysUntilExpiry } from '@/lib/smtp/tls-details';
 import { SmtpTestDetails } from './smtp-test-details';
 
+/** Refusals of password sign-in that OAuth2 solves, and the provider to switch the form to. */
+const oauthSolves: Record<string, 'microsoft' | 'google'> = {
+  basicAuthDisabled: 'microsoft',
+  appPasswordRequired: 'google',
+};
+
 /** The outcome of a test email: accepted with the server's reply, or the diagnosis. */
 export function SmtpTestReportView({
   report,
   testedAt,
+  onSwitchToOAuth,
 }: {
   report: SmtpTestReport;
   testedAt: string;
+  /** Switches the form to Sign in with OAuth2 for this provider. */
+  onSwitchToOAuth?: (provider: 'microsoft' | 'google') => void;
 }) {
   const t = useTranslations('smtpTest');
   const tDiagnosis = useTranslations('smtpDiagnosis');
@@ -64,6 +73,15 @@ export function SmtpTestReportView({
           ) : null}
           {report.diagnosis.code ? (
             <p className="text-xs text-red-800">{t('code', { code: report.diagnosis.code })}</p>
+          ) : null}
+          {onSwitchToOAuth && oauthSolves[report.diagnosis.advice] ? (
+            <button
+              type="button"
+              className="rounded-lg bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50"
+              onClick={() => onSwitchToOAuth(oauthSolves[report.diagnosis.advice]!)}
+            >
+              {t('switchToOAuth')}
+            </button>
           ) : null}
         </>
       )}

@@ -1,0 +1,268 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+import { RadioCards } from '@/components/ui/radio-cards';
+import { TextField } from '@/components/ui/text-field';
+import { TextareaField } from '@/components/ui/textarea-field';
+import type { FieldErrors } from '@/lib/actions/action-result';
+import { microsoftCloud } from '@/lib/oauth/microsoft-clouds';
+import { oauthProviders } from '@/lib/oauth/oauth-settings';
+import type { SmtpFormValues } from '@/lib/smtp/smtp-form-values';
+import { OAuthSetupSteps } from './oauth-setup-steps';
+
+/** Whether a secret is stored, and whether a blank field would reuse it with these values. */
+export type StoredSecret = 'none' | 'reused' | 'notReused';
+
+const providerLabels = {
+  microsoft: 'providerMicrosoft',
+  google: 'providerGoogle',
+  other: 'providerOther',
+} as const;
+
+const storedSecretHint = { reused: 'secretStored', notReused: 'secretStoredNotReused' } as const;
+
+/** Sign in with OAuth2: the provider, its own fields, and what to set up there first. */
+export function OAuthFields(props: {
+  values: SmtpFormValues;
+  onChange: (patch: Partial<SmtpFormValues>) => void;
+  errors?: FieldErrors;
+  storedSecret: StoredSecret;
+  /** The client email of a stored Google key. */
+  storedKeyOwner: string | null;
+}) {
+  const t = useTranslations('smtp.form');
+  const { values, onChange, errors } = props;
+  const provider = values.oauthProvider;
+  const secretHint = (hint: string) =>
+    props.storedSecret === 'none' ? hint : t(storedSecretHint[props.storedSecret]);
+  const secretField = (hint: string) => (
+    <TextField
+      label={t('clientSecret')}
+      name="oauthClientSecret"
+      type="password"
+      value={values.oauthClientSecret}
+      onChange={(event) => onChange({ oauthClientSecret: event.target.value })}
+      errors={errors?.oauthClientSecret}
+      hint={secretHint(hint)}
+      placeholder={props.storedSecret === 'reused' ? t('passwordUnchanged') : undefined}
+      autoComplete="new-password"
+      maxLength={1024}
+    />
+  );
+
+  return (
+    <div className="space-y-5">
+      <RadioCards
+        legend={t('oauthProvider')}
+        name="oauthProvider"
+        value={provider}
+        columns={3}
+        options={oauthProviders.map((value) => ({ value, label: t(providerLabels[value]) }))}
+        onChange={(oauthProvider) => onChange({ oauthProvider })}
+        errors={errors?.oauthProvider}
+      />
+      {provider === 'microsoft' ? (
+        <>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              label={t('tenant')}
+              name="oauthTenant"
+              value={values.oauthTenant}
+              onChange={(event) => onChange({ oauthTenant: event.target.value })}
+              errors={errors?.oauthTenant}
+              hint={t('tenantHint')}
+              placeholder="contoso.onmicrosoft.com"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={253}
+            />
+            <TextField
+              label={t('clientId')}
+              name="oauthClientId"
+              value={values.oauthClientId}
+              onChange={(event) => onChange({ oauthClientId: event.target.value })}
+              errors={errors?.oauthClientId}
+              placeholder="00000000-0000-0000-0000-000000000000"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={255}
+            />
+          </div>
+          {secretField(t('clientSecretHint'))}
+          <MicrosoftCloud values={values} onChange={onChange} errors={errors} />
+        </>
+      ) : null}
+      {provider === 'google' ? (
+        <ServiceAccountKeyField
+          values={values}
+          onChange={onChange}
+          errors={errors}
+          hint={
+            props.storedKeyOwner && props.storedSecret === 'reused'
+              ? t('keyStored', { clientEmail: props.storedKeyOwner })
+              : props.storedSecret === 'notReused'
+                ? t('secretStoredNotReused')
+                : t('keyJsonHint')
+          }
+        />
+      ) : null}
+      {provider === 'other' ? (
+        <>
+          <TextField
+            label={t('tokenUrl')}
+            name="oauthTokenUrl"
+            type="url"
+            value={values.oauthTokenUrl}
+            onChange={(event) => onChange({ oauthTokenUrl: event.target.value })}
+            errors={errors?.oauthTokenUrl}
+            hint={t('tokenUrlHint')}
+            placeholder="https://auth.example.com/oauth2/token"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={2048}
+          />
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              label={t('otherClientId')}
+              name="oauthClientId"
+              value={values.oauthClientId}
+              onChange={(event) => onChange({ oauthClientId: event.target.value })}
+              errors={errors?.oauthClientId}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={255}
+            />
+            <TextField
+              label={t('scope')}
+              name="oauthScope"
+              value={values.oauthScope}
+              onChange={(event) => onChange({ oauthScope: event.target.value })}
+              errors={errors?.oauthScope}
+              hint={t('scopeHint')}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={1024}
+            />
+          </div>
+          {secretField(t('otherClientSecretHint'))}
+        </>
+      ) : null}
+      <OAuthSetupSteps
+        provider={provider}
+        clientId={values.oauthClientId}
+        mailbox={values.username}
+      />
+    </div>
+  );
+}
+
+/** Microsoft's national clouds: another sign-in authority, and the SMTP host that goes with it. */
+function MicrosoftCloud(props: {
+  values: SmtpFormValues;
+  onChange: (patch: Partial<SmtpFormValues>) => void;
+  errors?: FieldErrors;
+}) {
+  const t = useTranslations('smtp.form');
+  const { values, onChange, errors } = props;
+  const cloud = microsoftCloud(values.oauthAuthority.trim() || null);
+  const hostFollows = values.host.trim().toLowerCase() !== cloud.smtpHost;
+  return (
+    <details
+      className="rounded-lg ring-1 ring-slate-200"
+      open={Boolean(values.oauthAuthority) || Boolean(errors?.oauthAuthority)}
+    >
+      <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-slate-800">
+        {t('advancedCloud')}
+      </summary>
+      <div className="space-y-3 px-4 pb-4">
+        <TextField
+          label={t('authority')}
+          name="oauthAuthority"
+          type="url"
+          value={values.oauthAuthority}
+          onChange={(event) => onChange({ oauthAuthority: event.target.value })}
+          errors={errors?.oauthAuthority}
+          hint={t('authorityHint')}
+          placeholder="https://login.microsoftonline.com"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={2048}
+        />
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          {t('cloudHost', { host: cloud.smtpHost })}
+          {hostFollows ? (
+            <button
+              type="button"
+              className="font-medium text-indigo-700 underline"
+              onClick={() =>
+                onChange({ host: cloud.smtpHost, port: '587', starttls: true, ssl: false })
+              }
+            >
+              {t('useCloudHost', { host: cloud.smtpHost })}
+            </button>
+          ) : null}
+        </p>
+      </div>
+    </details>
+  );
+}
+
+/** The service account's JSON key: pasted, or read from a chosen file into the same field. */
+function ServiceAccountKeyField(props: {
+  values: SmtpFormValues;
+  onChange: (patch: Partial<SmtpFormValues>) => void;
+  errors?: FieldErrors;
+  hint: string;
+}) {
+  const t = useTranslations('smtp.form');
+  const fileId = useId();
+  const [unreadable, setUnreadable] = useState(false);
+  return (
+    <div className="space-y-2">
+      <TextareaField
+        label={t('keyJson')}
+        name="oauthKeyJson"
+        rows={5}
+        value={props.values.oauthKeyJson}
+        onChange={(event) => props.onChange({ oauthKeyJson: event.target.value })}
+        errors={props.errors?.oauthKeyJson}
+        hint={props.hint}
+        placeholder='{ "type": "service_account", … }'
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <div className="text-sm">
+        {/* No name: the file is read into the field above, never sent as a file. */}
+        <input
+          id={fileId}
+          type="file"
+          accept="application/json,.json"
+          className="peer sr-only"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (!file) return;
+            file.text().then(
+              (text) => {
+                setUnreadable(false);
+                props.onChange({ oauthKeyJson: text });
+              },
+              () => setUnreadable(true),
+            );
+          }}
+        />
+        <label
+          htmlFor={fileId}
+          className="cursor-pointer font-medium text-indigo-700 underline peer-focus-visible:outline-2 peer-focus-visible:outline-indigo-600"
+        >
+          {t('keyFile')}
+        </label>
+        {unreadable ? (
+          <p role="alert" className="mt-1 text-red-700">
+            {t('keyFileUnreadable')}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
