@@ -11,6 +11,7 @@ const benchmarks = [
   'invite-latency',
   'forgot-password-timing',
   'test-email',
+  'smtp-oauth',
   'sign-in-cost',
   'page-weight',
   'page-throughput',

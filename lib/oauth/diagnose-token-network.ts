@@ -30,7 +30,7 @@ export function diagnoseTokenNetwork(error: unknown, endpoint: string): TokenFai
   const values = {
     endpoint,
     host: url.hostname,
-    port: url.port || (url.protocol === 'https:' ? 443 : 80),
+    port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
   };
   const name = (error as { name?: string } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {

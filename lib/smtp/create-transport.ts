@@ -20,12 +20,22 @@ export const smtpTimeouts: SmtpTimeouts = {
   socketMs: 15_000,
 };
 
+/** The TLS side of a connection: the pasted CA if any, SNI for a name, TLS 1.2 at least. */
+export function tlsOptionsFor(config: Pick<SmtpConfig, 'host' | 'caPem'>) {
+  return {
+    ca: config.caPem ?? undefined,
+    // SNI only takes names; a server addressed by IP is checked against its IP SAN.
+    servername: isIP(config.host) ? undefined : config.host,
+    minVersion: 'TLSv1.2' as const,
+  };
+}
+
 /**
  * nodemailer options for a configuration: implicit TLS, required STARTTLS, or none at all
  * (no opportunistic upgrade: "neither" means unencrypted, as the form warns). The server's
  * certificate is always verified, against the pasted CA when there is one.
  */
-export function transportOptions(
+function transportOptions(
   config: SmtpConfig,
   extra: Partial<SMTPTransport.Options> = {},
   tokens?: TokenSource,
@@ -38,13 +48,7 @@ export function transportOptions(
     requireTLS: config.starttls,
     ignoreTLS: !config.ssl && !config.starttls,
     auth: signInOptions(config, tokens),
-    tls: {
-      ca: config.caPem ?? undefined,
-      // SNI only takes names; a server addressed by IP is checked against its IP SAN.
-      servername: isIP(config.host) ? undefined : config.host,
-      minVersion: 'TLSv1.2',
-      ...extraTls,
-    },
+    tls: { ...tlsOptionsFor(config), ...extraTls },
     connectionTimeout: smtpTimeouts.connectionMs,
     greetingTimeout: smtpTimeouts.greetingMs,
     socketTimeout: smtpTimeouts.socketMs,

@@ -2,7 +2,7 @@ import 'server-only';
 import tls from 'node:tls';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { ConversationLine } from './conversation-recorder';
-import { transportOptions } from './create-transport';
+import { tlsOptionsFor } from './create-transport';
 import type { SmtpConfig } from './smtp-config';
 import { describeCertificate, describeTlsSocket, type TlsDetails } from './tls-details';
 
@@ -21,7 +21,7 @@ export function captureTls(
   recorder: { lines: ConversationLine[] },
 ) {
   let details: TlsDetails | null = null;
-  const tlsOptions = transportOptions(config).tls as tls.ConnectionOptions;
+  const tlsOptions: tls.ConnectionOptions = tlsOptionsFor(config);
 
   const checkServerIdentity = (host: string, cert: tls.PeerCertificate) => {
     details = {

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
 import { outbox, smtpSettings } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';
+import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
+import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { startTestTokenServer } from '../support/oauth-token-server';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
 import { withTestDatabase } from '../support/with-test-database';
@@ -118,5 +121,52 @@ describe('sender processes', () => {
     const subjects = server.messages.map((message) => message.parsed.subject);
     expect(new Set(subjects).size).toBe(30);
     expect(subjects).toHaveLength(30);
+  }, 120_000);
+
+  it('three processes signing in with OAuth2 share one token: one fetch for all', async () => {
+    const { db } = database().handle;
+    const tokens = await startTestTokenServer();
+    try {
+      const mailbox = 'noreply@nordlicht.test';
+      const server = await start({
+        mode: 'starttls',
+        oauth: { accepts: (token, user) => tokens.accepts(token, user), refusal: 'microsoft' },
+      });
+      const form = smtpFormSchema.parse({
+        host: server.host,
+        port: String(server.port),
+        senderName: 'Nordlicht',
+        senderEmail: mailbox,
+        starttls: 'on',
+        auth: 'on',
+        signIn: 'oauth2',
+        username: mailbox,
+        oauthProvider: 'microsoft',
+        oauthTenant: tokens.microsoft.tenant,
+        oauthAuthority: tokens.url,
+        oauthClientId: tokens.microsoft.clientId,
+        oauthClientSecret: tokens.microsoft.clientSecret,
+        caPem: server.caPem,
+      });
+      await db.delete(smtpSettings);
+      await saveSmtpConfig(db, { form, userId: null as unknown as string });
+      await db.update(smtpSettings).set({ enabled: true });
+      await queue(db, 90);
+      const outputs = await Promise.all([
+        drainProcess().done,
+        drainProcess().done,
+        drainProcess().done,
+      ]);
+      const results = outputs.map((output) => JSON.parse(output.trim().split('\n').pop()!));
+      expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(90);
+      expect(server.messages).toHaveLength(90);
+      // Each process signed in on its own connections, all with the one token.
+      expect(tokens.fetches).toHaveLength(1);
+      expect(new Set(server.oauthLogins.map((login) => login.token)).size).toBe(1);
+      expect(server.oauthLogins.length).toBeGreaterThan(1);
+      await db.delete(outbox);
+    } finally {
+      await tokens.close();
+    }
   }, 120_000);
 });

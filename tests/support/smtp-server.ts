@@ -15,7 +15,11 @@ export type SmtpFault =
   | 'drop-connection'
   | 'no-greeting'
   | 'stall-at-mail-from'
-  | 'reject-after-data';
+  | 'reject-after-data'
+  /** Microsoft 365 with SMTP AUTH's password sign-in turned off: 550 5.7.30 to PLAIN/LOGIN. */
+  | 'basic-auth-disabled'
+  /** Google refusing an account password where it wants an app password: 534 5.7.9. */
+  | 'app-password-required';
 
 export interface SmtpCredentials {
   user: string;
@@ -29,6 +33,12 @@ export interface TestSmtpServerOptions {
   /** Defaults to a certificate for localhost/127.0.0.1; pass another set for name or date faults. */
   certificates?: TestCertificates;
   fault?: SmtpFault | null;
+  /**
+   * When given, AUTH XOAUTH2 is offered and a token is accepted when `accepts` says so. A
+   * refused token is answered as Gmail does (a 334 challenge with a JSON error, then 535 after
+   * the client's empty line) or as Exchange Online does (535 5.7.3 at once).
+   */
+  oauth?: { accepts(token: string, mailbox: string): boolean; refusal: 'google' | 'microsoft' };
   /** A fixed port, to restart a stopped server where clients expect it; default: a free one. */
   port?: number;
 }
@@ -43,6 +53,8 @@ export interface TestSmtpServer {
   messages: ReceivedMessage[];
   /** Every AUTH attempt, right or wrong: what a client sent this server as its credentials. */
   logins: SmtpCredentials[];
+  /** Every XOAUTH2 attempt: the mailbox, the token offered, and whether it was taken. */
+  oauthLogins: { user: string; token: string; accepted: boolean }[];
   /** Errors the server emitted (failed TLS handshakes, reset sockets); recorded, never thrown. */
   errors: Error[];
   setFault(fault: SmtpFault | null): void;
@@ -60,11 +72,13 @@ function reply(responseCode: number, message: string): SMTPServerError {
 }
 
 export async function startTestSmtpServer(options: TestSmtpServerOptions): Promise<TestSmtpServer> {
-  const { mode, auth } = options;
+  const { mode, auth, oauth } = options;
+  const signIn = Boolean(auth || oauth);
   const certificates = options.certificates ?? createTestCertificates();
   let fault = options.fault ?? null;
   const messages: ReceivedMessage[] = [];
   const logins: SmtpCredentials[] = [];
+  const oauthLogins: TestSmtpServer['oauthLogins'] = [];
   const errors: Error[] = [];
   const waiters = new Set<(message: ReceivedMessage) => void>();
 
@@ -73,9 +87,9 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
     ...(mode === 'plain' ? {} : { key: certificates.keyPem, cert: certificates.certPem }),
     name: 'localhost',
     // No AUTH offered without credentials, so an unauthenticated server is a real open one.
-    disabledCommands: [...(mode === 'plain' ? ['STARTTLS'] : []), ...(auth ? [] : ['AUTH'])],
-    authMethods: ['PLAIN', 'LOGIN'],
-    authOptional: !auth,
+    disabledCommands: [...(mode === 'plain' ? ['STARTTLS'] : []), ...(signIn ? [] : ['AUTH'])],
+    authMethods: [...(auth ? ['PLAIN', 'LOGIN'] : []), ...(oauth ? ['XOAUTH2'] : [])],
+    authOptional: !signIn,
     // starttls: AUTH before STARTTLS gets smtp-server's own 538; plain has nothing to upgrade to.
     allowInsecureAuth: mode === 'plain',
     disableReverseLookup: true,
@@ -91,7 +105,39 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
     },
 
     onAuth(credentials, _session, callback) {
+      if (credentials.method === 'XOAUTH2') {
+        const user = credentials.username ?? '';
+        const token = credentials.accessToken ?? '';
+        logins.push({ user, pass: '' });
+        const accepted = Boolean(oauth?.accepts(token, user));
+        oauthLogins.push({ user, token, accepted });
+        if (accepted) return callback(null, { user });
+        if (oauth?.refusal === 'microsoft') {
+          return callback(
+            reply(
+              535,
+              '5.7.3 Authentication unsuccessful [SN4PR0501CA0048.namprd05.prod.outlook.com]',
+            ),
+          );
+        }
+        return callback(null, {
+          data: { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' },
+        } as never);
+      }
       logins.push({ user: credentials.username ?? '', pass: credentials.password ?? '' });
+      if (fault === 'basic-auth-disabled') {
+        return callback(
+          reply(550, '5.7.30 Basic authentication is not supported for Client Submission.'),
+        );
+      }
+      if (fault === 'app-password-required') {
+        return callback(
+          reply(
+            534,
+            '5.7.9 Application-specific password required. For more information, go to https://support.google.com/mail/?p=InvalidSecondFactor',
+          ),
+        );
+      }
       const valid = credentials.username === auth?.user && credentials.password === auth?.pass;
       if (fault === 'wrong-credentials' || !valid) {
         return callback(reply(535, '5.7.8 Authentication credentials invalid'));
@@ -203,6 +249,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
     auth,
     messages,
     logins,
+    oauthLogins,
     errors,
     setFault: (next) => {
       fault = next;
