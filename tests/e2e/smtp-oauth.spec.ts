@@ -49,6 +49,7 @@ test('a Microsoft 365 admin configures OAuth2, tests, saves and switches email o
   page,
   hostAdmin: _admin,
   database,
+  ownInstance,
 }) => {
   await database.db.delete(smtpSettings);
   const bodies: string[] = [];
@@ -97,6 +98,9 @@ test('a Microsoft 365 admin configures OAuth2, tests, saves and switches email o
       body.includes(tokens.microsoft.clientSecret) || issued.some((token) => body.includes(token)),
   );
   expect(leaked).toEqual([]);
+  const log = ownInstance.output();
+  expect(log).not.toContain(tokens.microsoft.clientSecret);
+  for (const token of issued) expect(log).not.toContain(token);
   const [row] = await database.db.select().from(smtpSettings);
   expect(row).toMatchObject({ signIn: 'oauth2', oauthProvider: 'microsoft', enabled: true });
   expect(JSON.stringify(row)).not.toContain(tokens.microsoft.clientSecret);

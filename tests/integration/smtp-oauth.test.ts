@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OAuthSettings } from '@/lib/oauth/oauth-settings';
 import { sendTestEmail, type SmtpTestReport } from '@/lib/smtp/send-test-email';
 import type { SmtpConfig } from '@/lib/smtp/smtp-config';
+import { createTestCertificates } from '../support/certificates';
 import { freePort } from '../support/free-port';
 import { startTestTokenServer, type TestTokenServer } from '../support/oauth-token-server';
 import { createOtherServiceAccount } from '../support/service-account-key';
@@ -25,8 +26,8 @@ afterEach(async () => {
   await Promise.all(tokenServers.splice(0).map((server) => server.close()));
 });
 
-async function tokenServer() {
-  const server = await startTestTokenServer();
+async function tokenServer(options: Parameters<typeof startTestTokenServer>[0] = {}) {
+  const server = await startTestTokenServer(options);
   tokenServers.push(server);
   server.delegatedMailboxes.add(mailbox);
   return server;
@@ -135,8 +136,9 @@ describe('a token that cannot be had', () => {
   async function tokenFailure(
     provider: OAuthSettings['provider'],
     change: (oauth: OAuthSettings, tokens: TestTokenServer) => OAuthSettings | void,
+    options: Parameters<typeof startTestTokenServer>[0] = {},
   ) {
-    const tokens = await tokenServer();
+    const tokens = await tokenServer(options);
     const smtp = await smtpServerFor(tokens, 'microsoft');
     const oauth = oauthFor(tokens, provider);
     const report = await failing(send(configFor(smtp, change(oauth, tokens) ?? oauth)));
@@ -233,6 +235,14 @@ describe('a token that cannot be had', () => {
       values: expect.objectContaining({ host: '127.0.0.1', port }),
     });
     expect(gone.details.tokenRequests?.[0]).toMatchObject({ status: null });
+  });
+
+  it('names a token endpoint whose certificate this server does not trust', async () => {
+    const report = await tokenFailure('other', () => {}, { tls: createTestCertificates() });
+    expect(report.diagnosis).toMatchObject({
+      advice: 'tokenCertificateUntrusted',
+      code: expect.stringMatching(/^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN)$/),
+    });
   });
 });
 

@@ -1,6 +1,8 @@
 import { createVerify, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TestCertificates } from './certificates';
 import { createTestServiceAccount, type TestServiceAccount } from './service-account-key';
 
 // A small OAuth2 token server on loopback, answering as Microsoft Entra, Google and a plain
@@ -8,8 +10,7 @@ import { createTestServiceAccount, type TestServiceAccount } from './service-acc
 // shape, decided by checking the request (secret, tenant, JWT signature and claims), not by a
 // switch. Faults cover what no request can cause: an expired secret, a broken endpoint.
 
-type TokenFault =
-  'expired-client-secret' | 'server-error' | 'not-json' | 'stall' | 'no-token';
+type TokenFault = 'expired-client-secret' | 'server-error' | 'not-json' | 'stall' | 'no-token';
 
 interface TokenFetch {
   kind: 'microsoft' | 'google' | 'other';
@@ -94,7 +95,10 @@ function decodeJwt(assertion: string) {
   }
 }
 
-export async function startTestTokenServer(): Promise<TestTokenServer> {
+/** `tls`: serve https with these certificates (signed by the harness CA, which Node does not trust). */
+export async function startTestTokenServer(
+  options: { tls?: TestCertificates } = {},
+): Promise<TestTokenServer> {
   const microsoft = {
     tenant: randomUUID(),
     tenantDomain: 'nordlicht.onmicrosoft.example',
@@ -339,17 +343,20 @@ export async function startTestTokenServer(): Promise<TestTokenServer> {
     write(response, answer);
   }
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) write(response, { status: 500, body: String(error) });
     });
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener)
+    : createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let closing: Promise<void> | undefined;
   return {

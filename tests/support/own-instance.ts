@@ -11,6 +11,8 @@ export interface OwnInstance {
   /** Its database's URL, for starting another instance on the same data. */
   databaseUrl: string;
   database: DatabaseHandle;
+  /** Everything its server printed so far, to search for what must never be logged. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,13 @@ export async function startOwnInstance(
     await stop();
     throw error;
   }
-  return { url: server.url, databaseUrl: database.url, database: database.handle, stop };
+  return {
+    url: server.url,
+    databaseUrl: database.url,
+    database: database.handle,
+    output: () => server.output(),
+    stop,
+  };
 }
 
 /**
