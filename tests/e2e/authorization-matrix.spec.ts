@@ -276,6 +276,14 @@ const actionRows: ActionRow[] = [
           senderName: 'Matrix',
           senderEmail: 'matrix@example.test',
           starttls: 'on',
+          // Signing in with OAuth2: a stored client secret is as guarded as a password.
+          auth: 'on',
+          signIn: 'oauth2',
+          username: 'matrix@example.test',
+          oauthProvider: 'other',
+          oauthTokenUrl: 'https://auth.matrix.test/token',
+          oauthClientId: 'matrix',
+          oauthClientSecret: 'matrix-client-secret',
         },
         unchangedWhenRefused: async () => {
           const saved = await world.database.db
