@@ -1,12 +1,5 @@
+import { untrustedCertificateCodes } from '@/lib/http/untrusted-certificate';
 import type { TokenFailure } from './token-failure';
-
-const untrusted = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-]);
 
 const adviceByCode: Record<string, string> = {
   ENOTFOUND: 'tokenLookupFailed',
@@ -38,7 +31,8 @@ export function diagnoseTokenNetwork(error: unknown, endpoint: string): TokenFai
   }
   const cause = (error as { cause?: { code?: string } } | null)?.cause;
   const code = cause?.code ?? '';
-  if (untrusted.has(code)) return { advice: 'tokenCertificateUntrusted', values, code };
+  if (untrustedCertificateCodes.has(code))
+    return { advice: 'tokenCertificateUntrusted', values, code };
   const advice =
     adviceByCode[code] ??
     (/^ERR_SSL|^ERR_TLS|EPROTO/.test(code) ? 'tokenTlsFailed' : 'tokenEndpointUnreachable');

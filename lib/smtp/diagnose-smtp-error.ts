@@ -1,3 +1,4 @@
+import { untrustedCertificateCodes } from '@/lib/http/untrusted-certificate';
 import { TokenUnavailableError } from '@/lib/oauth/token-failure';
 import type { SmtpConfig } from './smtp-config';
 import type { SmtpDiagnosis } from './smtp-diagnosis';
@@ -13,14 +14,6 @@ interface SmtpError {
   cert?: { subjectaltname?: string };
   cause?: { code?: string };
 }
-
-const untrusted = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-]);
 
 function certificateNames(error: SmtpError): string {
   const names = error.cert?.subjectaltname
@@ -75,7 +68,7 @@ export function diagnoseSmtpError(
   ) {
     return result('tls', 'notAnSslPort');
   }
-  if (untrusted.has(low)) return result('certificate', 'certificateUntrusted');
+  if (untrustedCertificateCodes.has(low)) return result('certificate', 'certificateUntrusted');
   if (low === 'CERT_HAS_EXPIRED') return result('certificate', 'certificateExpired');
   if (low === 'CERT_NOT_YET_VALID') return result('certificate', 'certificateNotYetValid');
   if (low === 'ERR_TLS_CERT_ALTNAME_INVALID') {

@@ -1,4 +1,5 @@
 import type { OAuthProvider } from '@/lib/oauth/oauth-settings';
+import type { SmtpSettingsView } from './get-smtp-settings';
 import { changedServerSetting, type PasswordDraft, type SavedServer } from './stored-password-rule';
 
 /**
@@ -33,16 +34,18 @@ export interface OAuthDraft extends PasswordDraft {
 }
 
 /** The saved row's OAuth2 settings, and whether a secret is stored. */
-export interface SavedOAuth extends Omit<SavedServer, 'hasPassword'> {
-  signIn: 'password' | 'oauth2';
-  oauthProvider: OAuthProvider | null;
-  oauthTenant: string | null;
-  oauthAuthority: string | null;
-  oauthClientId: string | null;
-  oauthTokenUrl: string | null;
-  oauthScope: string | null;
-  hasOauthSecret: boolean;
-}
+export type SavedOAuth = Omit<SavedServer, 'hasPassword'> &
+  Pick<
+    SmtpSettingsView,
+    | 'signIn'
+    | 'oauthProvider'
+    | 'oauthTenant'
+    | 'oauthAuthority'
+    | 'oauthClientId'
+    | 'oauthTokenUrl'
+    | 'oauthScope'
+    | 'hasOauthSecret'
+  >;
 
 const text = (value: string | null | undefined) => value?.trim() ?? '';
 const lower = (value: string | null | undefined) => text(value).toLowerCase();

@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
 import { outbox, smtpSettings } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';
-import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
-import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { saveMicrosoftOAuthSmtp } from '../support/oauth-smtp-settings';
 import { startTestTokenServer } from '../support/oauth-token-server';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
@@ -127,30 +126,11 @@ describe('sender processes', () => {
     const { db } = database().handle;
     const tokens = await startTestTokenServer();
     try {
-      const mailbox = 'noreply@nordlicht.test';
       const server = await start({
         mode: 'starttls',
         oauth: { accepts: (token, user) => tokens.accepts(token, user), refusal: 'microsoft' },
       });
-      const form = smtpFormSchema.parse({
-        host: server.host,
-        port: String(server.port),
-        senderName: 'Nordlicht',
-        senderEmail: mailbox,
-        starttls: 'on',
-        auth: 'on',
-        signIn: 'oauth2',
-        username: mailbox,
-        oauthProvider: 'microsoft',
-        oauthTenant: tokens.microsoft.tenant,
-        oauthAuthority: tokens.url,
-        oauthClientId: tokens.microsoft.clientId,
-        oauthClientSecret: tokens.microsoft.clientSecret,
-        caPem: server.caPem,
-      });
-      await db.delete(smtpSettings);
-      await saveSmtpConfig(db, { form, userId: null as unknown as string });
-      await db.update(smtpSettings).set({ enabled: true });
+      await saveMicrosoftOAuthSmtp(db, server, tokens);
       await queue(db, 90);
       const outputs = await Promise.all([
         drainProcess().done,

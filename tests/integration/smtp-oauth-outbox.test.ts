@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
-import { outbox, smtpOauthTokens, smtpSettings } from '@/db/schema';
+import { outbox, smtpOauthTokens } from '@/db/schema';
 import { cachedTokenSource } from '@/lib/oauth/cached-token-source';
 import { drainOutbox } from '@/lib/outbox/drain-outbox';
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { closePooledTransport } from '@/lib/outbox/pooled-transport';
 import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
-import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
-import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { saveMicrosoftOAuthSmtp } from '../support/oauth-smtp-settings';
 import { startTestTokenServer, type TestTokenServer } from '../support/oauth-token-server';
 import { withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
@@ -19,7 +18,6 @@ import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('smtp_oauth_outbox');
 const start = withTestSmtpServers();
-const mailbox = 'noreply@nordlicht.test';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let tokens: TestTokenServer | undefined;
@@ -48,27 +46,7 @@ async function useMicrosoft(
       refusal: options.refusal ?? 'microsoft',
     },
   });
-  const form = smtpFormSchema.parse({
-    host: smtp.host,
-    port: String(smtp.port),
-    senderName: 'Nordlicht',
-    senderEmail: mailbox,
-    starttls: 'on',
-    auth: 'on',
-    signIn: 'oauth2',
-    username: mailbox,
-    oauthProvider: 'microsoft',
-    oauthTenant: issuer.microsoft.tenant,
-    oauthAuthority: issuer.url,
-    oauthClientId: issuer.microsoft.clientId,
-    oauthClientSecret: issuer.microsoft.clientSecret,
-    caPem: smtp.caPem,
-  });
-  await db.delete(smtpSettings);
-  expect(await saveSmtpConfig(db, { form, userId: null as unknown as string })).toMatchObject({
-    ok: true,
-  });
-  await db.update(smtpSettings).set({ enabled: true });
+  await saveMicrosoftOAuthSmtp(db, smtp, issuer);
   return { smtp, tokens: issuer };
 }
 

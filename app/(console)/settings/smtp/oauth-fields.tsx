@@ -51,6 +51,20 @@ export function OAuthFields(props: {
     />
   );
 
+  const clientIdField = (label: string, placeholder?: string) => (
+    <TextField
+      label={label}
+      name="oauthClientId"
+      value={values.oauthClientId}
+      onChange={(event) => onChange({ oauthClientId: event.target.value })}
+      errors={errors?.oauthClientId}
+      placeholder={placeholder}
+      autoComplete="off"
+      spellCheck={false}
+      maxLength={255}
+    />
+  );
+
   return (
     <div className="space-y-5">
       <RadioCards
@@ -77,17 +91,7 @@ export function OAuthFields(props: {
               spellCheck={false}
               maxLength={253}
             />
-            <TextField
-              label={t('clientId')}
-              name="oauthClientId"
-              value={values.oauthClientId}
-              onChange={(event) => onChange({ oauthClientId: event.target.value })}
-              errors={errors?.oauthClientId}
-              placeholder="00000000-0000-0000-0000-000000000000"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={255}
-            />
+            {clientIdField(t('clientId'), '00000000-0000-0000-0000-000000000000')}
           </div>
           {secretField(t('clientSecretHint'))}
           <MicrosoftCloud values={values} onChange={onChange} errors={errors} />
@@ -123,16 +127,7 @@ export function OAuthFields(props: {
             maxLength={2048}
           />
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField
-              label={t('otherClientId')}
-              name="oauthClientId"
-              value={values.oauthClientId}
-              onChange={(event) => onChange({ oauthClientId: event.target.value })}
-              errors={errors?.oauthClientId}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={255}
-            />
+            {clientIdField(t('otherClientId'))}
             <TextField
               label={t('scope')}
               name="oauthScope"

@@ -37,14 +37,7 @@ export function SmtpTestDetails({ details }: { details: Details }) {
         {t('show')}
       </summary>
       <div className="space-y-3 px-3 pb-3">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="break-all text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
         {tokenRequests.map((request, index) => (
           <TokenRequestRows key={index} request={request} />
         ))}
@@ -84,14 +77,20 @@ function TokenRequestRows({ request }: { request: TokenExchange }) {
   return (
     <div>
       <p className="text-sm font-medium text-slate-800">{t('token')}</p>
-      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="break-all text-slate-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} className="mt-1" />
     </div>
+  );
+}
+
+function DetailList({ rows, className = '' }: { rows: [string, string][]; className?: string }) {
+  return (
+    <dl className={`grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm ${className}`}>
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-slate-600">{label}</dt>
+          <dd className="break-all text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
