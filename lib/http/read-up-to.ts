@@ -1,6 +1,9 @@
-/** The body, or null once it passes `limit` bytes (a chunked body has no length up front). */
+/**
+ * The body of a request (or a response), or null once it passes `limit` bytes (a chunked body
+ * has no length up front).
+ */
 export async function readUpTo(
-  request: Request,
+  request: Pick<Request, 'body'>,
   limit: number,
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!request.body) return new Uint8Array();

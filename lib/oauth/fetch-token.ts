@@ -1,3 +1,4 @@
+import { readUpTo } from '@/lib/http/read-up-to';
 import { diagnoseTokenAnswer } from './diagnose-token-answer';
 import { diagnoseTokenNetwork } from './diagnose-token-network';
 import type { OAuthSettings } from './oauth-settings';
@@ -30,9 +31,11 @@ const answerMaxBytes = 64 * 1024;
 const assumedLifetimeSeconds = 300;
 
 async function readAnswer(response: Response): Promise<Record<string, unknown> | null> {
-  const text = (await response.text()).slice(0, answerMaxBytes);
+  // Read no further than a token answer can be: the endpoint is whatever URL the admin typed.
+  const body = await readUpTo(response, answerMaxBytes);
+  if (!body) return null;
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -78,6 +78,23 @@ test('a Microsoft 365 admin configures OAuth2, tests, saves and switches email o
   await smtpSwitch.click();
   await expect(smtpSwitch).toHaveAttribute('aria-checked', 'true');
 
+  // An invitation now goes out through the outbox, signed in with the token as well.
+  const invitee = `invitee-${Date.now()}@example.test`;
+  await page.goto('/users');
+  await page.getByRole('button', { name: 'Invite a new user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a new user' });
+  await dialog.getByLabel('Email').fill(invitee);
+  await dialog.getByLabel('Host role', { exact: true }).selectOption('standard');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  const invitation = await smtp.waitForMessage(
+    (message) => message.envelope.rcptTo.includes(invitee),
+    20_000,
+  );
+  expect(invitation.parsed.subject).toMatch(/^You are invited to /);
+  expect(smtp.oauthLogins.every((login) => login.accepted)).toBe(true);
+  expect(smtp.oauthLogins.length).toBeGreaterThanOrEqual(2);
+  await page.goto('/settings/smtp');
+
   // Back later: the secret stays on the server, and a test with the blank field reuses it.
   await page.reload();
   await expect(page.getByLabel('Client secret')).toHaveValue('');

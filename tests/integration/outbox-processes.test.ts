@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
 import { outbox, smtpSettings } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';
-import { saveMicrosoftOAuthSmtp } from '../support/oauth-smtp-settings';
+import { saveOAuthSmtp } from '../support/oauth-smtp-settings';
 import { startTestTokenServer } from '../support/oauth-token-server';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
@@ -130,7 +130,7 @@ describe('sender processes', () => {
         mode: 'starttls',
         oauth: { accepts: (token, user) => tokens.accepts(token, user), refusal: 'microsoft' },
       });
-      await saveMicrosoftOAuthSmtp(db, server, tokens);
+      await saveOAuthSmtp(db, server, tokens);
       await queue(db, 90);
       const outputs = await Promise.all([
         drainProcess().done,

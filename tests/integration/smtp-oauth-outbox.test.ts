@@ -3,11 +3,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
 import { outbox, smtpOauthTokens } from '@/db/schema';
 import { cachedTokenSource } from '@/lib/oauth/cached-token-source';
+import type { OAuthProvider } from '@/lib/oauth/oauth-settings';
 import { drainOutbox } from '@/lib/outbox/drain-outbox';
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { closePooledTransport } from '@/lib/outbox/pooled-transport';
 import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
-import { saveMicrosoftOAuthSmtp } from '../support/oauth-smtp-settings';
+import { saveOAuthSmtp } from '../support/oauth-smtp-settings';
 import { startTestTokenServer, type TestTokenServer } from '../support/oauth-token-server';
 import { withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
@@ -33,9 +34,13 @@ afterEach(async () => {
   await db.delete(smtpOauthTokens);
 });
 
-async function useMicrosoft(
+async function useOAuth(
   db: Database,
-  options: { refusal?: 'microsoft' | 'google'; refuseEveryToken?: boolean } = {},
+  options: {
+    refusal?: 'microsoft' | 'google';
+    refuseEveryToken?: boolean;
+    provider?: OAuthProvider;
+  } = {},
 ) {
   tokens = await startTestTokenServer();
   const issuer = tokens;
@@ -46,7 +51,7 @@ async function useMicrosoft(
       refusal: options.refusal ?? 'microsoft',
     },
   });
-  await saveMicrosoftOAuthSmtp(db, smtp, issuer);
+  await saveOAuthSmtp(db, smtp, issuer, options.provider);
   return { smtp, tokens: issuer };
 }
 
@@ -66,21 +71,25 @@ async function queue(db: Database, count: number, from = 0) {
 const accepted = (smtp: TestSmtpServer) => smtp.oauthLogins.filter((login) => login.accepted);
 
 describe('the outbox signed in with OAuth2', () => {
-  it('sends many emails, in several drains, on one token', async () => {
-    const { db } = database().handle;
-    const { smtp, tokens } = await useMicrosoft(db);
-    await queue(db, 8);
-    expect(await drainOutbox(db)).toMatchObject({ sent: 8, failed: 0, retrying: 0 });
-    await queue(db, 4, 8);
-    expect(await drainOutbox(db)).toMatchObject({ sent: 4 });
-    expect(smtp.messages).toHaveLength(12);
-    expect(tokens.fetches).toHaveLength(1);
-    expect(new Set(accepted(smtp).map((login) => login.token)).size).toBe(1);
-  });
+  it.each(['microsoft', 'google', 'other'] as const)(
+    'sends invitations with a %s token, in several drains, on one token',
+    async (provider) => {
+      const { db } = database().handle;
+      const { smtp, tokens } = await useOAuth(db, { provider });
+      await queue(db, 8);
+      expect(await drainOutbox(db)).toMatchObject({ sent: 8, failed: 0, retrying: 0 });
+      await queue(db, 4, 8);
+      expect(await drainOutbox(db)).toMatchObject({ sent: 4 });
+      expect(smtp.messages).toHaveLength(12);
+      expect(tokens.fetches).toHaveLength(1);
+      expect(new Set(accepted(smtp).map((login) => login.token)).size).toBe(1);
+      expect(smtp.messages.map((message) => message.parsed.subject)).toContain('Invitation 0');
+    },
+  );
 
   it('keeps the token and the client secret sealed in the database', async () => {
     const { db } = database().handle;
-    const { smtp, tokens } = await useMicrosoft(db);
+    const { smtp, tokens } = await useOAuth(db);
     await queue(db, 1);
     await drainOutbox(db);
     const token = accepted(smtp)[0]!.token;
@@ -96,7 +105,7 @@ describe('the outbox signed in with OAuth2', () => {
 
   it('renews a token about to expire before it is used', async () => {
     const { db } = database().handle;
-    const { smtp, tokens } = await useMicrosoft(db);
+    const { smtp, tokens } = await useOAuth(db);
     tokens.setLifetimeSeconds(1);
     await queue(db, 1);
     await drainOutbox(db);
@@ -114,7 +123,7 @@ describe('the outbox signed in with OAuth2', () => {
     'renews a token the server refuses (%s style) and retries once, delivering',
     async (refusal) => {
       const { db } = database().handle;
-      const { smtp, tokens } = await useMicrosoft(db, { refusal });
+      const { smtp, tokens } = await useOAuth(db, { refusal });
       await queue(db, 1);
       await drainOutbox(db);
       tokens.revokeAll();
@@ -129,7 +138,7 @@ describe('the outbox signed in with OAuth2', () => {
 
   it('fails once, not in a loop, when even a new token is refused', async () => {
     const { db } = database().handle;
-    const { smtp, tokens } = await useMicrosoft(db, { refuseEveryToken: true });
+    const { smtp, tokens } = await useOAuth(db, { refuseEveryToken: true });
     await queue(db, 1);
     expect(await drainOutbox(db)).toMatchObject({ sent: 0, failed: 1 });
     expect(smtp.oauthLogins.map((login) => login.accepted)).toEqual([false, false]);
@@ -143,7 +152,7 @@ describe('the outbox signed in with OAuth2', () => {
 
   it('waits and retries when no token can be had, saying why', async () => {
     const { db } = database().handle;
-    const { tokens } = await useMicrosoft(db);
+    const { tokens } = await useOAuth(db);
     tokens.setFault('expired-client-secret');
     await queue(db, 1);
     expect(await drainOutbox(db)).toMatchObject({ sent: 0, retrying: 1 });
@@ -156,7 +165,7 @@ describe('the outbox signed in with OAuth2', () => {
 
   it('fetches once for many concurrent senders on separate connections', async () => {
     const { db } = database().handle;
-    const { tokens } = await useMicrosoft(db);
+    const { tokens } = await useOAuth(db);
     const oauth = (await loadSmtpConfig(db))!.oauth!;
     const got = await Promise.all(
       Array.from({ length: 12 }, () => cachedTokenSource(db, oauth).token(false)),

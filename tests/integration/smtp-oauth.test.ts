@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fetchToken } from '@/lib/oauth/fetch-token';
 import type { OAuthSettings } from '@/lib/oauth/oauth-settings';
 import { sendTestEmail, type SmtpTestReport } from '@/lib/smtp/send-test-email';
 import type { SmtpConfig } from '@/lib/smtp/smtp-config';
@@ -235,6 +236,17 @@ describe('a token that cannot be had', () => {
       values: expect.objectContaining({ host: '127.0.0.1', port }),
     });
     expect(gone.details.tokenRequests?.[0]).toMatchObject({ status: null });
+  });
+
+  it('gives up on a token endpoint that never answers, and on an answer too big to be one', async () => {
+    const tokens = await tokenServer();
+    const oauth = oauthFor(tokens, 'other');
+    tokens.setFault('stall');
+    const stalled = await fetchToken(oauth, { timeoutMs: 300 });
+    expect(stalled).toMatchObject({ ok: false, failure: { advice: 'tokenTimeout' } });
+    tokens.setFault('oversized');
+    const oversized = await fetchToken(oauth);
+    expect(oversized).toMatchObject({ ok: false, failure: { advice: 'tokenAnswerUnreadable' } });
   });
 
   it('names a token endpoint whose certificate this server does not trust', async () => {

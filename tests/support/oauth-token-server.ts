@@ -10,7 +10,8 @@ import { createTestServiceAccount, type TestServiceAccount } from './service-acc
 // shape, decided by checking the request (secret, tenant, JWT signature and claims), not by a
 // switch. Faults cover what no request can cause: an expired secret, a broken endpoint.
 
-type TokenFault = 'expired-client-secret' | 'server-error' | 'not-json' | 'stall' | 'no-token';
+type TokenFault =
+  'oversized' | 'expired-client-secret' | 'server-error' | 'not-json' | 'stall' | 'no-token';
 
 interface TokenFetch {
   kind: 'microsoft' | 'google' | 'other';
@@ -320,6 +321,13 @@ export async function startTestTokenServer(
       return write(response, {
         status: 200,
         body: '<html><body>Sign in to continue</body></html>',
+      });
+    }
+    if (fault === 'oversized') {
+      // A token-shaped answer, but 2 MB of it: more than any token endpoint sends.
+      return write(response, {
+        status: 200,
+        body: { access_token: 'x'.repeat(2 * 1024 * 1024), expires_in: 3600 },
       });
     }
     if (fault === 'no-token')
