@@ -202,9 +202,14 @@ test('Google Workspace: a pasted service account key sends as the mailbox', asyn
     await page.getByLabel('Service account key (JSON)').fill('{"type":"authorized_user"}');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('This is not a service account key.')).toBeVisible();
-    await page
-      .getByLabel('Service account key (JSON)')
-      .fill(tokens.serviceAccount.keyJson(tokens.googleTokenUri));
+    // Chosen as a file rather than pasted: read into the same field, never uploaded as a file.
+    await page.getByLabel('Choose key file…').setInputFiles({
+      name: 'test-project-3f9a1c.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(tokens.serviceAccount.keyJson(tokens.googleTokenUri)),
+    });
+    await expect(page.getByLabel('Service account key (JSON)')).toHaveValue(/"service_account"/);
+    await expectNoSeriousA11yViolations(page);
     await page.getByText('Advanced: trust a custom CA certificate').click();
     await page.getByLabel('CA certificate (PEM)').fill(gmail.caPem);
     await page.getByRole('button', { name: 'Send test email' }).click();

@@ -249,6 +249,18 @@ describe('a token that cannot be had', () => {
     expect(oversized).toMatchObject({ ok: false, failure: { advice: 'tokenAnswerUnreadable' } });
   });
 
+  it('names a token endpoint whose host name does not resolve', async () => {
+    // .invalid never resolves (RFC 6761); without a name server the lookup fails as well.
+    const report = await tokenFailure('other', (oauth) => ({
+      ...oauth,
+      tokenUrl: 'https://login.gatehouse.invalid/token',
+    }));
+    expect(report.diagnosis).toMatchObject({
+      advice: expect.stringMatching(/^tokenLookup(Failed|Unavailable)$/),
+      values: expect.objectContaining({ host: 'login.gatehouse.invalid' }),
+    });
+  });
+
   it('names a token endpoint whose certificate this server does not trust', async () => {
     const report = await tokenFailure('other', () => {}, { tls: createTestCertificates() });
     expect(report.diagnosis).toMatchObject({
