@@ -29,6 +29,8 @@ const tokenRequestTimeoutMs = 10_000;
 const answerMaxBytes = 64 * 1024;
 /** Providers give an hour or more; an answer without a lifetime is taken as a short one. */
 const assumedLifetimeSeconds = 300;
+/** Whatever an endpoint claims, a token is asked for again at least daily. */
+const longestLifetimeSeconds = 86_400;
 
 async function readAnswer(response: Response): Promise<Record<string, unknown> | null> {
   // Read no further than a token answer can be: the endpoint is whatever URL the admin typed.
@@ -87,7 +89,9 @@ export async function fetchToken(
   if (response.ok && token) {
     const lifetime = Number(answer?.expires_in);
     exchange.expiresInSeconds =
-      Number.isFinite(lifetime) && lifetime > 0 ? lifetime : assumedLifetimeSeconds;
+      Number.isFinite(lifetime) && lifetime > 0
+        ? Math.min(lifetime, longestLifetimeSeconds)
+        : assumedLifetimeSeconds;
     return { ok: true, token, expiresInSeconds: exchange.expiresInSeconds, exchange: finish() };
   }
   exchange.error = textOf(answer?.error) ?? null;

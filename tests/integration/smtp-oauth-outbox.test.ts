@@ -163,6 +163,19 @@ describe('the outbox signed in with OAuth2', () => {
     });
   });
 
+  it('renews within a day a token that claims to live far longer', async () => {
+    const { db } = database().handle;
+    const { smtp, tokens } = await useOAuth(db);
+    tokens.setLifetimeSeconds(10 ** 12);
+    await queue(db, 1);
+    expect(await drainOutbox(db)).toMatchObject({ sent: 1 });
+    expect(smtp.messages).toHaveLength(1);
+    const [row] = await db
+      .select({ withinADay: sql<boolean>`${smtpOauthTokens.renewAt} <= now() + interval '1 day'` })
+      .from(smtpOauthTokens);
+    expect(row?.withinADay).toBe(true);
+  });
+
   it('fetches once for many concurrent senders on separate connections', async () => {
     const { db } = database().handle;
     const { tokens } = await useOAuth(db);
