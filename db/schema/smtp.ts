@@ -29,7 +29,9 @@ export const smtpSettings = pgTable(
     starttls: boolean().notNull(),
     auth: boolean().notNull(),
     /** How the client signs in when `auth` is on: a password, or an OAuth2 token (XOAUTH2). */
-    signIn: text({ enum: ['password', 'oauth2'] }).notNull().default('password'),
+    signIn: text({ enum: ['password', 'oauth2'] })
+      .notNull()
+      .default('password'),
     /** The mailbox signed in as, for either way of signing in. */
     username: text(),
     /** AES-256-GCM with a key derived from the app secret (lib/crypto/secret-box.ts). */
