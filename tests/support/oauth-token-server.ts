@@ -10,7 +10,7 @@ import { createTestServiceAccount, type TestServiceAccount } from './service-acc
 // shape, decided by checking the request (secret, tenant, JWT signature and claims), not by a
 // switch. Faults cover what no request can cause: an expired secret, a broken endpoint.
 
-type TokenFault =
+export type TokenFault =
   'oversized' | 'expired-client-secret' | 'server-error' | 'not-json' | 'stall' | 'no-token';
 
 interface TokenFetch {
@@ -35,6 +35,7 @@ export interface TestTokenServer {
   serviceAccount: TestServiceAccount;
   /** Mailboxes the service account's domain-wide delegation covers for https://mail.google.com/. */
   delegatedMailboxes: Set<string>;
+  /** Every token request, in order: what the client presented and whether it got a token. */
   fetches: TokenFetch[];
   setLifetimeSeconds(seconds: number): void;
   setFault(fault: TokenFault | null): void;
@@ -93,6 +94,23 @@ function decodeJwt(assertion: string) {
     };
   } catch {
     return null;
+  }
+}
+
+/**
+ * HTTP Basic client credentials: RFC 6749 §2.3.1 form-encodes id and secret before joining them
+ * with the first colon. Undecodable ones come back empty, to be refused as wrong.
+ */
+function basicCredentials(encoded: string): { id: string; secret: string } {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
+  try {
+    return colon < 0
+      ? { id: formDecode(decoded), secret: '' }
+      : { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+  } catch {
+    return { id: '', secret: '' };
   }
 }
 
@@ -169,6 +187,14 @@ export async function startTestTokenServer(
         `The provided client secret keys for app '${clientId}' are expired. Visit the Azure portal to create new keys for your app.`,
       );
     }
+    if (!form.has('client_secret')) {
+      return entraError(
+        401,
+        'invalid_client',
+        7000216,
+        "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+      );
+    }
     if (form.get('client_secret') !== microsoft.clientSecret) {
       return entraError(
         401,
@@ -189,7 +215,12 @@ export async function startTestTokenServer(
     return grant('microsoft', null);
   }
 
-  function googleToken(form: URLSearchParams): { answer: Answer; subject?: string } {
+  function googleToken(form: URLSearchParams): {
+    answer: Answer;
+    issuer?: string;
+    scope?: string;
+    subject?: string;
+  } {
     const refuse = (status: number, error: string, description: string) => ({
       status,
       body: { error, error_description: description },
@@ -201,76 +232,81 @@ export async function startTestTokenServer(
     if (!jwt || jwt.header.alg !== 'RS256') {
       return { answer: refuse(400, 'invalid_grant', 'Invalid JWT Signature.') };
     }
-    const subject = typeof jwt.claims.sub === 'string' ? jwt.claims.sub : undefined;
-    if (jwt.claims.iss !== serviceAccount.clientEmail) {
-      return { answer: refuse(400, 'invalid_grant', 'Invalid grant: account not found'), subject };
+    const claim = (name: string) =>
+      typeof jwt.claims[name] === 'string' ? jwt.claims[name] : undefined;
+    // What the request claimed, for `fetches`, whatever the answer.
+    const asked = { issuer: claim('iss'), scope: claim('scope'), subject: claim('sub') };
+    if (asked.issuer !== serviceAccount.clientEmail) {
+      return { answer: refuse(400, 'invalid_grant', 'Invalid grant: account not found'), ...asked };
     }
     const signed = createVerify('RSA-SHA256')
       .update(jwt.signed)
       .verify(serviceAccount.publicKeyPem, jwt.signature);
-    if (!signed) return { answer: refuse(400, 'invalid_grant', 'Invalid JWT Signature.'), subject };
+    if (!signed)
+      return { answer: refuse(400, 'invalid_grant', 'Invalid JWT Signature.'), ...asked };
+    if (jwt.claims.aud !== `${url}/google/token`) {
+      return {
+        answer: refuse(400, 'invalid_grant', 'Invalid JWT: Failed audience check.'),
+        ...asked,
+      };
+    }
     const now = Date.now() / 1000;
     const iat = Number(jwt.claims.iat);
     const exp = Number(jwt.claims.exp);
-    if (
-      jwt.claims.aud !== `${url}/google/token` ||
-      !(exp - iat <= 3600) ||
-      Math.abs(iat - now) > 300
-    ) {
+    // Written so that a missing (NaN) iat or exp fails every comparison and is refused.
+    const inTimeframe = exp > iat && exp - iat <= 3600 && Math.abs(iat - now) <= 300 && exp > now;
+    if (!inTimeframe) {
       return {
         answer: refuse(
           400,
           'invalid_grant',
           'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
         ),
-        subject,
+        ...asked,
       };
     }
-    if (jwt.claims.scope !== googleScope || !subject || !delegatedMailboxes.has(subject)) {
+    const subject = asked.subject;
+    if (asked.scope !== googleScope || !subject || !delegatedMailboxes.has(subject)) {
       return {
         answer: refuse(
           401,
           'unauthorized_client',
           'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.',
         ),
-        subject,
+        ...asked,
       };
     }
-    return { answer: grant('google', subject), subject };
+    return { answer: grant('google', subject), ...asked };
   }
 
-  function otherToken(request: IncomingMessage, form: URLSearchParams): Answer {
+  function otherToken(
+    request: IncomingMessage,
+    form: URLSearchParams,
+  ): { answer: Answer; clientId: string } {
     const basic = /^Basic (.+)$/i.exec(request.headers.authorization ?? '');
     const inBody = form.has('client_id') || form.has('client_secret');
+    const { id, secret } = basic
+      ? basicCredentials(basic[1]!)
+      : { id: form.get('client_id') ?? '', secret: form.get('client_secret') ?? '' };
+    const answer = (status: number, body: Answer['body'], headers?: Answer['headers']) => ({
+      answer: { status, body, headers },
+      clientId: id,
+    });
     if (basic && inBody) {
-      return {
-        status: 400,
-        body: {
-          error: 'invalid_request',
-          error_description: 'more than one client authentication method',
-        },
-      };
-    }
-    let id = form.get('client_id') ?? '';
-    let secret = form.get('client_secret') ?? '';
-    if (basic) {
-      const [rawId = '', rawSecret = ''] = Buffer.from(basic[1]!, 'base64').toString().split(':');
-      id = decodeURIComponent(rawId);
-      secret = decodeURIComponent(rawSecret);
+      return answer(400, {
+        error: 'invalid_request',
+        error_description: 'more than one client authentication method',
+      });
     }
     if (id !== other.clientId || secret !== other.clientSecret) {
-      return {
-        status: 401,
-        body: { error: 'invalid_client' },
-        headers: basic ? { 'www-authenticate': 'Basic realm="token"' } : undefined,
-      };
+      const challenge = basic ? { 'www-authenticate': 'Basic realm="token"' } : undefined;
+      return answer(401, { error: 'invalid_client' }, challenge);
     }
     if (form.get('grant_type') !== 'client_credentials') {
-      return { status: 400, body: { error: 'unsupported_grant_type' } };
+      return answer(400, { error: 'unsupported_grant_type' });
     }
-    if ((form.get('scope') ?? '') !== other.scope)
-      return { status: 400, body: { error: 'invalid_scope' } };
-    return grant('other', null);
+    if ((form.get('scope') ?? '') !== other.scope) return answer(400, { error: 'invalid_scope' });
+    return { answer: grant('other', null), clientId: id };
   }
 
   function write(response: ServerResponse, answer: Answer) {
@@ -339,12 +375,13 @@ export async function startTestTokenServer(
     } else if (kind === 'google') {
       const result = googleToken(form);
       answer = result.answer;
-      record.clientId = serviceAccount.clientEmail;
-      record.scope = googleScope;
+      record.clientId = result.issuer ?? '';
+      record.scope = result.scope ?? '';
       record.subject = result.subject;
     } else {
-      answer = otherToken(request, form);
-      record.clientId ||= other.clientId;
+      const result = otherToken(request, form);
+      answer = result.answer;
+      record.clientId = result.clientId;
     }
     record.ok = answer.status === 200;
     if (!record.ok && typeof answer.body !== 'string') record.error = String(answer.body.error);

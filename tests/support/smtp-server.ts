@@ -35,8 +35,8 @@ export interface TestSmtpServerOptions {
   fault?: SmtpFault | null;
   /**
    * When given, AUTH XOAUTH2 is offered and a token is accepted when `accepts` says so. A
-   * refused token is answered as Gmail does (a 334 challenge with a JSON error, then 535 after
-   * the client's empty line) or as Exchange Online does (535 5.7.3 at once).
+   * refused token is answered as Gmail does (a 334 challenge with a JSON error, then a two-line
+   * 535 5.7.8 after the client's empty line) or as Exchange Online does (535 5.7.3 at once).
    */
   oauth?: { accepts(token: string, mailbox: string): boolean; refusal: 'google' | 'microsoft' };
   /** A fixed port, to restart a stopped server where clients expect it; default: a free one. */
@@ -71,6 +71,23 @@ function reply(responseCode: number, message: string): SMTPServerError {
   return Object.assign(new Error(message), { responseCode });
 }
 
+// A multi-line reply, as Gmail words its refusals. smtp-server replaces line breaks in a reply
+// text, but hands `message` to its send(), which writes an array as one multi-line reply
+// (checked against 3.21), so the lines travel as the message.
+function multiLineReply(responseCode: number, lines: string[]): SMTPServerError {
+  return Object.assign(new Error(lines.join(' ')), {
+    responseCode,
+    message: lines as unknown as string,
+  });
+}
+
+// Gmail's answer to the client's empty line after its XOAUTH2 challenge. smtp-server's own is
+// '535 Error: Username and Password not accepted'.
+const gmailBadCredentials = [
+  '5.7.8 Username and Password not accepted. For more information, go to',
+  '5.7.8  https://support.google.com/mail/?p=BadCredentials',
+];
+
 export async function startTestSmtpServer(options: TestSmtpServerOptions): Promise<TestSmtpServer> {
   const { mode, auth, oauth } = options;
   const signIn = Boolean(auth || oauth);
@@ -104,7 +121,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
       callback();
     },
 
-    onAuth(credentials, _session, callback) {
+    onAuth(credentials, session, callback) {
       if (credentials.method === 'XOAUTH2') {
         const user = credentials.username ?? '';
         const token = credentials.accessToken ?? '';
@@ -120,9 +137,16 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
             ),
           );
         }
-        return callback(null, {
+        callback(null, {
           data: { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' },
-        } as never);
+        });
+        // smtp-server has just sent the 334 challenge and queued its reply to the client's
+        // next line; `_nextHandler` is an internal (checked against 3.21).
+        connectionOf(session)._nextHandler = function (_line, done) {
+          this.send(535, gmailBadCredentials);
+          done();
+        };
+        return;
       }
       logins.push({ user: credentials.username ?? '', pass: credentials.password ?? '' });
       if (fault === 'basic-auth-disabled') {
@@ -132,10 +156,10 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
       }
       if (fault === 'app-password-required') {
         return callback(
-          reply(
-            534,
-            '5.7.9 Application-specific password required. For more information, go to https://support.google.com/mail/?p=InvalidSecondFactor',
-          ),
+          multiLineReply(534, [
+            '5.7.9 Application-specific password required. For more information, go to',
+            '5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor',
+          ]),
         );
       }
       const valid = credentials.username === auth?.user && credentials.password === auth?.pass;
@@ -190,12 +214,17 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions): Promi
   // Without a listener a failed TLS handshake is an unhandled 'error' that kills the process.
   server.on('error', (error) => errors.push(error));
 
-  // smtp-server has no API to drop a client: `connections` and `_socket` are internals
-  // (checked against 3.21). Destroying the socket sends no reply at all, like a crashed relay.
-  function dropConnection(session: SMTPServerSession): void {
+  // smtp-server has no API to reach a session's connection: `connections` is an internal
+  // (checked against 3.21).
+  function connectionOf(session: SMTPServerSession) {
     const connection = [...server.connections].find((c) => c.session.id === session.id);
     if (!connection) throw new Error(`No connection for SMTP session ${session.id}`);
-    connection._socket.destroy();
+    return connection;
+  }
+
+  // Destroying the socket (an internal too) sends no reply at all, like a crashed relay.
+  function dropConnection(session: SMTPServerSession): void {
+    connectionOf(session)._socket.destroy();
   }
 
   function waitForMessage(
