@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from './schema';
 import type { Database, DatabaseHandle } from './database';
@@ -18,7 +19,8 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = acquireDataDirLock(dataDir);
   try {
-    const client = new PGlite(folder);
+    // pg_trgm backs the name searches (migration 0008), as on a PostgreSQL server.
+    const client = new PGlite(folder, { extensions: { pg_trgm } });
     await client.waitReady;
     // PGlite's file system sets some modes itself (0666 for its first files, 0644 for caches it
     // rewrites), past the umask: tightened again once it is up, and when it closes.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  index,
   pgEnum,
   pgTable,
   primaryKey,
@@ -29,7 +30,11 @@ export const accounts = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // Two accounts named alike ("Acme" and "acme ") would be told apart by nobody.
-  (table) => [uniqueIndex('accounts_name_unique').on(sql`lower(${table.name})`)],
+  (table) => [
+    uniqueIndex('accounts_name_unique').on(sql`lower(${table.name})`),
+    // The Accounts page's search finds a name by any part of it (pg_trgm, migration 0008).
+    index('accounts_name_search').using('gin', sql`lower(${table.name}) gin_trgm_ops`),
+  ],
 );
 
 /** A user's one role in one account. */
@@ -45,5 +50,9 @@ export const accountMemberships = pgTable(
     role: roleEnum().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.accountId] })],
+  (table) => [
+    primaryKey({ columns: [table.userId, table.accountId] }),
+    // An account's users and its user count, without reading every membership.
+    index('account_memberships_by_account').on(table.accountId),
+  ],
 );

@@ -21,6 +21,7 @@ import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiri
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { UserStatus } from '@/db/schema';
+import { containsPattern } from '@/lib/database/contains-pattern';
 
 export interface UserRow {
   id: string;
@@ -38,11 +39,6 @@ export interface UserRow {
   /** Whether the viewer may edit, deactivate, revoke and make links for this user. */
   manageable: boolean;
   isViewer: boolean;
-}
-
-/** `%`, `_` and `\` typed in the search box are matched literally. */
-function containsPattern(text: string) {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 /**

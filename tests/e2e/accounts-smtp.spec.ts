@@ -29,7 +29,7 @@ const sentStatus = (panel: Locator, email: string) =>
 
 /** Add account with "Invite its administrator"; returns the dialog showing the link. */
 async function addInvitedAccount(page: Page, name: string, email: string) {
-  await page.goto(`${instance.url}/accounts`);
+  await page.goto(`${instance.url}/accounts?q=${encodeURIComponent(name)}`);
   await page.getByRole('button', { name: 'Add account' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add account' });
   await dialog.getByLabel('Account name').fill(name);

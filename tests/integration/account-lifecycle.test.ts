@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, invitations, outbox, sessions, users } from '@/db/schema';
 import { deleteAccount } from '@/lib/accounts/delete-account';
-import { listAccounts } from '@/lib/accounts/list-accounts';
+import { listAccounts, type AccountListQuery } from '@/lib/accounts/list-accounts';
 import { rememberAccount } from '@/lib/accounts/remember-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
 import { setAccountStatus } from '@/lib/accounts/set-account-status';
@@ -258,6 +258,14 @@ describe('rememberAccount', () => {
   });
 });
 
+const firstPage = {
+  search: '',
+  status: null,
+  managed: null,
+  position: null,
+  size: 100,
+} satisfies AccountListQuery;
+
 describe('listAccounts', () => {
   it('shows host users every account, openable only when managed and not deactivated', async () => {
     const tag = nextName('List');
@@ -271,7 +279,8 @@ describe('listAccounts', () => {
 
     for (const role of ['admin', 'standard', 'view'] as const) {
       const viewer = await makeUser(role);
-      const rows = (await listAccounts(db(), viewer)).filter((row) => ours.includes(row.id));
+      const { rows } = await listAccounts(db(), viewer, { ...firstPage, search: tag });
+      expect(rows.map((row) => row.id)).toEqual(ours);
       const canManage = role !== 'view';
       expect(
         rows.map((row) => ({
@@ -329,18 +338,20 @@ describe('listAccounts', () => {
     await makeUser(null, [[first, 'standard']]);
 
     expect(
-      (await listAccounts(db(), viewer)).map(({ id, userCount, yourRole, canOpen, canManage }) => ({
-        id,
-        userCount,
-        yourRole,
-        canOpen,
-        canManage,
-      })),
+      (await listAccounts(db(), viewer, firstPage)).rows.map(
+        ({ id, userCount, yourRole, canOpen, canManage }) => ({
+          id,
+          userCount,
+          yourRole,
+          canOpen,
+          canManage,
+        }),
+      ),
     ).toEqual([
       { id: first, userCount: 2, yourRole: 'admin', canOpen: true, canManage: false },
       { id: second, userCount: 1, yourRole: 'view', canOpen: true, canManage: false },
       { id: off, userCount: 1, yourRole: 'standard', canOpen: false, canManage: false },
     ]);
-    expect(await listAccounts(db(), await makeUser(null))).toEqual([]);
+    expect((await listAccounts(db(), await makeUser(null), firstPage)).rows).toEqual([]);
   });
 });

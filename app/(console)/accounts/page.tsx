@@ -13,6 +13,9 @@ import { AccountNotice, AccountNoticeProvider } from './account-notice';
 import { AccountsTable } from './accounts-table';
 import { AddAccountDialog } from './add-account-dialog';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { Pager } from '@/components/ui/pager';
+import { accountListHref, accountListQuery, type AccountListParams } from './account-list-params';
+import { AccountSearch } from './account-search';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
@@ -23,19 +26,24 @@ export async function generateMetadata(): Promise<Metadata> {
  * Accounts: host users see every account, individual users their own. Host admins and standard
  * users add accounts and manage each one (rename, status, complete setup, delete).
  */
-export default async function AccountsPage() {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<AccountListParams>;
+}) {
   const user = await requireUser();
   const t = await getTranslations('accounts');
   const db = await getDb();
   const mayManage = mayOnHost(user, 'accounts.manage');
   const hostAdmin = mayOnHost(user, 'host.settings');
-  const [accounts, smtpEnabled] = await Promise.all([
-    listAccounts(db, user),
+  const query = accountListQuery(await searchParams);
+  const [page, smtpEnabled] = await Promise.all([
+    listAccounts(db, user, query),
     mayManage ? isSmtpEnabled(db) : false,
   ]);
   // Complete setup says whom it invites again, or asks for an address when nobody waits.
   const rows = await Promise.all(
-    accounts.map(async (account) => ({
+    page.rows.map(async (account) => ({
       ...account,
       pendingAdminEmail:
         account.canManage && account.status === 'setup'
@@ -45,6 +53,7 @@ export default async function AccountsPage() {
   );
   const seesAll = mayOnHost(user, 'accounts.list');
   const empty = mayManage ? 'add' : seesAll ? 'host' : 'none';
+  const filtered = Boolean(query.search || query.status || query.managed !== null);
 
   return (
     <ClientMessages
@@ -66,14 +75,36 @@ export default async function AccountsPage() {
           }
         />
         <AccountNotice />
-        {rows.length === 0 ? (
+        {page.total > 0 || filtered || query.position ? <AccountSearch query={query} /> : null}
+        {rows.length > 0 ? (
+          <>
+            <AccountsTable rows={rows} smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} />
+            <Pager
+              label={t('list.pages')}
+              summary={
+                page.totalIsAtLeast
+                  ? t('list.totalAtLeast', { count: page.total })
+                  : t('list.total', { count: page.total })
+              }
+              previous={{
+                href: page.previous && accountListHref(query, page.previous),
+                label: t('list.previous'),
+              }}
+              next={{ href: page.next && accountListHref(query, page.next), label: t('list.next') }}
+            />
+          </>
+        ) : filtered || query.position ? (
+          <EmptyState
+            icon={<BuildingIcon />}
+            title={t('list.noneTitle')}
+            description={t('list.noneDescription')}
+          />
+        ) : (
           <EmptyState
             icon={<BuildingIcon />}
             title={t(`empty.${empty}Title`)}
             description={t(`empty.${empty}Description`)}
           />
-        ) : (
-          <AccountsTable rows={rows} smtpEnabled={smtpEnabled} hostAdmin={hostAdmin} />
         )}
       </AccountNoticeProvider>
     </ClientMessages>
