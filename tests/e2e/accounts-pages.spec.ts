@@ -53,6 +53,7 @@ test('a host admin pages forward and back; the address keeps the page for reload
   await page.reload();
   expect((await rowNames(page)).map((text) => text.split('\n')[0])).toEqual(seeded.slice(50));
   await pages.getByRole('link', { name: 'Previous' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Bakery 25' })).toBeVisible();
   expect((await rowNames(page)).map((text) => text.split('\n')[0])).toEqual(seeded.slice(25, 50));
 });
 

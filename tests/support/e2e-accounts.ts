@@ -52,6 +52,8 @@ export async function browserOf(
 }
 
 /** The Accounts table's row of the account named `name`. */
-export function accountRow(page: Page, name: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+export function accountRow(page: Page, name: string, options: { exact?: boolean } = {}): Locator {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name, exact: options.exact }) });
 }
