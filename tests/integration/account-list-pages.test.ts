@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '@/db/schema';
 import {
+  accountPageQueries,
   listAccounts,
   type AccountListQuery,
   type AccountPage,
@@ -117,5 +118,21 @@ describe('the Accounts list in pages', () => {
     // A position taken from the host's list shows them nothing more.
     const beyond = await listAccounts(db(), viewer, query({ position: { after: '' } }));
     expect(beyond.rows.every((row) => mine.some((own) => own.id === row.id))).toBe(true);
+  });
+
+  it('reads a page, a later page and a search through the name indexes, not the whole table', async () => {
+    const viewer = await makeUser('view');
+    // With 60 rows PostgreSQL would rightly scan the table; forbidding that asks whether an
+    // index can serve each statement, which is what holds at 10,000 accounts.
+    const plan = (statement: SQLWrapper) =>
+      db().transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return JSON.stringify(await tx.execute(sql`explain ${statement}`));
+      });
+    const later = accountPageQueries(db(), viewer, query({ position: { after: 'bakery 30' } }));
+    expect(await plan(later.page)).toContain('accounts_name_unique');
+    const search = accountPageQueries(db(), viewer, query({ search: 'kerei 4' }));
+    expect(await plan(search.page)).toContain('accounts_name_search');
+    expect(await plan(search.total)).toContain('accounts_name_search');
   });
 });
