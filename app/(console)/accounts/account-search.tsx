@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { accountStatusEnum } from '@/db/schema';
 import { accountPageSizes, type AccountListQuery } from '@/lib/accounts/list-accounts';
 import { displayNameMaxLength } from '@/lib/field-limits';
 
@@ -27,50 +28,37 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
         maxLength={displayNameMaxLength}
         className={`min-w-0 flex-1 ${fieldClass}`}
       />
-      <label htmlFor="account-status" className="sr-only">
-        {t('column.status')}
-      </label>
-      <select
-        id="account-status"
+      <FilterSelect
         name="status"
-        defaultValue={query.status ?? ''}
-        className={fieldClass}
-      >
-        <option value="">{t('list.anyStatus')}</option>
-        {(['active', 'setup', 'deactivated'] as const).map((status) => (
-          <option key={status} value={status}>
-            {t(`status.${status}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="account-managed" className="sr-only">
-        {t('column.managed')}
-      </label>
-      <select
-        id="account-managed"
+        label={t('column.status')}
+        value={query.status ?? ''}
+        options={[
+          { value: '', label: t('list.anyStatus') },
+          ...accountStatusEnum.enumValues.map((status) => ({
+            value: status,
+            label: t(`status.${status}`),
+          })),
+        ]}
+      />
+      <FilterSelect
         name="managed"
-        defaultValue={query.managed === null ? '' : query.managed ? 'yes' : 'no'}
-        className={fieldClass}
-      >
-        <option value="">{t('list.anyManagement')}</option>
-        <option value="yes">{t('managed.managed')}</option>
-        <option value="no">{t('managed.unmanaged')}</option>
-      </select>
-      <label htmlFor="account-size" className="sr-only">
-        {t('list.size')}
-      </label>
-      <select
-        id="account-size"
+        label={t('column.managed')}
+        value={query.managed === null ? '' : query.managed ? 'yes' : 'no'}
+        options={[
+          { value: '', label: t('list.anyManagement') },
+          { value: 'yes', label: t('managed.managed') },
+          { value: 'no', label: t('managed.unmanaged') },
+        ]}
+      />
+      <FilterSelect
         name="size"
-        defaultValue={String(query.size)}
-        className={fieldClass}
-      >
-        {accountPageSizes.map((size) => (
-          <option key={size} value={size}>
-            {t('list.perPage', { size })}
-          </option>
-        ))}
-      </select>
+        label={t('list.size')}
+        value={String(query.size)}
+        options={accountPageSizes.map((size) => ({
+          value: String(size),
+          label: t('list.perPage', { size }),
+        }))}
+      />
       <Button type="submit" variant="secondary">
         {t('list.submit')}
       </Button>
@@ -83,5 +71,29 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
         </Link>
       ) : null}
     </form>
+  );
+}
+
+/** One filter of the search form: a select labelled for screen readers, sent as `name`. */
+function FilterSelect(props: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  const id = `account-${props.name}`;
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {props.label}
+      </label>
+      <select id={id} name={props.name} defaultValue={props.value} className={fieldClass}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

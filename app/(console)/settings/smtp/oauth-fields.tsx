@@ -1,15 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
 import { RadioCards } from '@/components/ui/radio-cards';
 import { TextField } from '@/components/ui/text-field';
-import { TextareaField } from '@/components/ui/textarea-field';
 import type { FieldErrors } from '@/lib/actions/action-result';
-import { microsoftCloud } from '@/lib/oauth/microsoft-clouds';
 import { oauthProviders } from '@/lib/oauth/oauth-settings';
 import type { SmtpFormValues } from '@/lib/smtp/smtp-form-values';
+import { MicrosoftCloud } from './microsoft-cloud';
 import { OAuthSetupSteps } from './oauth-setup-steps';
+import { ServiceAccountKeyField } from './service-account-key-field';
 
 /** Whether a secret is stored, and whether a blank field would reuse it with these values. */
 export type StoredSecret = 'none' | 'reused' | 'notReused';
@@ -148,116 +147,6 @@ export function OAuthFields(props: {
         clientId={values.oauthClientId}
         mailbox={values.username}
       />
-    </div>
-  );
-}
-
-/** Microsoft's national clouds: another sign-in authority, and the SMTP host that goes with it. */
-function MicrosoftCloud(props: {
-  values: SmtpFormValues;
-  onChange: (patch: Partial<SmtpFormValues>) => void;
-  errors?: FieldErrors;
-}) {
-  const t = useTranslations('smtp.form');
-  const { values, onChange, errors } = props;
-  const cloud = microsoftCloud(values.oauthAuthority.trim() || null);
-  const hostFollows = values.host.trim().toLowerCase() !== cloud.smtpHost;
-  return (
-    <details
-      className="rounded-lg ring-1 ring-slate-200"
-      open={Boolean(values.oauthAuthority) || Boolean(errors?.oauthAuthority)}
-    >
-      <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-slate-800">
-        {t('advancedCloud')}
-      </summary>
-      <div className="space-y-3 px-4 pb-4">
-        <TextField
-          label={t('authority')}
-          name="oauthAuthority"
-          type="url"
-          value={values.oauthAuthority}
-          onChange={(event) => onChange({ oauthAuthority: event.target.value })}
-          errors={errors?.oauthAuthority}
-          hint={t('authorityHint')}
-          placeholder="https://login.microsoftonline.com"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={2048}
-        />
-        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-          {t('cloudHost', { host: cloud.smtpHost })}
-          {hostFollows ? (
-            <button
-              type="button"
-              className="font-medium text-indigo-700 underline"
-              onClick={() =>
-                onChange({ host: cloud.smtpHost, port: '587', starttls: true, ssl: false })
-              }
-            >
-              {t('useCloudHost', { host: cloud.smtpHost })}
-            </button>
-          ) : null}
-        </p>
-      </div>
-    </details>
-  );
-}
-
-/** The service account's JSON key: pasted, or read from a chosen file into the same field. */
-function ServiceAccountKeyField(props: {
-  values: SmtpFormValues;
-  onChange: (patch: Partial<SmtpFormValues>) => void;
-  errors?: FieldErrors;
-  hint: string;
-}) {
-  const t = useTranslations('smtp.form');
-  const fileId = useId();
-  const [unreadable, setUnreadable] = useState(false);
-  return (
-    <div className="space-y-2">
-      <TextareaField
-        label={t('keyJson')}
-        name="oauthKeyJson"
-        rows={5}
-        value={props.values.oauthKeyJson}
-        onChange={(event) => props.onChange({ oauthKeyJson: event.target.value })}
-        errors={props.errors?.oauthKeyJson}
-        hint={props.hint}
-        placeholder='{ "type": "service_account", … }'
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <div className="text-sm">
-        {/* No name: the file is read into the field above, never sent as a file. */}
-        <input
-          id={fileId}
-          type="file"
-          accept="application/json,.json"
-          className="peer sr-only"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (!file) return;
-            file.text().then(
-              (text) => {
-                setUnreadable(false);
-                props.onChange({ oauthKeyJson: text });
-              },
-              () => setUnreadable(true),
-            );
-          }}
-        />
-        <label
-          htmlFor={fileId}
-          className="cursor-pointer font-medium text-indigo-700 underline peer-focus-visible:outline-2 peer-focus-visible:outline-indigo-600"
-        >
-          {t('keyFile')}
-        </label>
-        {unreadable ? (
-          <p role="alert" className="mt-1 text-red-700">
-            {t('keyFileUnreadable')}
-          </p>
-        ) : null}
-      </div>
     </div>
   );
 }

@@ -39,8 +39,8 @@ export function OAuthSetupSteps(props: {
         {steps[props.provider].map((step) => (
           <li key={step}>
             {t(step, {
-              clientId: props.clientId.trim() || 'CLIENT_ID',
-              mailbox: props.mailbox.trim() || 'MAILBOX',
+              clientId: props.clientId.trim() || t('clientIdPlaceholder'),
+              mailbox: props.mailbox.trim() || t('mailboxPlaceholder'),
             })}
           </li>
         ))}

@@ -68,7 +68,10 @@ function TokenRequestRows({ request }: { request: TokenExchange }) {
     [t('tokenScope'), request.scope || '—'],
   ];
   if (request.subject) rows.push([t('tokenSubject'), request.subject]);
-  rows.push([t('tokenStatus'), request.status === null ? t('noAnswer') : `HTTP ${request.status}`]);
+  rows.push([
+    t('tokenStatus'),
+    request.status === null ? t('noAnswer') : t('httpStatus', { status: request.status }),
+  ]);
   if (request.error) rows.push([t('tokenError'), request.error]);
   if (request.expiresInSeconds !== null) {
     rows.push([t('tokenLifetime'), t('seconds', { seconds: request.expiresInSeconds })]);
