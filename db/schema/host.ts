@@ -9,6 +9,8 @@ export const hostSettings = pgTable(
     hostName: text().notNull().default('Gatehouse'),
     /** How long a new invitation link lives: 1 hour to 30 days. */
     invitationLifetimeHours: integer().notNull().default(72),
+    /** How long the delivery log keeps an email that is done with (sent, failed, cancelled). */
+    emailRetentionDays: integer().notNull().default(90),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -17,5 +19,6 @@ export const hostSettings = pgTable(
       'host_settings_invitation_lifetime',
       sql`${table.invitationLifetimeHours} between 1 and 720`,
     ),
+    check('host_settings_email_retention', sql`${table.emailRetentionDays} between 1 and 3650`),
   ],
 );

@@ -20,5 +20,9 @@ export const invitations = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     replacedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index('invitations_user_id_idx').on(table.userId)],
+  (table) => [
+    index('invitations_user_id_idx').on(table.userId),
+    // The sweep deletes links long past their expiry without reading the live ones.
+    index('invitations_expires_at').on(table.expiresAt),
+  ],
 );

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { languageEnum, users } from './users';
 
 export const outboxStatusEnum = pgEnum('outbox_status', [
@@ -42,5 +43,12 @@ export const outbox = pgTable(
   (table) => [
     index('outbox_due_idx').on(table.status, table.nextAttemptAt),
     index('outbox_supersede_key_idx').on(table.supersedeKey),
+    // The delivery log, newest first, paged by (created_at, id); per status and per kind too,
+    // so a filter for the rare failed emails does not walk past a million sent ones.
+    index('outbox_log_order').on(table.createdAt, table.id),
+    index('outbox_status_log_order').on(table.status, table.createdAt, table.id),
+    index('outbox_kind_log_order').on(table.kind, table.createdAt, table.id),
+    // The delivery log's search finds a recipient by any part of the address.
+    index('outbox_recipient_search').using('gin', sql`lower(${table.recipient}) gin_trgm_ops`),
   ],
 );

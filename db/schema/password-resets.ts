@@ -24,5 +24,9 @@ export const passwordResets = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     replacedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index('password_resets_user_id_idx').on(table.userId)],
+  (table) => [
+    index('password_resets_user_id_idx').on(table.userId),
+    // The sweep deletes links long past their expiry without reading the live ones.
+    index('password_resets_expires_at').on(table.expiresAt),
+  ],
 );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
+  index,
   pgEnum,
   pgTable,
   text,
@@ -34,6 +35,8 @@ export const users = pgTable(
   },
   (table) => [
     check('users_email_lower_case', sql`${table.email} = lower(${table.email})`),
+    // The Users pages' search finds an address by any part of it (pg_trgm, migration 0008).
+    index('users_email_search').using('gin', sql`${table.email} gin_trgm_ops`),
     check(
       'users_active_has_password',
       sql`${table.status} <> 'active' or ${table.passwordHash} is not null`,
