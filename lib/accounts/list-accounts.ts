@@ -7,6 +7,15 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import { containsPattern } from '@/lib/database/contains-pattern';
 import type { AccountStatus } from '@/db/schema';
+import {
+  keysetPage,
+  readsBackwards,
+  shownTotal,
+  totalLimit,
+  type KeysetPage,
+  type PagePosition,
+  type PageSize,
+} from '@/lib/database/keyset-page';
 
 export interface AccountRow {
   id: string;
@@ -23,9 +32,6 @@ export interface AccountRow {
   canManage: boolean;
 }
 
-export const accountPageSizes = [25, 50, 100] as const;
-export type AccountPageSize = (typeof accountPageSizes)[number];
-
 /** What the Accounts page asks for: a filter, and a position in the list ordered by name. */
 export interface AccountListQuery {
   /** Part of the name, any case; empty for all. */
@@ -33,22 +39,15 @@ export interface AccountListQuery {
   status: AccountStatus | null;
   managed: boolean | null;
   /** The page after this sort key (a lower-cased name), or the page before that one. */
-  position: { after: string } | { before: string } | null;
-  size: AccountPageSize;
+  position: PagePosition;
+  size: PageSize;
 }
 
-export interface AccountPage {
-  rows: AccountRow[];
-  /** Where the next and previous pages start; null at either end. */
-  next: { after: string } | null;
-  previous: { before: string } | null;
+export interface AccountPage extends KeysetPage<AccountRow> {
   /** How many accounts match, counted up to `totalLimit`. */
   total: number;
   totalIsAtLeast: boolean;
 }
-
-/** Counting further would cost as much as listing: beyond it the page says "more than". */
-const totalLimit = 10_000;
 
 // Names are unique in lower case (accounts_name_unique), so that alone orders the list without
 // ties and a position in it is one value: each page is one index range, however deep.
@@ -72,7 +71,6 @@ function matching(viewer: SessionUser, query: AccountListQuery): SQL | undefined
 export function accountPageQueries(db: Database, viewer: SessionUser, query: AccountListQuery) {
   const where = matching(viewer, query);
   const position = query.position;
-  const backwards = position !== null && 'before' in position;
   const from =
     position === null
       ? undefined
@@ -84,7 +82,7 @@ export function accountPageQueries(db: Database, viewer: SessionUser, query: Acc
       .select({ ...accountScopeColumns, userCount, sortKey })
       .from(accounts)
       .where(and(where, from))
-      .orderBy(backwards ? desc(sortKey) : asc(sortKey))
+      .orderBy(readsBackwards(position) ? desc(sortKey) : asc(sortKey))
       .limit(query.size + 1),
     total: db.select({ total: sql<number>`count(*)::int` }).from(
       db
@@ -109,29 +107,18 @@ export async function listAccounts(
 ): Promise<AccountPage> {
   const empty = { rows: [], next: null, previous: null, total: 0, totalIsAtLeast: false };
   if (!mayOnHost(viewer, 'accounts.list') && viewer.accountRoles.size === 0) return empty;
-  const position = query.position;
-  const backwards = position !== null && 'before' in position;
   const queries = accountPageQueries(db, viewer, query);
   const [found, [counted]] = await Promise.all([queries.page, queries.total]);
-  const beyond = found.length > query.size;
-  const page = found.slice(0, query.size);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page.at(-1);
+  const page = keysetPage(found, query.size, query.position, (row) => row.sortKey);
   const canManage = mayOnHost(viewer, 'accounts.manage');
-  const total = counted?.total ?? 0;
   return {
-    rows: page.map(({ sortKey: _key, ...row }) => ({
+    ...page,
+    rows: page.rows.map(({ sortKey: _key, ...row }) => ({
       ...row,
       yourRole: viewer.accountRoles.get(row.id) ?? null,
       canOpen: mayInAccount(viewer, 'account.view', row),
       canManage,
     })),
-    // Going forward there is more when the query overflowed; coming back, there is the page
-    // we came from. Mirrored for the previous page.
-    next: last && (backwards ? true : beyond) ? { after: last.sortKey } : null,
-    previous: first && (backwards ? beyond : position !== null) ? { before: first.sortKey } : null,
-    total: Math.min(total, totalLimit),
-    totalIsAtLeast: total > totalLimit,
+    ...shownTotal(counted?.total ?? 0),
   };
 }

@@ -1,9 +1,6 @@
 import { accountStatusEnum, type AccountStatus } from '@/db/schema';
-import {
-  accountPageSizes,
-  type AccountListQuery,
-  type AccountPageSize,
-} from '@/lib/accounts/list-accounts';
+import type { AccountListQuery } from '@/lib/accounts/list-accounts';
+import { defaultPageSize, pageSizeParam, type PagePosition } from '@/lib/database/keyset-page';
 import { displayNameMaxLength } from '@/lib/field-limits';
 import { searchParam } from '@/lib/http/search-param';
 
@@ -19,7 +16,6 @@ const statuses: readonly string[] = accountStatusEnum.enumValues;
 export function accountListQuery(params: AccountListParams): AccountListQuery {
   const status = searchParam(params.status);
   const managed = searchParam(params.managed);
-  const size = Number(searchParam(params.size));
   const after = searchParam(params.after, displayNameMaxLength);
   const before = searchParam(params.before, displayNameMaxLength);
   return {
@@ -27,20 +23,17 @@ export function accountListQuery(params: AccountListParams): AccountListQuery {
     status: statuses.includes(status) ? (status as AccountStatus) : null,
     managed: managed === 'yes' ? true : managed === 'no' ? false : null,
     position: after ? { after } : before ? { before } : null,
-    size: accountPageSizes.includes(size as AccountPageSize) ? (size as AccountPageSize) : 50,
+    size: pageSizeParam(searchParam(params.size)),
   };
 }
 
 /** The address of the same list (same filters) at another position. */
-export function accountListHref(
-  query: AccountListQuery,
-  position: { after: string } | { before: string } | null,
-): string {
+export function accountListHref(query: AccountListQuery, position: PagePosition): string {
   const params = new URLSearchParams();
   if (query.search) params.set('q', query.search);
   if (query.status) params.set('status', query.status);
   if (query.managed !== null) params.set('managed', query.managed ? 'yes' : 'no');
-  if (query.size !== 50) params.set('size', String(query.size));
+  if (query.size !== defaultPageSize) params.set('size', String(query.size));
   if (position && 'after' in position) params.set('after', position.after);
   if (position && 'before' in position) params.set('before', position.before);
   const text = params.toString();

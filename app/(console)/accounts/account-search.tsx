@@ -1,12 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select';
 import { accountStatusEnum } from '@/db/schema';
-import { accountPageSizes, type AccountListQuery } from '@/lib/accounts/list-accounts';
+import type { AccountListQuery } from '@/lib/accounts/list-accounts';
+import { pageSizes } from '@/lib/database/keyset-page';
 import { displayNameMaxLength } from '@/lib/field-limits';
-
-const fieldClass =
-  'rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs focus:outline-2 focus:outline-indigo-600';
 
 /**
  * Find an account: part of its name, its status, managed or not, and the page size. A plain
@@ -26,9 +25,10 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
         defaultValue={query.search}
         placeholder={t('list.searchPlaceholder')}
         maxLength={displayNameMaxLength}
-        className={`min-w-0 flex-1 ${fieldClass}`}
+        className={`min-w-0 flex-1 ${filterFieldClass}`}
       />
       <FilterSelect
+        idPrefix="account"
         name="status"
         label={t('column.status')}
         value={query.status ?? ''}
@@ -41,6 +41,7 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
         ]}
       />
       <FilterSelect
+        idPrefix="account"
         name="managed"
         label={t('column.managed')}
         value={query.managed === null ? '' : query.managed ? 'yes' : 'no'}
@@ -51,10 +52,11 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
         ]}
       />
       <FilterSelect
+        idPrefix="account"
         name="size"
         label={t('list.size')}
         value={String(query.size)}
-        options={accountPageSizes.map((size) => ({
+        options={pageSizes.map((size) => ({
           value: String(size),
           label: t('list.perPage', { size }),
         }))}
@@ -71,29 +73,5 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
         </Link>
       ) : null}
     </form>
-  );
-}
-
-/** One filter of the search form: a select labelled for screen readers, sent as `name`. */
-function FilterSelect(props: {
-  name: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-}) {
-  const id = `account-${props.name}`;
-  return (
-    <>
-      <label htmlFor={id} className="sr-only">
-        {props.label}
-      </label>
-      <select id={id} name={props.name} defaultValue={props.value} className={fieldClass}>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }
