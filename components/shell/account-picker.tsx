@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import { BuildingIcon, ChevronDownIcon } from '@/components/ui/icons';
 import { useDismissableDetails } from './use-dismissable-details';
 import type { AccountRole } from '@/lib/auth/permissions';
+import { displayNameMaxLength } from '@/lib/field-limits';
 
 export interface PickerAccount {
   id: string;
@@ -23,7 +24,12 @@ function accountInPath(pathname: string): string | null {
  * The header's account picker, for users with a role in one or more accounts: shows the
  * account open now (or the one opened last) and lists the others to switch to.
  */
-export function AccountPicker(props: { accounts: PickerAccount[]; lastAccountId: string | null }) {
+export function AccountPicker(props: {
+  accounts: PickerAccount[];
+  lastAccountId: string | null;
+  /** All the user's accounts; when more than listed, the menu offers a search. */
+  total: number;
+}) {
   const t = useTranslations('shell.accountPicker');
   const tRole = useTranslations('users.roles');
   const menu = useRef<HTMLDetailsElement>(null);
@@ -58,12 +64,34 @@ export function AccountPicker(props: { accounts: PickerAccount[]; lastAccountId:
           ))}
         </ul>
         <div className="mt-1 border-t border-slate-200 pt-1">
+          {props.total > props.accounts.length ? (
+            // Hundreds of accounts do not fit a menu: the Accounts page finds the one wanted.
+            <form role="search" method="get" action="/accounts" className="flex gap-1.5 p-1.5">
+              <label htmlFor="account-picker-find" className="sr-only">
+                {t('find')}
+              </label>
+              <input
+                id="account-picker-find"
+                name="q"
+                type="search"
+                placeholder={t('findPlaceholder')}
+                maxLength={displayNameMaxLength}
+                className="min-w-0 flex-1 rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm focus:outline-2 focus:outline-indigo-600"
+              />
+              <button
+                type="submit"
+                className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-slate-200 hover:bg-slate-50"
+              >
+                {t('findSubmit')}
+              </button>
+            </form>
+          ) : null}
           <Link
             href="/accounts"
             onClick={() => menu.current?.removeAttribute('open')}
             className="block rounded-lg px-2.5 py-2 text-sm text-slate-700 hover:bg-slate-100"
           >
-            {t('all')}
+            {props.total > props.accounts.length ? t('allCount', { count: props.total }) : t('all')}
           </Link>
         </div>
       </div>

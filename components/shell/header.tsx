@@ -7,7 +7,7 @@ export type HeaderProps = UserMenuProps & {
   /** The host's name (host settings), shown as the console's title. */
   hostName: string;
   /** The accounts the user has a role in: with any, the header offers the account picker. */
-  myAccounts?: { accounts: PickerAccount[]; lastAccountId: string | null };
+  myAccounts?: { accounts: PickerAccount[]; lastAccountId: string | null; total: number };
 };
 
 /**

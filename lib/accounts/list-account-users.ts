@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
@@ -9,6 +9,16 @@ import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { AccountInScope } from '@/lib/auth/load-account-scope';
 import type { UserStatus } from '@/db/schema';
+import { containsPattern } from '@/lib/database/contains-pattern';
+import {
+  defaultPageSize,
+  keysetPage,
+  readsBackwards,
+  shownTotal,
+  totalLimit,
+  type KeysetPage,
+  type PagePosition,
+} from '@/lib/database/keyset-page';
 
 export interface AccountUserRow {
   id: string;
@@ -29,25 +39,90 @@ export interface AccountUserRow {
   linksAllowed: boolean;
 }
 
-/** An account's Users page: everyone with a role in it, ordered by email. */
+/** What an account's Users page asks for: filters, and a position in the list by email. */
+export interface AccountUserListQuery {
+  viewer: SessionUser;
+  account: AccountInScope;
+  /** Part of the address, any case; empty for all. */
+  search?: string;
+  status?: UserStatus | null;
+  /** The role in this account. */
+  role?: AccountRole | null;
+  position?: PagePosition;
+  size?: number;
+}
+
+export interface AccountUserPage extends KeysetPage<AccountUserRow> {
+  total: number;
+  totalIsAtLeast: boolean;
+}
+
+/**
+ * The two statements behind a page of an account's users: its rows (one more than the page) and
+ * the total up to `totalLimit`. Apart so a test can EXPLAIN exactly these.
+ */
+export function accountUserPageQueries(db: Database, query: AccountUserListQuery) {
+  const size = query.size ?? defaultPageSize;
+  const position = query.position ?? null;
+  const search = query.search?.trim();
+  const where = and(
+    eq(accountMemberships.accountId, query.account.id),
+    search ? like(users.email, containsPattern(search)) : undefined,
+    query.status ? eq(users.status, query.status) : undefined,
+    query.role ? eq(accountMemberships.role, query.role) : undefined,
+  );
+  const from =
+    position === null
+      ? undefined
+      : 'after' in position
+        ? gt(users.email, position.after)
+        : lt(users.email, position.before);
+  return {
+    page: db
+      .select({
+        id: users.id,
+        email: users.email,
+        status: users.status,
+        hostRole: users.hostRole,
+        role: accountMemberships.role,
+      })
+      .from(accountMemberships)
+      .innerJoin(users, eq(users.id, accountMemberships.userId))
+      .where(and(where, from))
+      .orderBy(readsBackwards(position) ? desc(users.email) : asc(users.email))
+      .limit(size + 1),
+    total: db.select({ total: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(accountMemberships)
+        .innerJoin(users, eq(users.id, accountMemberships.userId))
+        .where(where)
+        .limit(totalLimit + 1)
+        .as('m'),
+    ),
+  };
+}
+
+/**
+ * One page of an account's Users page: everyone with a role in it, ordered by email, paged by
+ * position (never OFFSET).
+ */
 export async function listAccountUsers(
   db: Database,
-  options: { viewer: SessionUser; account: AccountInScope },
-): Promise<AccountUserRow[]> {
-  const { viewer, account } = options;
-  const members = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      status: users.status,
-      hostRole: users.hostRole,
-      role: accountMemberships.role,
-    })
-    .from(accountMemberships)
-    .innerJoin(users, eq(users.id, accountMemberships.userId))
-    .where(eq(accountMemberships.accountId, account.id))
-    .orderBy(asc(users.email));
-  if (members.length === 0) return [];
+  query: AccountUserListQuery,
+): Promise<AccountUserPage> {
+  const { viewer, account } = query;
+  const queries = accountUserPageQueries(db, query);
+  const [found, [counted]] = await Promise.all([queries.page, queries.total]);
+  const page = keysetPage(
+    found,
+    query.size ?? defaultPageSize,
+    query.position ?? null,
+    (member) => member.email,
+  );
+  const members = page.rows;
+  const shown = shownTotal(counted?.total ?? 0);
+  if (members.length === 0) return { ...page, rows: [], ...shown };
   const ids = members.map((member) => member.id);
   const expiryByUser = await openInvitationExpiries(db, ids);
   // Every account of these users, to tell whose links the viewer may make.
@@ -61,7 +136,7 @@ export async function listAccountUsers(
     .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
     .where(inArray(accountMemberships.userId, ids));
   const now = Date.now();
-  return members.map((member) => {
+  const rows = members.map((member): AccountUserRow => {
     const isViewer = member.id === viewer.id;
     const manageable =
       !isViewer &&
@@ -84,4 +159,5 @@ export async function listAccountUsers(
       linksAllowed: manageable && mayGrant(viewer, grant),
     };
   });
+  return { ...page, rows, ...shown };
 }

@@ -2,10 +2,13 @@ import 'server-only';
 import {
   and,
   asc,
+  desc,
   eq,
   exists,
-  ilike,
+  gt,
   inArray,
+  like,
+  lt,
   isNotNull,
   notExists,
   or,
@@ -14,7 +17,23 @@ import {
 } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
-import { seesUsersOf, usersReach, type AccountRole, type HostRole } from '@/lib/auth/permissions';
+import {
+  accountRoles,
+  hostRoles,
+  seesUsersOf,
+  usersReach,
+  type AccountRole,
+  type HostRole,
+} from '@/lib/auth/permissions';
+import {
+  defaultPageSize,
+  keysetPage,
+  readsBackwards,
+  shownTotal,
+  totalLimit,
+  type KeysetPage,
+  type PagePosition,
+} from '@/lib/database/keyset-page';
 import { hostReachesSql } from '@/lib/auth/host-reach-sql';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
@@ -48,68 +67,142 @@ export interface UserRow {
  * are theirs alone.
  */
 function visibleTo(db: Database, viewer: SessionUser) {
-  const ownAccounts = [...viewer.accountRoles.keys()];
-  const held = (reached?: SQL) =>
-    db
-      .select({ one: sql`1` })
-      .from(accountMemberships)
-      .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
-      .where(and(eq(accountMemberships.userId, users.id), reached));
   return or(
     isNotNull(users.hostRole),
-    notExists(held()),
-    exists(
-      held(
-        or(
-          hostReachesSql(usersReach),
-          ownAccounts.length > 0 ? inArray(accounts.id, ownAccounts) : undefined,
-        ),
+    notExists(heldBy(db)),
+    exists(reachedMemberships(db, viewer)),
+  );
+}
+
+/** The listed user's memberships (`users` is the outer query's row), with `where` added. */
+function heldBy(db: Database, where?: SQL) {
+  return db
+    .select({ one: sql`1` })
+    .from(accountMemberships)
+    .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
+    .where(and(eq(accountMemberships.userId, users.id), where));
+}
+
+/**
+ * The listed user's memberships in accounts the viewer reaches: their own accounts, or one
+ * whose users the host reaches (permissions.ts `seesUsersOf`); optionally only one account.
+ */
+function reachedMemberships(db: Database, viewer: SessionUser, where?: SQL, accountId?: string) {
+  const ownAccounts = [...viewer.accountRoles.keys()];
+  return heldBy(
+    db,
+    and(
+      or(
+        hostReachesSql(usersReach),
+        ownAccounts.length > 0 ? inArray(accounts.id, ownAccounts) : undefined,
       ),
+      where,
+      accountId ? eq(accountMemberships.accountId, accountId) : undefined,
     ),
   );
 }
 
+export type UserRoleFilter = `host.${HostRole}` | `account.${AccountRole}`;
+export const userRoleFilters: readonly UserRoleFilter[] = [
+  ...hostRoles.map((role) => `host.${role}` as const),
+  ...accountRoles.map((role) => `account.${role}` as const),
+];
+
+/** What the host Users page asks for: filters, and a position in the list ordered by email. */
+export interface UserListQuery {
+  viewer: SessionUser;
+  /** Part of the address, any case; empty for all. */
+  search?: string;
+  /** Only the users of this account (the page's account filter). */
+  accountId?: string;
+  status?: UserStatus | null;
+  /** A host role, or an account role held in an account the viewer reaches. */
+  role?: UserRoleFilter | null;
+  /** The page after this email, or the page before it. */
+  position?: PagePosition;
+  size?: number;
+}
+
+export interface UserPage extends KeysetPage<UserRow> {
+  /** How many users match, counted up to `totalLimit`. */
+  total: number;
+  totalIsAtLeast: boolean;
+}
+
 /**
- * The host Users page: every host user, and every individual user of an account the viewer's
- * host role reaches (managed, or delegated user management). Users who belong only to
- * unmanaged accounts are theirs alone and are not listed. Ordered by email.
+ * The two statements behind a page of users: its rows (one more than the page, to know whether
+ * another follows) and the total up to `totalLimit`. Apart so a test can EXPLAIN exactly these.
  */
-export async function listUsers(
-  db: Database,
-  options: {
-    viewer: SessionUser;
-    search?: string;
-    /** Only the users of this account (the page's account picker). */
-    accountId?: string;
-    limit?: number;
-  },
-): Promise<{ rows: UserRow[]; truncated: boolean }> {
-  const { viewer } = options;
-  const limit = options.limit ?? 500;
-  const search = options.search?.trim().toLowerCase();
-  const found = await db
-    .select({ id: users.id, email: users.email, status: users.status, hostRole: users.hostRole })
-    .from(users)
-    .where(
-      and(
-        visibleTo(db, viewer),
-        search ? ilike(users.email, containsPattern(search)) : undefined,
-        options.accountId
-          ? inArray(
-              users.id,
-              db
-                .select({ id: accountMemberships.userId })
-                .from(accountMemberships)
-                .where(eq(accountMemberships.accountId, options.accountId)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(users.email))
-    .limit(limit + 1);
-  const truncated = found.length > limit;
-  const ids = found.slice(0, limit).map((user) => user.id);
-  if (ids.length === 0) return { rows: [], truncated: false };
+export function userPageQueries(db: Database, query: UserListQuery) {
+  const { viewer } = query;
+  const size = query.size ?? defaultPageSize;
+  const position = query.position ?? null;
+  const search = query.search?.trim();
+  const [roleScope, role] = (query.role?.split('.') ?? []) as ['host' | 'account', AccountRole];
+  const where = and(
+    visibleTo(db, viewer),
+    search ? like(users.email, containsPattern(search)) : undefined,
+    query.status ? eq(users.status, query.status) : undefined,
+    roleScope === 'host' ? eq(users.hostRole, role) : undefined,
+    roleScope === 'account'
+      ? exists(reachedMemberships(db, viewer, eq(accountMemberships.role, role), query.accountId))
+      : undefined,
+    query.accountId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(accountMemberships)
+            .where(
+              and(
+                eq(accountMemberships.userId, users.id),
+                eq(accountMemberships.accountId, query.accountId),
+              ),
+            ),
+        )
+      : undefined,
+  );
+  const from =
+    position === null
+      ? undefined
+      : 'after' in position
+        ? gt(users.email, position.after)
+        : lt(users.email, position.before);
+  return {
+    page: db
+      .select({ id: users.id, email: users.email, status: users.status, hostRole: users.hostRole })
+      .from(users)
+      .where(and(where, from))
+      .orderBy(readsBackwards(position) ? desc(users.email) : asc(users.email))
+      .limit(size + 1),
+    total: db.select({ total: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(users)
+        .where(where)
+        .limit(totalLimit + 1)
+        .as('m'),
+    ),
+  };
+}
+
+/**
+ * One page of the host Users page: every host user, and every individual user of an account
+ * the viewer's host role reaches (managed, or delegated user management). Users who belong only
+ * to unmanaged accounts are theirs alone and are not listed. Ordered by email, paged by position
+ * (never OFFSET), so the last page costs what the first does.
+ */
+export async function listUsers(db: Database, query: UserListQuery): Promise<UserPage> {
+  const { viewer } = query;
+  const queries = userPageQueries(db, query);
+  const [found, [counted]] = await Promise.all([queries.page, queries.total]);
+  const page = keysetPage(
+    found,
+    query.size ?? defaultPageSize,
+    query.position ?? null,
+    (user) => user.email,
+  );
+  const ids = page.rows.map((user) => user.id);
+  if (ids.length === 0) return { ...page, rows: [], ...shownTotal(counted?.total ?? 0) };
 
   const memberships = await db
     .select({
@@ -131,7 +224,7 @@ export async function listUsers(
 
   const now = Date.now();
   const rows: UserRow[] = [];
-  for (const user of found.slice(0, limit)) {
+  for (const user of page.rows) {
     const held = membershipsByUser.get(user.id) ?? [];
     const visible = held.filter((membership) => seesUsersOf(viewer, membership));
     const manageable = mayGrant(
@@ -157,5 +250,5 @@ export async function listUsers(
       isViewer: user.id === viewer.id,
     });
   }
-  return { rows, truncated };
+  return { ...page, rows, ...shownTotal(counted?.total ?? 0) };
 }

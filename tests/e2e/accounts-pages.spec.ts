@@ -81,6 +81,9 @@ test('search by part of the name and filter by management, then clear', async ({
   await expect(page.getByText('No account matches')).toBeVisible();
   await page.getByRole('link', { name: 'Clear the search' }).click();
   await expect(page.getByText('60 accounts')).toBeVisible();
+  // The form shows the cleared filters too, not the ones chosen before.
+  await expect(page.getByLabel('Search accounts by name')).toHaveValue('');
+  await expect(page.getByLabel('Management')).toHaveValue('');
 });
 
 test('an account admin pages through their own accounts, whatever the address asks', async ({
@@ -107,4 +110,45 @@ test('an account admin pages through their own accounts, whatever the address as
   }
   await page.goto('/accounts?q=Bakery%2006');
   await expect(page.getByText('No account matches')).toBeVisible();
+});
+
+test('a member of many accounts finds one from the header picker and the dashboard', async ({
+  page,
+  makeUser,
+  signIn,
+  database,
+}) => {
+  const own = await database.db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(inArray(accounts.name, seeded.slice(0, 12)));
+  const member = await makeUser({
+    hostRole: null,
+    accountRoles: own.map((account) => ({ accountId: account.id, role: 'view' as const })),
+  });
+  await signIn(member);
+  await page.goto('/dashboard');
+  // Eight listed, then a search for the rest, on the dashboard and in the picker alike.
+  const card = page.getByRole('main');
+  await expect(card.getByRole('listitem')).toHaveCount(8);
+  await expect(card.getByRole('link', { name: 'All 12 of your accounts' })).toBeVisible();
+  const picker = page
+    .getByRole('banner')
+    .locator('details')
+    .filter({ has: page.locator('summary', { hasText: /^Account: / }) });
+  await picker.locator('summary').click();
+  await expect(picker.getByRole('listitem')).toHaveCount(8);
+  await expect(picker.getByRole('link', { name: 'All 12 accounts' })).toBeVisible();
+  await picker.getByLabel('Find an account by name').fill('bakery 1');
+  await picker.getByRole('button', { name: 'Find' }).click();
+  await expect(page).toHaveURL(/\/accounts\?q=bakery\+1$/);
+  expect((await rowNames(page)).map((text) => text.split('\n')[0])).toEqual([
+    'Bakery 10',
+    'Bakery 11',
+  ]);
+
+  await page.goto('/dashboard');
+  await card.getByLabel('Find one of your accounts by name').fill('Bakery 0');
+  await card.getByRole('button', { name: 'Find' }).click();
+  expect((await rowNames(page)).map((text) => text.split('\n')[0])).toEqual(seeded.slice(0, 10));
 });

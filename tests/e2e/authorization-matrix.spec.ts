@@ -829,12 +829,19 @@ const pageRows: PageRow[] = [
   {
     route: '/accounts',
     rule: 'Accounts list: the accounts each one may see (see the account)',
-    visits: [visit('/accounts', signedInSee(200))],
+    visits: [
+      visit('/accounts', signedInSee(200)),
+      // A later page and a search decide by the same rule (which rows, users-pages.spec.ts).
+      visit('/accounts?q=a&after=a&size=100', signedInSee(200)),
+    ],
   },
   {
     route: '/users',
     rule: rules.hostUsers,
-    visits: [visit('/users', seenBy('hostAdmin'))],
+    visits: [
+      visit('/users', seenBy('hostAdmin')),
+      visit('/users?q=a&status=active&role=account.admin&after=a', seenBy('hostAdmin')),
+    ],
   },
   ...['/settings', '/settings/smtp', '/settings/general', '/settings/delivery'].map((route) => ({
     route,
@@ -873,6 +880,16 @@ const pageRows: PageRow[] = [
         label: 'D',
         path: (world) => `/accounts/${world.accounts.D.id}/users`,
         expect: seenBy('hostAdmin'),
+      },
+      {
+        label: 'M, a later page of a search',
+        path: (world) => `/accounts/${world.accounts.M.id}/users?q=a&after=a&size=100`,
+        expect: seenBy('hostAdmin', 'accountAdmin'),
+      },
+      {
+        label: 'U, a later page of a search',
+        path: (world) => `/accounts/${world.accounts.U.id}/users?q=a&before=z`,
+        expect: seenBy(),
       },
     ],
   },

@@ -1,6 +1,7 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '@/db/schema';
+import { accounts, users } from '@/db/schema';
+import { listMyAccounts, myAccountsShown } from '@/lib/accounts/list-my-accounts';
 import {
   accountPageQueries,
   listAccounts,
@@ -134,5 +135,40 @@ describe('the Accounts list in pages', () => {
     const search = accountPageQueries(db(), viewer, query({ search: 'kerei 4' }));
     expect(await plan(search.page)).toContain('accounts_name_search');
     expect(await plan(search.total)).toContain('accounts_name_search');
+  });
+});
+
+describe("a member's own accounts (header picker and dashboard)", () => {
+  it('lists the last opened first, then by name, up to the limit, with the total', async () => {
+    const mine = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        makeAccount({ name: `Own ${String(19 - n).padStart(2, '0')}` }),
+      ),
+    );
+    const closed = await makeAccount({ name: 'Own closed', status: 'deactivated' });
+    const member = await makeUser(null, [
+      ...mine.map((id) => [id, 'view'] as [string, 'view']),
+      [closed, 'admin'],
+    ]);
+    const first = await listMyAccounts(db(), member.id);
+    expect(first.total).toBe(20);
+    expect(first.lastAccountId).toBeNull();
+    expect(first.accounts.map((account) => account.name)).toEqual(
+      Array.from({ length: myAccountsShown }, (_, n) => `Own ${String(n).padStart(2, '0')}`),
+    );
+    // "Own 17" was opened last: it comes first though its name sorts late.
+    await db().update(users).set({ lastAccountId: mine[2]! }).where(eq(users.id, member.id));
+    const again = await listMyAccounts(db(), member.id, { limit: 3 });
+    expect(again.lastAccountId).toBe(mine[2]);
+    expect(again.accounts.map((account) => account.name)).toEqual(['Own 17', 'Own 00', 'Own 01']);
+    // A deactivated account opened last is neither listed nor counted.
+    await db().update(users).set({ lastAccountId: closed }).where(eq(users.id, member.id));
+    const closedLast = await listMyAccounts(db(), member.id, { limit: 3 });
+    expect(closedLast.lastAccountId).toBeNull();
+    expect(closedLast.accounts.map((account) => account.name)).toEqual([
+      'Own 00',
+      'Own 01',
+      'Own 02',
+    ]);
   });
 });

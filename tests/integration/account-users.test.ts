@@ -52,7 +52,7 @@ describe('listAccountUsers', () => {
         expiresAt,
       });
 
-    const rows = await listAccountUsers(db(), { viewer, account: await scope(account) });
+    const { rows } = await listAccountUsers(db(), { viewer, account: await scope(account) });
     expect(
       rows.map(({ id, status, role, invitationExpiresAt, isViewer, manageable, linksAllowed }) => ({
         id,
@@ -121,7 +121,7 @@ describe('listAccountUsers', () => {
     );
     const hostUser = await makeUser('view', [[account, 'view']], { email: `${tag}-c@x.test` });
 
-    const rows = await listAccountUsers(db(), { viewer, account: await scope(account) });
+    const { rows } = await listAccountUsers(db(), { viewer, account: await scope(account) });
     expect(
       rows
         .filter((row) => !row.isViewer)
@@ -153,7 +153,7 @@ describe('listAccountUsers', () => {
       ],
       { email: `${tag}-b@x.test` },
     );
-    const rows = await listAccountUsers(db(), { viewer, account: await scope(account) });
+    const { rows } = await listAccountUsers(db(), { viewer, account: await scope(account) });
     expect(
       rows.map(({ id, manageable, linksAllowed }) => ({ id, manageable, linksAllowed })),
     ).toEqual([
@@ -163,7 +163,10 @@ describe('listAccountUsers', () => {
 
     // A host standard user sees the same rows and may manage none of them.
     const standard = await makeUser('standard');
-    const seen = await listAccountUsers(db(), { viewer: standard, account: await scope(account) });
+    const { rows: seen } = await listAccountUsers(db(), {
+      viewer: standard,
+      account: await scope(account),
+    });
     expect(
       seen.map(({ id, manageable, linksAllowed }) => ({ id, manageable, linksAllowed })),
     ).toEqual([

@@ -235,27 +235,27 @@ describe('listUsers', () => {
     for (const local of ['x', 'y', 'z']) {
       await makeUser('view', [], { email: `${tag}-${local}@x.test` });
     }
-    const two = await listUsers(db(), { viewer, search: tag, limit: 2 });
+    const two = await listUsers(db(), { viewer, search: tag, size: 2 });
     expect(two.rows.map((row) => row.email)).toEqual([`${tag}-x@x.test`, `${tag}-y@x.test`]);
-    expect(two.truncated).toBe(true);
-    const three = await listUsers(db(), { viewer, search: tag, limit: 3 });
+    expect(two.next).not.toBeNull();
+    const three = await listUsers(db(), { viewer, search: tag, size: 3 });
     expect(three.rows.map((row) => row.email)).toEqual(
       ['x', 'y', 'z'].map((local) => `${tag}-${local}@x.test`),
     );
-    expect(three.truncated).toBe(false);
+    expect(three.next).toBeNull();
   });
 
-  it('stops at the limit and says the list was truncated', async () => {
+  it('stops at the limit and says another page follows', async () => {
     const viewer = await makeUser('admin');
     const tag = nextTag('limit');
     for (const local of ['a', 'b', 'c']) {
       await makeUser('view', [], { email: `${tag}-${local}@x.test` });
     }
-    const two = await listUsers(db(), { viewer, search: tag, limit: 2 });
-    expect(two.truncated).toBe(true);
+    const two = await listUsers(db(), { viewer, search: tag, size: 2 });
+    expect(two.next).not.toBeNull();
     expect(two.rows.map((row) => row.email)).toEqual([`${tag}-a@x.test`, `${tag}-b@x.test`]);
-    const three = await listUsers(db(), { viewer, search: tag, limit: 3 });
-    expect(three.truncated).toBe(false);
+    const three = await listUsers(db(), { viewer, search: tag, size: 3 });
+    expect(three.next).toBeNull();
     expect(three.rows).toHaveLength(3);
   });
 });

@@ -14,7 +14,15 @@ import { displayNameMaxLength } from '@/lib/field-limits';
 export async function AccountSearch({ query }: { query: AccountListQuery }) {
   const t = await getTranslations('accounts');
   return (
-    <form role="search" method="get" action="/accounts" className="mb-4 flex flex-wrap gap-2">
+    <form
+      // A new key for new filters: Clear (a client-side navigation) must reset the fields,
+      // which keep what was chosen while React keeps the same form.
+      key={JSON.stringify({ ...query, position: null })}
+      role="search"
+      method="get"
+      action="/accounts"
+      className="mb-4 flex flex-wrap gap-2"
+    >
       <label htmlFor="account-search" className="sr-only">
         {t('list.searchLabel')}
       </label>

@@ -4,17 +4,21 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ArrowRightIcon, BuildingIcon } from '@/components/ui/icons';
 import type { MyAccount } from '@/lib/accounts/list-my-accounts';
+import { Button } from '@/components/ui/button';
+import { filterFieldClass } from '@/components/ui/filter-select';
+import { displayNameMaxLength } from '@/lib/field-limits';
 
-/** The dashboard's list of the viewer's own accounts, the last opened first. */
+/**
+ * The dashboard's list of the viewer's own accounts, the last opened first; for a user in more
+ * than it lists, a search that opens the Accounts page.
+ */
 export async function MyAccountsCard(props: {
   accounts: MyAccount[];
   lastAccountId: string | null;
+  total: number;
 }) {
   const t = await getTranslations('dashboard.myAccounts');
   const tRole = await getTranslations('users.roles');
-  const ordered = [...props.accounts].sort(
-    (a, b) => Number(b.id === props.lastAccountId) - Number(a.id === props.lastAccountId),
-  );
   return (
     <Card className="flex flex-col p-6">
       <div className="flex items-start gap-4">
@@ -27,7 +31,7 @@ export async function MyAccountsCard(props: {
         </div>
       </div>
       <ul className="mt-4 divide-y divide-slate-200 border-t border-slate-200">
-        {ordered.map((account) => (
+        {props.accounts.map((account) => (
           <li key={account.id}>
             <Link
               href={`/accounts/${account.id}`}
@@ -49,6 +53,32 @@ export async function MyAccountsCard(props: {
           </li>
         ))}
       </ul>
+      {props.total > props.accounts.length ? (
+        <div className="border-t border-slate-200 pt-4">
+          <form role="search" method="get" action="/accounts" className="flex gap-2">
+            <label htmlFor="my-accounts-find" className="sr-only">
+              {t('find')}
+            </label>
+            <input
+              id="my-accounts-find"
+              name="q"
+              type="search"
+              placeholder={t('findPlaceholder')}
+              maxLength={displayNameMaxLength}
+              className={`min-w-0 flex-1 ${filterFieldClass}`}
+            />
+            <Button type="submit" variant="secondary">
+              {t('findSubmit')}
+            </Button>
+          </form>
+          <Link
+            href="/accounts"
+            className="mt-3 inline-block text-sm font-medium text-indigo-700 underline"
+          >
+            {t('allCount', { count: props.total })}
+          </Link>
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -5,7 +5,6 @@ import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/database/configured-database';
 import { listAccountUsers } from '@/lib/accounts/list-account-users';
-import { mayOnHost } from '@/lib/auth/permissions';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { DeactivatedNotice } from '../deactivated-notice';
 import { openAccount } from '../open-account';
@@ -20,6 +19,14 @@ import {
 } from './actions';
 import { InviteAccountUserDialog } from './invite-account-user-dialog';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import {
+  isFiltered,
+  userListFilters,
+  type UserListParams,
+} from '@/app/(console)/users/user-list-params';
+import { UserPager } from '@/app/(console)/users/user-pager';
+import { UserSearch } from '@/app/(console)/users/user-search';
+import { accountRoles, mayOnHost, type AccountRole } from '@/lib/auth/permissions';
 
 type Props = { params: Promise<{ accountId: string }> };
 
@@ -30,18 +37,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** An account's Users page: the host Users page for roles in this one account. */
-export default async function AccountUsersPage({ params }: Props) {
+export default async function AccountUsersPage({
+  params,
+  searchParams,
+}: Props & { searchParams: Promise<UserListParams> }) {
   const { accountId } = await params;
   const { user, account, deactivated } = await openAccount(accountId, 'account.users.manage');
   if (deactivated) return <DeactivatedNotice name={account.name} />;
 
   const t = await getTranslations();
   const db = await getDb();
-  const [rows, smtpEnabled] = await Promise.all([
-    listAccountUsers(db, { viewer: user, account }),
+  const filters = { ...userListFilters(await searchParams), accountId: null };
+  const role = filters.role?.startsWith('account.')
+    ? (filters.role.slice('account.'.length) as AccountRole)
+    : null;
+  const [page, smtpEnabled] = await Promise.all([
+    listAccountUsers(db, { viewer: user, account, ...filters, role }),
     isSmtpEnabled(db),
   ]);
   const names = { id: account.id, name: account.name };
+  const path = `/accounts/${account.id}/users`;
   // A link's email is followed through this account; host admins are pointed to email settings.
   const panel = {
     readEmail: { action: readAccountLinkEmailAction, fields: { accountId: account.id } },
@@ -63,12 +78,17 @@ export default async function AccountUsersPage({ params }: Props) {
           />
         }
       />
-      {rows.length > 0 ? (
-        <p className="mb-2 text-sm text-slate-600">{t('users.count', { count: rows.length })}</p>
-      ) : null}
+      <UserSearch
+        path={path}
+        filters={filters}
+        roles={accountRoles.map((role) => ({
+          value: `account.${role}`,
+          label: t(`users.roles.${role}`),
+        }))}
+      />
       {/* Mounted even with no rows: revoking the last one listed must still say so. */}
       <AccountUsersTable
-        rows={rows}
+        rows={page.rows}
         account={names}
         panel={panel}
         actions={{
@@ -80,11 +100,22 @@ export default async function AccountUsersPage({ params }: Props) {
         empty={
           <EmptyState
             icon={<UsersIcon />}
-            title={t('users.empty.title')}
-            description={t('accountUsers.empty.description', { account: account.name })}
+            title={
+              filters.search
+                ? t('users.search.none', { search: filters.search })
+                : isFiltered(filters) || filters.position
+                  ? t('users.search.noneFiltered')
+                  : t('users.empty.title')
+            }
+            description={
+              isFiltered(filters) || filters.position
+                ? t('users.search.noneHint')
+                : t('accountUsers.empty.description', { account: account.name })
+            }
           />
         }
       />
+      {page.rows.length > 0 ? <UserPager path={path} filters={filters} page={page} /> : null}
     </ClientMessages>
   );
 }

@@ -1,0 +1,103 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select';
+import { userStatusEnum } from '@/db/schema';
+import { pageSizes } from '@/lib/database/keyset-page';
+import { emailMaxLength } from '@/lib/field-limits';
+import type { UserRoleFilter } from '@/lib/users/list-users';
+import { isFiltered, type UserListFilters } from './user-list-params';
+
+/**
+ * Find a user: part of the address, status, role, on the host page an account, and the page
+ * size. A plain GET form to `path`: the filters live in the address, a new search starts at the
+ * first page.
+ */
+export async function UserSearch(props: {
+  path: string;
+  filters: UserListFilters;
+  /** The roles offered: host and account roles on the host page, account roles on an account's. */
+  roles: { value: UserRoleFilter; label: string }[];
+  /** The host page's account filter; absent on an account's own Users page. */
+  accounts?: { id: string; name: string }[];
+}) {
+  const t = await getTranslations('users');
+  const { filters } = props;
+  return (
+    <form
+      // A new key for new filters: Clear (a client-side navigation) must reset the fields,
+      // which keep what was chosen while React keeps the same form.
+      key={JSON.stringify({ ...filters, position: null })}
+      role="search"
+      method="get"
+      action={props.path}
+      className="mb-4 flex flex-wrap gap-2"
+    >
+      <label htmlFor="user-search" className="sr-only">
+        {t('search.label')}
+      </label>
+      <input
+        id="user-search"
+        name="q"
+        type="search"
+        defaultValue={filters.search}
+        placeholder={t('search.placeholder')}
+        maxLength={emailMaxLength}
+        className={`min-w-0 flex-1 ${filterFieldClass}`}
+      />
+      {props.accounts && props.accounts.length > 0 ? (
+        <FilterSelect
+          idPrefix="user"
+          name="account"
+          label={t('search.account')}
+          value={filters.accountId ?? ''}
+          options={[
+            { value: '', label: t('search.allAccounts') },
+            ...props.accounts.map((account) => ({ value: account.id, label: account.name })),
+          ]}
+        />
+      ) : null}
+      <FilterSelect
+        idPrefix="user"
+        name="status"
+        label={t('column.status')}
+        value={filters.status ?? ''}
+        options={[
+          { value: '', label: t('search.anyStatus') },
+          ...userStatusEnum.enumValues.map((status) => ({
+            value: status,
+            label: t(`status.${status}`),
+          })),
+        ]}
+      />
+      <FilterSelect
+        idPrefix="user"
+        name="role"
+        label={t('search.role')}
+        value={filters.role ?? ''}
+        options={[{ value: '', label: t('search.anyRole') }, ...props.roles]}
+      />
+      <FilterSelect
+        idPrefix="user"
+        name="size"
+        label={t('search.size')}
+        value={String(filters.size)}
+        options={pageSizes.map((size) => ({
+          value: String(size),
+          label: t('search.perPage', { size }),
+        }))}
+      />
+      <Button type="submit" variant="secondary">
+        {t('search.submit')}
+      </Button>
+      {isFiltered(filters) ? (
+        <Link
+          href={props.path}
+          className="self-center text-sm font-medium text-indigo-700 underline"
+        >
+          {t('search.clear')}
+        </Link>
+      ) : null}
+    </form>
+  );
+}
