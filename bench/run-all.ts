@@ -15,6 +15,7 @@ const benchmarks = [
   'sign-in-cost',
   'page-weight',
   'page-throughput',
+  'scale',
 ];
 
 interface Figure {
