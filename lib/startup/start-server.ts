@@ -1,6 +1,6 @@
 import { getDatabaseHandle } from '@/lib/database/configured-database';
 import { runMigrations } from '@/db/migrate';
-import { startOutboxSweep } from '@/lib/outbox/outbox-sweep';
+import { startSweeps } from '@/lib/maintenance/start-sweeps';
 import { loadAppSecret } from '@/lib/secret/app-secret';
 import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
 import { appBaseUrl } from '@/lib/urls';
@@ -44,7 +44,7 @@ export async function startServer(): Promise<void> {
     const name = where.driver === 'postgres' ? 'PostgreSQL' : 'embedded PostgreSQL (PGlite)';
     console.log(`Database: ${name} at ${handle.location}, migrations up to date.`);
 
-    startOutboxSweep();
+    startSweeps();
 
     const setupLink = await issueSetupLinkIfNoUsers(handle.db);
     if (setupLink) {

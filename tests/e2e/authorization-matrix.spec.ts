@@ -29,7 +29,8 @@ import { expect } from '../support/e2e-fixtures';
 // PRODUCT.md "Who may do what", checked on the server: every server action called directly
 // (as the browser would, without the UI) and every page opened, by each of the six roles, a
 // signed-out visitor and a user of another account. Its own instance: the allowed calls change
-// the host name, the SMTP configuration and the invitation lifetime of the whole instance.
+// the host name, the SMTP configuration, the invitation lifetime and the email retention of the
+// whole instance.
 
 const test = testOnOwnInstance('authorization_matrix').extend<object, { world: World }>({
   world: [
@@ -330,6 +331,14 @@ const actionRows: ActionRow[] = [
     rule: rules.hostSettings,
     expect: hostAdmin,
     probe: async () => ({ fields: { amount: '72', unit: 'hours' } }),
+  },
+  {
+    file: app.general,
+    name: 'setEmailRetentionAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    // The default: an allowed call leaves the instance's delivery log as it was.
+    probe: async () => ({ fields: { days: '90' } }),
   },
   {
     file: app.delivery,

@@ -7,8 +7,8 @@ import { expect, test } from '../support/e2e-fixtures';
 import { createUser, signInAs, uniqueEmail } from '../support/e2e-users';
 import { startOwnInstance } from '../support/own-instance';
 
-// Host settings → General: the host name and the invitation lifetime, edited in dialogs by
-// host admins only.
+// Host settings → General: the host name, the invitation lifetime and the email retention,
+// edited in dialogs by host admins only.
 
 async function storedHostName(database: DatabaseHandle): Promise<string | undefined> {
   const [row] = await database.db
@@ -227,6 +227,78 @@ test('a host admin sets the invitation lifetime; out-of-range values are refused
     const hours = 3_600_000;
     expect(link!.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 48 * hours - 1000);
     expect(link!.expiresAt.getTime()).toBeLessThanOrEqual(after + 48 * hours + 1000);
+  } finally {
+    await context.close();
+    await instance.stop();
+  }
+});
+
+async function storedRetention(database: DatabaseHandle): Promise<number | undefined> {
+  const [row] = await database.db
+    .select({ days: hostSettings.emailRetentionDays })
+    .from(hostSettings)
+    .where(eq(hostSettings.id, 1));
+  return row?.days;
+}
+
+test('a host admin sets how long the delivery log keeps emails; a bad value is refused', async ({
+  browser,
+}) => {
+  // Its own instance: the retention decides what the sweeps delete from the whole instance.
+  const instance = await startOwnInstance('email_retention');
+  const context = await browser.newContext({ baseURL: instance.url });
+  try {
+    const admin = await createUser(instance.database, { hostRole: 'admin' });
+    await signInAs(instance.database, context, instance.url, admin);
+    const page = await context.newPage();
+    await page.goto('/settings/general');
+    await expect(page.getByRole('heading', { name: 'Delivery log retention' })).toBeVisible();
+    // It says what it does (the closed dialog holds the same words); the default is 90 days.
+    const explanation =
+      'Emails that were sent, failed or cancelled are deleted from the delivery log after this many days.';
+    await expect(page.getByText(explanation).first()).toBeVisible();
+    await expect(page.getByText('90 days', { exact: true })).toBeVisible();
+
+    const edit = page.getByRole('button', { name: 'Edit delivery log retention' });
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit delivery log retention' });
+    const days = dialog.getByLabel('Days');
+    await expect(days).toHaveValue('90');
+    await expect(days).toHaveAccessibleDescription(/From 1 to 3,650 days/);
+    await expectNoSeriousA11yViolations(page);
+    await days.fill('30');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Delivery log retention saved.' }),
+    ).toBeVisible();
+    await expect(page.getByText('30 days', { exact: true })).toBeVisible();
+    expect(await storedRetention(instance.database)).toBe(30);
+
+    await page.reload();
+    await expect(page.getByText('30 days', { exact: true })).toBeVisible();
+    await expect(page.getByText('90 days', { exact: true })).toHaveCount(0);
+
+    // Below 1, above 3,650, a fraction or nothing: refused beside the field, the dialog stays
+    // open with what was typed, nothing stored.
+    const refusal = /^Enter a whole number of days from 1 to 3,650\./;
+    await edit.click();
+    await expect(days).toHaveValue('30');
+    for (const value of ['0', '3651', '2.5', '']) {
+      await days.fill(value);
+      const answered = page.waitForResponse(
+        (response) => !!response.request().headers()['next-action'],
+      );
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await answered;
+      await expect(dialog).toBeVisible();
+      await expect(days).toHaveAccessibleDescription(refusal);
+      await expect(days).toHaveValue(value);
+      expect(await storedRetention(instance.database)).toBe(30);
+    }
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('30 days', { exact: true })).toBeVisible();
   } finally {
     await context.close();
     await instance.stop();

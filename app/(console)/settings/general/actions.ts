@@ -1,9 +1,11 @@
-// Server actions of Host settings → General: the host name and the invitation lifetime.
+// Server actions of Host settings → General: the host name, the invitation lifetime and the
+// delivery log's retention.
 'use server';
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
+import { emailRetentionSchema, setEmailRetention } from '@/lib/host/email-retention';
 import { hostNameField } from '@/lib/host/host-name-field';
 import { invitationLifetimeSchema, setInvitationLifetime } from '@/lib/host/invitation-lifetime';
 import { renameHost } from '@/lib/host/rename-host';
@@ -24,6 +26,15 @@ export const setInvitationLifetimeAction = action(
   { schema: invitationLifetimeSchema, access: 'host.settings' },
   async ({ hours }, { db }) => {
     await setInvitationLifetime(db, { hours });
+    revalidatePath('/settings/general');
+    return { ok: true, data: undefined };
+  },
+);
+
+export const setEmailRetentionAction = action(
+  { schema: emailRetentionSchema, access: 'host.settings' },
+  async ({ days }, { db }) => {
+    await setEmailRetention(db, { days });
     revalidatePath('/settings/general');
     return { ok: true, data: undefined };
   },

@@ -7,7 +7,9 @@ import { getHostName } from '@/lib/host/get-host-name';
 import { displayNameMaxLength } from '@/lib/field-limits';
 import { getDb } from '@/lib/database/configured-database';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
-import { renameHostAction, setInvitationLifetimeAction } from './actions';
+import { readEmailRetentionDays } from '@/lib/host/read-email-retention';
+import { renameHostAction, setEmailRetentionAction, setInvitationLifetimeAction } from './actions';
+import { EmailRetentionSetting } from './email-retention-setting';
 import { HostNameSetting } from './host-name-setting';
 import { InvitationLifetimeSetting } from './invitation-lifetime-setting';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -17,14 +19,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** Host settings → General: the host name and the invitation lifetime, each edited in a dialog. */
+/**
+ * Host settings → General: the host name, the invitation lifetime and the delivery log's
+ * retention, each edited in a dialog.
+ */
 export default async function GeneralSettingsPage() {
   await requireHostPermission('host.settings');
   const t = await getTranslations();
   const hostName = await getHostName();
-  const { lifetimeHours } = await loadInvitationSettings(await getDb());
+  const db = await getDb();
+  const { lifetimeHours } = await loadInvitationSettings(db);
+  const retentionDays = await readEmailRetentionDays(db);
   return (
-    <ClientMessages namespaces={['general.hostName', 'general.invitationLifetime']}>
+    <ClientMessages
+      namespaces={['general.hostName', 'general.invitationLifetime', 'general.emailRetention']}
+    >
       <PageHeader
         title={t('general.title')}
         description={t('general.description')}
@@ -39,6 +48,9 @@ export default async function GeneralSettingsPage() {
       </Card>
       <Card className="mt-4 p-5 sm:p-6">
         <InvitationLifetimeSetting hours={lifetimeHours} action={setInvitationLifetimeAction} />
+      </Card>
+      <Card className="mt-4 p-5 sm:p-6">
+        <EmailRetentionSetting days={retentionDays} action={setEmailRetentionAction} />
       </Card>
     </ClientMessages>
   );

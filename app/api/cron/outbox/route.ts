@@ -1,11 +1,12 @@
-// GET/POST /api/cron/outbox: sends due email and deletes expired sessions and throttle counts,
-// for platforms whose scheduler calls a URL (serverless deployments have no long-running sweep).
+// GET/POST /api/cron/outbox: sends due email and deletes the rows that are over (sessions,
+// throttle counts, old emails, dead links), for platforms whose scheduler calls a URL
+// (serverless deployments have no long-running sweep).
 // Needs `Authorization: Bearer <CRON_SECRET>`.
 import { getDb } from '@/lib/database/configured-database';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { rootMessage } from '@/lib/errors/root-cause';
 import { drainOutbox } from '@/lib/outbox/drain-outbox';
-import { sweepExpiredRowsOrLog } from '@/lib/maintenance/sweep-expired-rows';
+import { sweepExpiredRows } from '@/lib/maintenance/sweep-expired-rows';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
 import { cronSecretSetting } from '@/lib/env';
 
@@ -21,8 +22,8 @@ async function handle(request: Request): Promise<Response> {
   try {
     const db = await getDb();
     const result = await drainOutbox(db);
-    // Sessions and throttle counts that are over: logged, not failed, when that goes wrong.
-    const expired = await sweepExpiredRowsOrLog(db);
+    // Each table's sweep is logged, not failed, when it goes wrong (its count is then null).
+    const expired = await sweepExpiredRows(db);
     return Response.json({ ...result, expired }, { headers: noStore });
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
