@@ -6,7 +6,7 @@ import { pageSizes } from '@/lib/database/keyset-page';
 import { emailMaxLength } from '@/lib/field-limits';
 import { emailKinds } from '@/lib/outbox/email-kinds';
 import { deliveryStatuses, type DeliveryListQuery } from '@/lib/outbox/list-deliveries';
-import { deliveryListFiltered } from './delivery-list-params';
+import { deliveryListFiltered, deliveryListHref } from './delivery-list-params';
 
 /**
  * Find an email: part of its recipient, its kind, its status, the days it was queued (UTC, both
@@ -24,7 +24,15 @@ export async function DeliverySearch({
   const t = await getTranslations('delivery');
   const dateClass = `${filterFieldClass} aria-invalid:border-red-600`;
   return (
-    <form role="search" method="get" action="/settings/delivery" className="mb-4">
+    // Keyed by the filters: a client-side navigation (Clear, Back) reuses the form, and its
+    // fields would keep what was typed instead of showing the filters of the list below.
+    <form
+      key={deliveryListHref(query, null)}
+      role="search"
+      method="get"
+      action="/settings/delivery"
+      className="mb-4"
+    >
       <div className="flex flex-wrap gap-2">
         <label htmlFor="delivery-search" className="sr-only">
           {t('list.searchLabel')}
