@@ -4,13 +4,14 @@ import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
 import { activeMailAllowlist, allowsRecipient } from '@/lib/mail/allowlist';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
+import type { EmailKind } from './email-kinds';
 import { sealPayload, type EmailContent } from './outbox-payload';
 import type { Locale } from '@/lib/i18n/locales';
 
 export interface EmailToQueue {
   recipient: string;
   recipientUserId?: string | null;
-  kind: string;
+  kind: EmailKind;
   language: Locale;
   content: EmailContent;
   /** Emails with the same key replace each other (e.g. `invitation:<user id>`). */

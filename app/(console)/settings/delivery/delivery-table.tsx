@@ -46,7 +46,9 @@ export async function DeliveryTable({
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className="px-4 py-3 break-all text-slate-900">{row.recipient}</td>
+              <th scope="row" className="px-4 py-3 text-left font-normal break-all text-slate-900">
+                {row.recipient}
+              </th>
               <td className="px-4 py-3 text-slate-700">
                 {t(`delivery.kind.${row.kind}` as 'delivery.kind.other')}
               </td>

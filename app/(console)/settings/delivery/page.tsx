@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { MailAllowlistNotice } from '@/components/smtp/mail-allowlist-notice';
-import { cx } from '@/components/ui/cx';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SendIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/lib/database/configured-database';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { activeMailAllowlist } from '@/lib/mail/allowlist';
-import {
-  deliveryStatuses,
-  listDeliveries,
-  type DeliveryStatus,
-} from '@/lib/outbox/list-deliveries';
+import { listDeliveries } from '@/lib/outbox/list-deliveries';
 import { resendEmailAction } from './actions';
 import { DeliveryTable } from './delivery-table';
+import {
+  deliveryListFiltered,
+  deliveryListHref,
+  deliveryListQuery,
+  type DeliveryListParams,
+} from './delivery-list-params';
+import { DeliverySearch } from './delivery-search';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,25 +25,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
+/**
+ * The delivery log, newest first, in pages: found by recipient, kind, status and days queued,
+ * each failed or held email with its reason and Resend.
+ */
 export default async function EmailDeliveryPage({
   searchParams,
 }: {
-  searchParams: Promise<{ status?: string }>;
+  searchParams: Promise<DeliveryListParams>;
 }) {
   await requireHostPermission('host.settings');
   const t = await getTranslations();
-  const { status: asked } = await searchParams;
-  const status = deliveryStatuses.find((candidate) => candidate === asked) as
-    DeliveryStatus | undefined;
-  const rows = await listDeliveries(await getDb(), { status });
-  const filters: { label: string; href: string; active: boolean }[] = [
-    { label: t('delivery.filter.all'), href: '/settings/delivery', active: !status },
-    ...deliveryStatuses.map((candidate) => ({
-      label: t(`delivery.status.${candidate}`),
-      href: `/settings/delivery?status=${candidate}`,
-      active: status === candidate,
-    })),
-  ];
+  const query = deliveryListQuery(await searchParams);
+  const page = await listDeliveries(await getDb(), query);
+  const filtered = deliveryListFiltered(query);
+  // ISO days compare as text; such a range matches nothing, and the form says why.
+  const datesReversed = Boolean(query.from && query.to && query.to < query.from);
 
   return (
     <ClientMessages namespaces={['delivery', 'users.link']}>
@@ -51,31 +50,41 @@ export default async function EmailDeliveryPage({
         back={{ href: '/settings', label: t('settings.title') }}
       />
       <MailAllowlistNotice allowlist={activeMailAllowlist()} />
-      <nav aria-label={t('delivery.filter.label')} className="mb-4 flex flex-wrap gap-2">
-        {filters.map((filter) => (
-          <Link
-            key={filter.href}
-            href={filter.href}
-            aria-current={filter.active ? 'page' : undefined}
-            className={cx(
-              'rounded-full px-3 py-1 text-sm font-medium ring-1',
-              filter.active
-                ? 'bg-indigo-600 text-white ring-indigo-600'
-                : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50',
-            )}
-          >
-            {filter.label}
-          </Link>
-        ))}
-      </nav>
-      {rows.length === 0 ? (
+      {page.total > 0 || filtered || query.position ? (
+        <DeliverySearch query={query} datesReversed={datesReversed} />
+      ) : null}
+      {page.rows.length > 0 ? (
+        <>
+          <DeliveryTable rows={page.rows} resendAction={resendEmailAction} />
+          <Pager
+            label={t('delivery.list.pages')}
+            summary={
+              page.totalIsAtLeast
+                ? t('delivery.list.totalAtLeast', { count: page.total })
+                : t('delivery.list.total', { count: page.total })
+            }
+            previous={{
+              href: page.previous && deliveryListHref(query, page.previous),
+              label: t('delivery.list.previous'),
+            }}
+            next={{
+              href: page.next && deliveryListHref(query, page.next),
+              label: t('delivery.list.next'),
+            }}
+          />
+        </>
+      ) : filtered || query.position ? (
+        <EmptyState
+          icon={<SendIcon />}
+          title={t('delivery.list.noneTitle')}
+          description={t('delivery.list.noneDescription')}
+        />
+      ) : (
         <EmptyState
           icon={<SendIcon />}
           title={t('delivery.empty')}
           description={t('delivery.emptyHint')}
         />
-      ) : (
-        <DeliveryTable rows={rows} resendAction={resendEmailAction} />
       )}
     </ClientMessages>
   );
