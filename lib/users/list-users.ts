@@ -48,7 +48,13 @@ export interface UserRow {
   status: UserStatus;
   hostRole: HostRole | null;
   /** The accounts the viewer may see this user in, with the user's role there. */
-  accounts: { id: string; name: string; role: AccountRole }[];
+  accounts: {
+    id: string;
+    name: string;
+    role: AccountRole;
+    /** The roles the viewer may give this user there (Edit offers these). */
+    grantable: AccountRole[];
+  }[];
   /** How many more accounts the user belongs to that the viewer cannot reach (unmanaged). */
   otherAccounts: number;
   /** The open invitation link's expiry, for pending users. */
@@ -242,7 +248,14 @@ export async function listUsers(db: Database, query: UserListQuery): Promise<Use
       email: user.email,
       status: user.status,
       hostRole: user.hostRole,
-      accounts: visible.map(({ id, name, role }) => ({ id, name, role })),
+      accounts: visible.map(({ role, userId: _userId, ...account }) => ({
+        id: account.id,
+        name: account.name,
+        role,
+        grantable: accountRoles.filter((given) =>
+          mayGrant(viewer, { type: 'individual', accounts: [{ account, role: given }] }),
+        ),
+      })),
       otherAccounts: held.length - visible.length,
       invitationExpiresAt: expiresAt,
       invitationExpired: expiresAt !== null && expiresAt.getTime() <= now,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Locator, Page } from '@playwright/test';
 import { accountMemberships, accounts, outbox, users } from '@/db/schema';
@@ -269,6 +270,20 @@ test('Rename refuses a name taken in another case and changes nothing; then rena
   await renamedDialog.getByRole('button', { name: 'Close' }).click();
   await expect(accountRow(page, renamed)).toBeVisible();
   await expect(accountRow(page, account.name, { exact: true })).toHaveCount(0);
+
+  // A name the search no longer finds takes the row and its dialog away: the page says where
+  // it went, and links to it.
+  const elsewhere = `Elsewhere ${randomBytes(4).toString('hex')}`;
+  const again = await openManage(page, renamed);
+  await again.getByLabel('Account name', { exact: true }).fill(elsewhere);
+  await again.getByRole('button', { name: 'Rename', exact: true }).click();
+  // Focus moves to the notice: the control that had it left with the row.
+  await expect(page.locator(':focus')).toContainText(
+    `Renamed to ${elsewhere}. It no longer matches the search, so it left this list.`,
+  );
+  await expect(accountRow(page, elsewhere)).toHaveCount(0);
+  await page.getByRole('link', { name: `Show ${elsewhere}` }).click();
+  await expect(accountRow(page, elsewhere)).toBeVisible();
 });
 
 test('Deactivate closes the account to everyone, its own users too; Activate opens it again', async ({

@@ -410,6 +410,13 @@ const actionRows: ActionRow[] = [
   },
   {
     file: app.users,
+    name: 'findGrantableAccountsAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async () => ({ fields: { search: 'a' } }),
+  },
+  {
+    file: app.users,
     name: 'readLinkEmailAction',
     rule: rules.hostUsers,
     expect: hostAdmin,

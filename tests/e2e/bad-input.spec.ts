@@ -39,6 +39,7 @@ const textFields = [
   'token',
   'locale',
   'next',
+  'search',
 ];
 const controlCharacterMessage =
   'Remove the control characters (such as NUL or tab) from this field.';

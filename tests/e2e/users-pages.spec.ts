@@ -1,4 +1,4 @@
-import { like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect } from '../support/e2e-fixtures';
@@ -130,4 +130,43 @@ test("an account admin pages their account's users and never sees another accoun
   await expect(page.getByText('No user matches “h-”')).toBeVisible();
   await page.goto(`/accounts/${shared}/users?role=account.admin&status=active`);
   expect(await emails(page)).toEqual([`a-admin${domain}`, ...seeded.filter((_, n) => n % 3 === 0)]);
+});
+
+test('a host admin invites an individual user into an account found by name', async ({
+  page,
+  hostAdmin: _admin,
+  database,
+}) => {
+  await page.goto('/users');
+  await page.getByRole('button', { name: 'Invite a new user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a new user' });
+  const email = `invited${domain}`;
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByText('Individual user', { exact: true }).click();
+  // Before anything is typed, the first accounts by name; the unmanaged one is never offered.
+  await expect(dialog.getByRole('checkbox', { name: 'Pages Shared' })).toBeVisible();
+  const find = dialog.getByLabel('Find an account by name');
+  await find.fill('private');
+  await expect(
+    dialog.getByText('No account you may give roles in matches “private”.'),
+  ).toBeVisible();
+  await find.fill('SHARED');
+  await dialog.getByRole('checkbox', { name: 'Pages Shared' }).check();
+  await dialog.getByLabel('Role in Pages Shared').selectOption({ label: 'Standard' });
+  // A chosen account stays listed, and chosen, whatever is searched next.
+  await find.fill('nothing like it');
+  await expect(dialog.getByRole('checkbox', { name: 'Pages Shared' })).toBeChecked();
+  // Enter in the search box finds; it does not send the invitation.
+  await find.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('dialog', { name: `${email} is invited` })).toBeVisible();
+  const [member] = await database.db
+    .select({ role: accountMemberships.role, accountId: accountMemberships.accountId })
+    .from(accountMemberships)
+    .innerJoin(users, eq(users.id, accountMemberships.userId))
+    .where(eq(users.email, email));
+  expect(member).toEqual({ role: 'standard', accountId: shared });
 });

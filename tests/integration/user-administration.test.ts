@@ -182,14 +182,28 @@ describe('listUsers', () => {
     ).toEqual([
       {
         id: both.id,
-        held: [{ id: managed, name: `${tag} Managed`, role: 'standard' }],
+        held: [
+          {
+            id: managed,
+            name: `${tag} Managed`,
+            role: 'standard',
+            grantable: ['admin', 'standard', 'view'],
+          },
+        ],
         otherAccounts: 1,
         // Managing them would touch the unmanaged account too.
         manageable: false,
       },
       {
         id: delegatedUser.id,
-        held: [{ id: delegated, name: `${tag} Delegated`, role: 'view' }],
+        held: [
+          {
+            id: delegated,
+            name: `${tag} Delegated`,
+            role: 'view',
+            grantable: ['admin', 'standard', 'view'],
+          },
+        ],
         otherAccounts: 0,
         manageable: true,
       },

@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { action } from '@/lib/actions/action';
 import { inviteRefusal, issuedLink, userChangeRefusal } from './user-change-answers';
 import { inviteUser } from '@/lib/invitations/invite-user';
+import {
+  findGrantableAccounts,
+  grantableAccountsShown,
+} from '@/lib/accounts/find-grantable-accounts';
+import { displayNameMaxLength } from '@/lib/field-limits';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
 import { makeResetLink } from '@/lib/users/make-reset-link';
@@ -74,6 +79,30 @@ export const revokeUserAction = action(
     if (!result.ok) return userChangeRefusal(result, t);
     revalidatePath('/users');
     return { ok: true, data: { email: result.email } };
+  },
+);
+
+/**
+ * Accounts the viewer may give roles in whose name contains `search`, for the Invite dialog: a
+ * host with thousands of accounts finds one instead of scrolling a list of all.
+ */
+export const findGrantableAccountsAction = action(
+  {
+    schema: z.object({ search: z.string().max(displayNameMaxLength, 'tooLong') }),
+    access: 'host.users.manage',
+  },
+  async ({ search }, { user, db }) => {
+    const found = await findGrantableAccounts(db, user, {
+      search,
+      limit: grantableAccountsShown + 1,
+    });
+    return {
+      ok: true,
+      data: {
+        accounts: found.slice(0, grantableAccountsShown),
+        more: found.length > grantableAccountsShown,
+      },
+    };
   },
 );
 

@@ -9,7 +9,6 @@ import { InviteLinkSection } from './invite-link-section';
 import { PasswordSection } from './password-section';
 import { RevokeSection } from './revoke-section';
 import { RoleSection } from './role-section';
-import type { PickableAccount } from './role-picker';
 import { StatusSection } from './status-section';
 
 export interface UserActions {
@@ -21,11 +20,7 @@ export interface UserActions {
 }
 
 /** Edit on a user: invite link (pending) or reset link (active), roles, status, Revoke. */
-export function EditUserDialog(props: {
-  user: UserRow;
-  accounts: PickableAccount[];
-  actions: UserActions;
-}) {
+export function EditUserDialog(props: { user: UserRow; actions: UserActions }) {
   const t = useTranslations('users.edit');
   const { user } = props;
 
@@ -46,7 +41,7 @@ export function EditUserDialog(props: {
           {user.status === 'active' ? (
             <PasswordSection user={user} action={props.actions.makeResetLink} />
           ) : null}
-          <RoleSection user={user} accounts={props.accounts} action={props.actions.changeRole} />
+          <RoleSection user={user} action={props.actions.changeRole} />
           <StatusSection user={user} action={props.actions.setStatus} />
           <RevokeSection user={user} action={props.actions.revoke} onRevoked={close} />
         </>

@@ -4,13 +4,13 @@ import { useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { IssuedLink } from '@/lib/invitations/issued-link';
 import { InviteDialog } from './invite-dialog';
-import { RolePicker, type PickableAccount } from './role-picker';
+import { RolePicker, type AccountSearch } from './role-picker';
 import { hostRoles } from '@/lib/auth/permissions';
 
 /** "Invite a new user" of the host Users page: a host role, or roles in accounts. */
 export function InviteUserDialog(props: {
   action: FormAction<IssuedLink>;
-  accounts: PickableAccount[];
+  findAccounts: AccountSearch;
   smtpEnabled: boolean;
 }) {
   const t = useTranslations('users.invite');
@@ -23,7 +23,8 @@ export function InviteUserDialog(props: {
         <RolePicker
           initial={{ type: 'host', hostRole: 'view' }}
           hostRoles={hostRoles}
-          accounts={props.accounts}
+          accounts={[]}
+          findAccounts={props.findAccounts}
           errors={fieldErrors}
         />
       )}

@@ -5,12 +5,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/database/configured-database';
-import { listGrantableAccounts } from '@/lib/accounts/list-grantable-accounts';
+import { findGrantableAccounts } from '@/lib/accounts/find-grantable-accounts';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { listUsers, userRoleFilters } from '@/lib/users/list-users';
 import {
   changeUserRoleAction,
+  findGrantableAccountsAction,
   inviteUserAction,
   makeResetLinkAction,
   regenerateInvitationAction,
@@ -23,6 +24,9 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { isFiltered, userListFilters, type UserListParams } from './user-list-params';
 import { UserPager } from './user-pager';
 import { UserSearch } from './user-search';
+
+/** Up to this many accounts the account filter is a select; beyond, it would be a haystack. */
+const accountFilterLimit = 100;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('users');
@@ -40,9 +44,12 @@ export default async function UsersPage({
   const asked = userListFilters(await searchParams);
   const db = await getDb();
   // The account filter offers the accounts whose users the viewer manages (managed, or
-  // delegated to the host); any other id in the address bar is ignored.
-  const accounts = await listGrantableAccounts(db, viewer);
-  const picked = accounts.find((candidate) => candidate.id === asked.accountId) ?? null;
+  // delegated to the host) when they fit a select; with more, an account is picked from the
+  // Accounts page (its Users link) and named here. Any other id in the address is ignored.
+  const [offered, [picked = null]] = await Promise.all([
+    findGrantableAccounts(db, viewer, { limit: accountFilterLimit + 1 }),
+    asked.accountId ? findGrantableAccounts(db, viewer, { ids: [asked.accountId] }) : [],
+  ]);
   const filters = { ...asked, accountId: picked?.id ?? null };
   const [page, smtpEnabled] = await Promise.all([
     listUsers(db, { viewer, ...filters, accountId: picked?.id }),
@@ -58,7 +65,7 @@ export default async function UsersPage({
         actions={
           <InviteUserDialog
             action={inviteUserAction}
-            accounts={accounts}
+            findAccounts={findGrantableAccountsAction}
             smtpEnabled={smtpEnabled}
           />
         }
@@ -67,7 +74,7 @@ export default async function UsersPage({
         path="/users"
         filters={filters}
         roles={userRoleFilters.map((role) => ({ value: role, label: t(`search.roles.${role}`) }))}
-        accounts={accounts}
+        accounts={offered.length <= accountFilterLimit ? offered : undefined}
       />
       {picked ? (
         <p className="mb-2 text-sm text-slate-600">
@@ -83,7 +90,6 @@ export default async function UsersPage({
       {/* Mounted even with no rows: revoking the last one listed must still say so. */}
       <UsersTable
         rows={page.rows}
-        accounts={accounts}
         actions={{
           regenerate: regenerateInvitationAction,
           makeResetLink: makeResetLinkAction,

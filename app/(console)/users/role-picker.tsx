@@ -3,7 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { SelectField } from '@/components/ui/select-field';
+import type { FormAction } from '@/lib/actions/action-result';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import { AccountFinder } from './account-finder';
 
 /** Host and account roles share their names (and their labels here). */
 type Role = HostRole | AccountRole;
@@ -19,15 +21,21 @@ export interface PickableAccount {
   roles: Role[];
 }
 
+/** The server's search for accounts the viewer may give roles in (a host has thousands). */
+export type AccountSearch = FormAction<{ accounts: PickableAccount[]; more: boolean }>;
+
 /**
  * Host user with one host role, or individual user with a role in each chosen account. Sends
  * `type`, `hostRole` and `accounts` (JSON) as lib/users/user-forms.ts reads them. With
- * `fixedType`, the type cannot change and the accounts are the user's own (role only).
+ * `fixedType`, the type cannot change and the accounts are the user's own (role only);
+ * otherwise the accounts are found by name (`findAccounts`) and the chosen ones stay listed.
  */
 export function RolePicker(props: {
   initial: RoleChoice;
   hostRoles: readonly Role[];
+  /** The accounts listed: the user's own with `fixedType`, else none until a search. */
   accounts: PickableAccount[];
+  findAccounts?: AccountSearch;
   fixedType?: boolean;
   errors?: Record<string, string[] | undefined>;
 }) {
@@ -46,6 +54,21 @@ export function RolePicker(props: {
   );
   const roleOptions = (roles: readonly Role[]) =>
     roles.map((role) => ({ value: role, label: t(role) }));
+  // Every account shown so far, so a chosen one stays listed when a new search leaves it out.
+  const [seen, setSeen] = useState(
+    () => new Map(props.accounts.map((account) => [account.id, account] as const)),
+  );
+  const [found, setFound] = useState<PickableAccount[]>([]);
+  const showFound = (accounts: PickableAccount[]) => {
+    setFound(accounts);
+    setSeen((current) => new Map([...current, ...accounts.map((a) => [a.id, a] as const)]));
+  };
+  const listed = props.findAccounts
+    ? [
+        ...[...chosen.keys()].flatMap((id) => seen.get(id) ?? []),
+        ...found.filter((account) => !chosen.has(account.id)),
+      ]
+    : props.accounts;
   const choose = (accountId: string, role: Role | null) =>
     setChosen((current) => {
       const next = new Map(current);
@@ -100,11 +123,16 @@ export function RolePicker(props: {
       ) : (
         <fieldset aria-describedby={props.errors?.accounts ? `${groupId}-error` : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t('accounts')}</legend>
-          {props.accounts.length === 0 ? (
-            <p className="mt-1.5 text-sm text-slate-600">{t('noAccounts')}</p>
+          {props.findAccounts ? (
+            <AccountFinder search={props.findAccounts} onFound={showFound} />
+          ) : null}
+          {listed.length === 0 ? (
+            props.findAccounts ? null : (
+              <p className="mt-1.5 text-sm text-slate-600">{t('noAccounts')}</p>
+            )
           ) : (
             <ul className="mt-2 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
-              {props.accounts.map((account) => {
+              {listed.map((account) => {
                 const role = chosen.get(account.id);
                 return (
                   <li key={account.id} className="flex items-center gap-3 px-3 py-2 text-sm">

@@ -6,19 +6,14 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
-import { RolePicker, type PickableAccount } from './role-picker';
+import { RolePicker } from './role-picker';
 import { hostRoles } from '@/lib/auth/permissions';
 
 /** The user's roles, of the kind they hold: one host role, or a role in each account. */
-export function RoleSection(props: {
-  user: UserRow;
-  accounts: PickableAccount[];
-  action: FormAction;
-}) {
+export function RoleSection(props: { user: UserRow; action: FormAction }) {
   const t = useTranslations('users.edit.roles');
   const { state, isPending, onSubmit, fieldErrors, formError } = useFormAction(props.action);
   const { user } = props;
-  const own = new Set(user.accounts.map((account) => account.id));
   return (
     <section aria-labelledby="roles-heading" className="space-y-3">
       <h3 id="roles-heading" className="text-sm font-semibold text-slate-900">
@@ -42,7 +37,10 @@ export function RoleSection(props: {
                 }
           }
           hostRoles={hostRoles}
-          accounts={props.accounts.filter((account) => own.has(account.id))}
+          // Their accounts the viewer may give roles in, with the roles they may give.
+          accounts={user.accounts
+            .filter((account) => account.grantable.length > 0)
+            .map((account) => ({ id: account.id, name: account.name, roles: account.grantable }))}
           errors={fieldErrors}
         />
         <Button type="submit" variant="secondary" disabled={isPending}>

@@ -18,7 +18,10 @@ export async function UserSearch(props: {
   filters: UserListFilters;
   /** The roles offered: host and account roles on the host page, account roles on an account's. */
   roles: { value: UserRoleFilter; label: string }[];
-  /** The host page's account filter; absent on an account's own Users page. */
+  /**
+   * The host page's account filter; absent on an account's own Users page, and where the
+   * viewer has more accounts than a select should hold.
+   */
   accounts?: { id: string; name: string }[];
 }) {
   const t = await getTranslations('users');
@@ -45,6 +48,10 @@ export async function UserSearch(props: {
         maxLength={emailMaxLength}
         className={`min-w-0 flex-1 ${filterFieldClass}`}
       />
+      {!props.accounts && filters.accountId ? (
+        // Too many accounts for a select: the one picked (from the Accounts page) stays.
+        <input type="hidden" name="account" value={filters.accountId} />
+      ) : null}
       {props.accounts && props.accounts.length > 0 ? (
         <FilterSelect
           idPrefix="user"

@@ -6,7 +6,6 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FormAction } from '@/lib/actions/action-result';
 import type { UserRow } from '@/lib/users/list-users';
 import { EditUserDialog, type UserActions } from './edit-user-dialog';
-import type { PickableAccount } from './role-picker';
 import { InvitationCell, UserEmailCell, UserStatusCell } from './user-cells';
 
 /**
@@ -15,7 +14,6 @@ import { InvitationCell, UserEmailCell, UserStatusCell } from './user-cells';
  */
 export function UsersTable(props: {
   rows: UserRow[];
-  accounts: PickableAccount[];
   actions: UserActions;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
@@ -89,9 +87,7 @@ export function UsersTable(props: {
                     expired={user.invitationExpired}
                   />
                   <td className="px-4 py-3">
-                    {user.manageable ? (
-                      <EditUserDialog user={user} accounts={props.accounts} actions={actions} />
-                    ) : null}
+                    {user.manageable ? <EditUserDialog user={user} actions={actions} /> : null}
                   </td>
                 </tr>
               ))}
