@@ -24,6 +24,9 @@ export function openPostgres(
       connect_timeout: 10,
       // Migrations and IF NOT EXISTS statements raise NOTICEs that are not worth a log line.
       onnotice: () => {},
+      // Our statements read a page or count up to a cap: JIT compiling them (PostgreSQL starts
+      // at a planner cost they reach on a large instance) took longer than running them.
+      connection: { jit: 'off' },
     });
   let client = connect();
   // Drizzle talks to whichever client is current, so renewing the pool needs no new `db`.

@@ -44,9 +44,12 @@ export function keysetPage<Row>(
   };
 }
 
-/** The total a page shows: exact up to `totalLimit`, beyond it "more than". */
-export function shownTotal(counted: number): { total: number; totalIsAtLeast: boolean } {
-  return { total: Math.min(counted, totalLimit), totalIsAtLeast: counted > totalLimit };
+/** The total a page shows: exact up to `limit`, beyond it "more than". */
+export function shownTotal(
+  counted: number,
+  limit = totalLimit,
+): { total: number; totalIsAtLeast: boolean } {
+  return { total: Math.min(counted, limit), totalIsAtLeast: counted > limit };
 }
 
 /** A page size from the address; anything else is the default. */

@@ -67,6 +67,16 @@ describe('on real PostgreSQL', () => {
     }
   });
 
+  it('turns JIT compilation off: it cost more than the page and count queries it compiled', async () => {
+    const handle = openPostgres(postgresDatabase().url, { maxConnections: 1 });
+    try {
+      const result = await handle.db.execute(sql`show jit`);
+      expect((result as unknown as { jit: string }[])[0]!.jit).toBe('off');
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('applies migrations idempotently', async () => {
     const { handle } = postgresDatabase();
     await runMigrations(handle);

@@ -159,6 +159,11 @@ describe('the host Users list in pages', () => {
       });
     const later = userPageQueries(db(), { viewer: hostAdmin, position: { after: 'b-30' } });
     expect(await plan(later.page)).toContain('users_email_unique');
+    // Who may be seen is asked per listed user, through the memberships' key: never by hashing
+    // every membership of the instance first (a page would then cost what all users do).
+    const first = userPageQueries(db(), { viewer: hostAdmin });
+    expect(await plan(first.page)).not.toMatch(/hashed SubPlan|Seq Scan on account_memberships/);
+    expect(await plan(first.page)).toContain('account_memberships_user_id_account_id_pk');
     const search = userPageQueries(db(), { viewer: hostAdmin, search: 'a-4' });
     expect(await plan(search.page)).toContain('users_email_search');
     expect(await plan(search.total)).toContain('users_email_search');
