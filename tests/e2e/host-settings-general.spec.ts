@@ -299,6 +299,14 @@ test('a host admin sets how long the delivery log keeps emails; a bad value is r
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('30 days', { exact: true })).toBeVisible();
+
+    // The delivery log says how long it keeps emails, and links here to change it.
+    await page.goto('/settings/delivery');
+    await expect(
+      page.getByText('Emails that were sent, failed or were cancelled are kept for 30 days'),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Change how long' }).click();
+    await expect(page).toHaveURL(/\/settings\/general$/);
   } finally {
     await context.close();
     await instance.stop();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { MailAllowlistNotice } from '@/components/smtp/mail-allowlist-notice';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -6,6 +7,7 @@ import { SendIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/lib/database/configured-database';
+import { readEmailRetentionDays } from '@/lib/host/read-email-retention';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { activeMailAllowlist } from '@/lib/mail/allowlist';
 import { listDeliveries } from '@/lib/outbox/list-deliveries';
@@ -37,7 +39,11 @@ export default async function EmailDeliveryPage({
   await requireHostPermission('host.settings');
   const t = await getTranslations();
   const query = deliveryListQuery(await searchParams);
-  const page = await listDeliveries(await getDb(), query);
+  const db = await getDb();
+  const [page, retentionDays] = await Promise.all([
+    listDeliveries(db, query),
+    readEmailRetentionDays(db),
+  ]);
   const filtered = deliveryListFiltered(query);
   // ISO days compare as text; such a range matches nothing, and the form says why.
   const datesReversed = Boolean(query.from && query.to && query.to < query.from);
@@ -49,6 +55,12 @@ export default async function EmailDeliveryPage({
         description={t('delivery.description')}
         back={{ href: '/settings', label: t('settings.title') }}
       />
+      <p className="-mt-4 mb-6 text-sm text-slate-600">
+        {t('delivery.retention.kept', { days: retentionDays })}{' '}
+        <Link href="/settings/general" className="font-medium text-indigo-700 underline">
+          {t('delivery.retention.change')}
+        </Link>
+      </p>
       <MailAllowlistNotice allowlist={activeMailAllowlist()} />
       {page.total > 0 || filtered || query.position ? (
         <DeliverySearch query={query} datesReversed={datesReversed} />
