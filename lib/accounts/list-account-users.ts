@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
@@ -12,10 +12,10 @@ import type { UserStatus } from '@/db/schema';
 import { containsPattern } from '@/lib/database/contains-pattern';
 import {
   defaultPageSize,
+  beyondPosition,
   keysetPage,
   readsBackwards,
   shownTotal,
-  totalLimit,
   type KeysetPage,
   type PagePosition,
 } from '@/lib/database/keyset-page';
@@ -52,6 +52,12 @@ export interface AccountUserListQuery {
   size?: number;
 }
 
+/**
+ * Each counted member costs a join to their user: 1,000 of them are cheap, 10,000 would cost as
+ * much as the rest of the page. Beyond it the page says "more than 1,000", as the host's does.
+ */
+const accountUserTotalLimit = 1_000;
+
 export interface AccountUserPage extends KeysetPage<AccountUserRow> {
   total: number;
   totalIsAtLeast: boolean;
@@ -59,7 +65,7 @@ export interface AccountUserPage extends KeysetPage<AccountUserRow> {
 
 /**
  * The two statements behind a page of an account's users: its rows (one more than the page) and
- * the total up to `totalLimit`. Apart so a test can EXPLAIN exactly these.
+ * the total up to `accountUserTotalLimit`. Apart so a test can EXPLAIN exactly these.
  */
 export function accountUserPageQueries(db: Database, query: AccountUserListQuery) {
   const size = query.size ?? defaultPageSize;
@@ -71,12 +77,7 @@ export function accountUserPageQueries(db: Database, query: AccountUserListQuery
     query.status ? eq(users.status, query.status) : undefined,
     query.role ? eq(accountMemberships.role, query.role) : undefined,
   );
-  const from =
-    position === null
-      ? undefined
-      : 'after' in position
-        ? gt(users.email, position.after)
-        : lt(users.email, position.before);
+  const from = beyondPosition(users.email, position);
   return {
     page: db
       .select({
@@ -97,7 +98,7 @@ export function accountUserPageQueries(db: Database, query: AccountUserListQuery
         .from(accountMemberships)
         .innerJoin(users, eq(users.id, accountMemberships.userId))
         .where(where)
-        .limit(totalLimit + 1)
+        .limit(accountUserTotalLimit + 1)
         .as('m'),
     ),
   };
@@ -121,7 +122,7 @@ export async function listAccountUsers(
     (member) => member.email,
   );
   const members = page.rows;
-  const shown = shownTotal(counted?.total ?? 0);
+  const shown = shownTotal(counted?.total ?? 0, accountUserTotalLimit);
   if (members.length === 0) return { ...page, rows: [], ...shown };
   const ids = members.map((member) => member.id);
   const expiryByUser = await openInvitationExpiries(db, ids);

@@ -8,6 +8,7 @@ import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import { containsPattern } from '@/lib/database/contains-pattern';
 import type { AccountStatus } from '@/db/schema';
 import {
+  beyondPosition,
   keysetPage,
   readsBackwards,
   shownTotal,
@@ -71,12 +72,7 @@ function matching(viewer: SessionUser, query: AccountListQuery): SQL | undefined
 export function accountPageQueries(db: Database, viewer: SessionUser, query: AccountListQuery) {
   const where = matching(viewer, query);
   const position = query.position;
-  const from =
-    position === null
-      ? undefined
-      : 'after' in position
-        ? sql`${sortKey} > ${position.after}`
-        : sql`${sortKey} < ${position.before}`;
+  const from = beyondPosition(sortKey, position);
   return {
     page: db
       .select({ ...accountScopeColumns, userCount, sortKey })

@@ -1,3 +1,5 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
 /** Where a page of a keyset-paged list starts: after one sort key, or before one, or at the top. */
 export type PagePosition = { after: string } | { before: string } | null;
 
@@ -13,6 +15,15 @@ export interface KeysetPage<Row> {
   /** Where the next and previous pages start; null at either end. */
   next: { after: string } | null;
   previous: { before: string } | null;
+}
+
+/**
+ * The rows past a position in a list ordered by one unique key (a name, an address): after it
+ * going forward, before it coming back; every row at the top.
+ */
+export function beyondPosition(key: SQLWrapper, position: PagePosition): SQL | undefined {
+  if (position === null) return undefined;
+  return 'after' in position ? sql`${key} > ${position.after}` : sql`${key} < ${position.before}`;
 }
 
 /** Whether a page reads the list backwards (a "previous" link), so it orders descending. */

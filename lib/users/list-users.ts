@@ -5,10 +5,8 @@ import {
   desc,
   eq,
   exists,
-  gt,
   inArray,
   like,
-  lt,
   isNotNull,
   or,
   sql,
@@ -26,6 +24,7 @@ import {
 } from '@/lib/auth/permissions';
 import {
   defaultPageSize,
+  beyondPosition,
   keysetPage,
   readsBackwards,
   shownTotal,
@@ -181,12 +180,7 @@ export function userPageQueries(db: Database, query: UserListQuery) {
         )
       : undefined,
   );
-  const from =
-    position === null
-      ? undefined
-      : 'after' in position
-        ? gt(users.email, position.after)
-        : lt(users.email, position.before);
+  const from = beyondPosition(users.email, position);
   return {
     page: db
       .select({ id: users.id, email: users.email, status: users.status, hostRole: users.hostRole })

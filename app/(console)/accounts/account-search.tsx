@@ -1,40 +1,35 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
-import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select';
+import { FilterSelect } from '@/components/ui/filter-select';
+import { ListSearchForm } from '@/components/ui/list-search-form';
 import { accountStatusEnum } from '@/db/schema';
 import type { AccountListQuery } from '@/lib/accounts/list-accounts';
 import { pageSizes } from '@/lib/database/keyset-page';
 import { displayNameMaxLength } from '@/lib/field-limits';
 
-/**
- * Find an account: part of its name, its status, managed or not, and the page size. A plain
- * GET form: the filters live in the address, and a new search starts at the first page.
- */
+/** Find an account: part of its name, its status, managed or not, and the page size. */
 export async function AccountSearch({ query }: { query: AccountListQuery }) {
   const t = await getTranslations('accounts');
+  const filtered = Boolean(query.search || query.status || query.managed !== null);
   return (
-    <form
-      // A new key for new filters: Clear (a client-side navigation) must reset the fields,
-      // which keep what was chosen while React keeps the same form.
+    <ListSearchForm
       key={JSON.stringify({ ...query, position: null })}
-      role="search"
-      method="get"
       action="/accounts"
-      className="mb-4 flex flex-wrap gap-2"
+      idPrefix="account"
+      search={{
+        label: t('list.searchLabel'),
+        placeholder: t('list.searchPlaceholder'),
+        value: query.search,
+        maxLength: displayNameMaxLength,
+      }}
+      size={{
+        label: t('list.size'),
+        value: query.size,
+        choices: pageSizes,
+        optionLabel: (size) => t('list.perPage', { size }),
+      }}
+      submitLabel={t('list.submit')}
+      clear={filtered ? { href: '/accounts', label: t('list.clear') } : null}
     >
-      <label htmlFor="account-search" className="sr-only">
-        {t('list.searchLabel')}
-      </label>
-      <input
-        id="account-search"
-        name="q"
-        type="search"
-        defaultValue={query.search}
-        placeholder={t('list.searchPlaceholder')}
-        maxLength={displayNameMaxLength}
-        className={`min-w-0 flex-1 ${filterFieldClass}`}
-      />
       <FilterSelect
         idPrefix="account"
         name="status"
@@ -59,27 +54,6 @@ export async function AccountSearch({ query }: { query: AccountListQuery }) {
           { value: 'no', label: t('managed.unmanaged') },
         ]}
       />
-      <FilterSelect
-        idPrefix="account"
-        name="size"
-        label={t('list.size')}
-        value={String(query.size)}
-        options={pageSizes.map((size) => ({
-          value: String(size),
-          label: t('list.perPage', { size }),
-        }))}
-      />
-      <Button type="submit" variant="secondary">
-        {t('list.submit')}
-      </Button>
-      {query.search || query.status || query.managed !== null ? (
-        <Link
-          href="/accounts"
-          className="self-center text-sm font-medium text-indigo-700 underline"
-        >
-          {t('list.clear')}
-        </Link>
-      ) : null}
-    </form>
+    </ListSearchForm>
   );
 }

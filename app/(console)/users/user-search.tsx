@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
-import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select';
+import { FilterSelect } from '@/components/ui/filter-select';
+import { ListSearchForm } from '@/components/ui/list-search-form';
 import { userStatusEnum } from '@/db/schema';
 import { pageSizes } from '@/lib/database/keyset-page';
 import { emailMaxLength } from '@/lib/field-limits';
@@ -27,27 +26,25 @@ export async function UserSearch(props: {
   const t = await getTranslations('users');
   const { filters } = props;
   return (
-    <form
-      // A new key for new filters: Clear (a client-side navigation) must reset the fields,
-      // which keep what was chosen while React keeps the same form.
+    <ListSearchForm
       key={JSON.stringify({ ...filters, position: null })}
-      role="search"
-      method="get"
       action={props.path}
-      className="mb-4 flex flex-wrap gap-2"
+      idPrefix="user"
+      search={{
+        label: t('search.label'),
+        placeholder: t('search.placeholder'),
+        value: filters.search,
+        maxLength: emailMaxLength,
+      }}
+      size={{
+        label: t('search.size'),
+        value: filters.size,
+        choices: pageSizes,
+        optionLabel: (size) => t('search.perPage', { size }),
+      }}
+      submitLabel={t('search.submit')}
+      clear={isFiltered(filters) ? { href: props.path, label: t('search.clear') } : null}
     >
-      <label htmlFor="user-search" className="sr-only">
-        {t('search.label')}
-      </label>
-      <input
-        id="user-search"
-        name="q"
-        type="search"
-        defaultValue={filters.search}
-        placeholder={t('search.placeholder')}
-        maxLength={emailMaxLength}
-        className={`min-w-0 flex-1 ${filterFieldClass}`}
-      />
       {!props.accounts && filters.accountId ? (
         // Too many accounts for a select: the one picked (from the Accounts page) stays.
         <input type="hidden" name="account" value={filters.accountId} />
@@ -84,27 +81,6 @@ export async function UserSearch(props: {
         value={filters.role ?? ''}
         options={[{ value: '', label: t('search.anyRole') }, ...props.roles]}
       />
-      <FilterSelect
-        idPrefix="user"
-        name="size"
-        label={t('search.size')}
-        value={String(filters.size)}
-        options={pageSizes.map((size) => ({
-          value: String(size),
-          label: t('search.perPage', { size }),
-        }))}
-      />
-      <Button type="submit" variant="secondary">
-        {t('search.submit')}
-      </Button>
-      {isFiltered(filters) ? (
-        <Link
-          href={props.path}
-          className="self-center text-sm font-medium text-indigo-700 underline"
-        >
-          {t('search.clear')}
-        </Link>
-      ) : null}
-    </form>
+    </ListSearchForm>
   );
 }

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
 import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select';
+import { ListSearchForm } from '@/components/ui/list-search-form';
 import { pageSizes } from '@/lib/database/keyset-page';
 import { emailMaxLength } from '@/lib/field-limits';
 import { emailKinds } from '@/lib/outbox/email-kinds';
@@ -10,8 +9,7 @@ import { deliveryListFiltered, deliveryListHref } from './delivery-list-params';
 
 /**
  * Find an email: part of its recipient, its kind, its status, the days it was queued (UTC, both
- * included), and the page size. A plain GET form: the filters live in the address, and a new
- * search starts at the first page.
+ * included), and the page size.
  */
 export async function DeliverySearch({
   query,
@@ -24,96 +22,75 @@ export async function DeliverySearch({
   const t = await getTranslations('delivery');
   const dateClass = `${filterFieldClass} aria-invalid:border-red-600`;
   return (
-    // Keyed by the filters: a client-side navigation (Clear, Back) reuses the form, and its
-    // fields would keep what was typed instead of showing the filters of the list below.
-    <form
+    <ListSearchForm
       key={deliveryListHref(query, null)}
-      role="search"
-      method="get"
       action="/settings/delivery"
-      className="mb-4"
+      idPrefix="delivery"
+      search={{
+        label: t('list.searchLabel'),
+        placeholder: t('list.searchPlaceholder'),
+        value: query.recipient,
+        maxLength: emailMaxLength,
+      }}
+      size={{
+        label: t('list.size'),
+        value: query.size,
+        choices: pageSizes,
+        optionLabel: (size) => t('list.perPage', { size }),
+      }}
+      submitLabel={t('list.submit')}
+      clear={
+        deliveryListFiltered(query) ? { href: '/settings/delivery', label: t('list.clear') } : null
+      }
+      footer={
+        datesReversed ? (
+          <p id="delivery-dates-reversed" role="alert" className="mt-2 text-sm text-red-700">
+            {t('list.datesReversed')}
+          </p>
+        ) : null
+      }
     >
-      <div className="flex flex-wrap gap-2">
-        <label htmlFor="delivery-search" className="sr-only">
-          {t('list.searchLabel')}
-        </label>
+      <FilterSelect
+        idPrefix="delivery"
+        name="kind"
+        label={t('column.kind')}
+        value={query.kind ?? ''}
+        options={[
+          { value: '', label: t('list.anyKind') },
+          ...emailKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
+        ]}
+      />
+      <FilterSelect
+        idPrefix="delivery"
+        name="status"
+        label={t('column.status')}
+        value={query.status ?? ''}
+        options={[
+          { value: '', label: t('list.anyStatus') },
+          ...deliveryStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
+        ]}
+      />
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        {t('list.from')}
         <input
-          id="delivery-search"
-          name="q"
-          type="search"
-          defaultValue={query.recipient}
-          placeholder={t('list.searchPlaceholder')}
-          maxLength={emailMaxLength}
-          className={`min-w-48 flex-1 ${filterFieldClass}`}
+          name="from"
+          type="date"
+          defaultValue={query.from ?? ''}
+          aria-invalid={datesReversed || undefined}
+          className={dateClass}
         />
-        <FilterSelect
-          idPrefix="delivery"
-          name="kind"
-          label={t('column.kind')}
-          value={query.kind ?? ''}
-          options={[
-            { value: '', label: t('list.anyKind') },
-            ...emailKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
-          ]}
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        {t('list.to')}
+        <input
+          name="to"
+          type="date"
+          defaultValue={query.to ?? ''}
+          aria-invalid={datesReversed || undefined}
+          aria-describedby={datesReversed ? 'delivery-dates-reversed' : undefined}
+          className={dateClass}
         />
-        <FilterSelect
-          idPrefix="delivery"
-          name="status"
-          label={t('column.status')}
-          value={query.status ?? ''}
-          options={[
-            { value: '', label: t('list.anyStatus') },
-            ...deliveryStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
-          ]}
-        />
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          {t('list.from')}
-          <input
-            name="from"
-            type="date"
-            defaultValue={query.from ?? ''}
-            aria-invalid={datesReversed || undefined}
-            className={dateClass}
-          />
-        </label>
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          {t('list.to')}
-          <input
-            name="to"
-            type="date"
-            defaultValue={query.to ?? ''}
-            aria-invalid={datesReversed || undefined}
-            aria-describedby={datesReversed ? 'delivery-dates-reversed' : undefined}
-            className={dateClass}
-          />
-        </label>
-        <FilterSelect
-          idPrefix="delivery"
-          name="size"
-          label={t('list.size')}
-          value={String(query.size)}
-          options={pageSizes.map((size) => ({
-            value: String(size),
-            label: t('list.perPage', { size }),
-          }))}
-        />
-        <Button type="submit" variant="secondary">
-          {t('list.submit')}
-        </Button>
-        {deliveryListFiltered(query) ? (
-          <Link
-            href="/settings/delivery"
-            className="self-center text-sm font-medium text-indigo-700 underline"
-          >
-            {t('list.clear')}
-          </Link>
-        ) : null}
-      </div>
-      {datesReversed ? (
-        <p id="delivery-dates-reversed" role="alert" className="mt-2 text-sm text-red-700">
-          {t('list.datesReversed')}
-        </p>
-      ) : null}
-    </form>
+      </label>
+    </ListSearchForm>
   );
 }
