@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, asc, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { accounts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
-import { hostReachesSql } from '@/lib/auth/host-reach-sql';
-import { accountRoles, usersReach, type AccountRole } from '@/lib/auth/permissions';
+import { reachesUsersSql } from '@/lib/auth/host-reach-sql';
+import { accountRoles, type AccountRole } from '@/lib/auth/permissions';
 import { containsPattern } from '@/lib/database/contains-pattern';
 
 export interface GrantableAccount {
@@ -34,7 +34,6 @@ export async function findGrantableAccounts(
   viewer: SessionUser,
   options: { search?: string; ids?: string[]; limit?: number } = {},
 ): Promise<GrantableAccount[]> {
-  const ownAccounts = [...viewer.accountRoles.keys()];
   const ids = options.ids?.filter(isUuid);
   if (ids && ids.length === 0) return [];
   const search = options.search?.trim();
@@ -44,10 +43,7 @@ export async function findGrantableAccounts(
     .where(
       and(
         ne(accounts.status, 'deactivated'),
-        or(
-          hostReachesSql(usersReach),
-          ownAccounts.length > 0 ? inArray(accounts.id, ownAccounts) : undefined,
-        ),
+        reachesUsersSql(viewer),
         search ? sql`lower(${accounts.name}) like ${containsPattern(search)}` : undefined,
         ids ? inArray(accounts.id, ids) : undefined,
       ),

@@ -1,24 +1,11 @@
 import 'server-only';
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  exists,
-  inArray,
-  like,
-  isNotNull,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, like, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import {
   accountRoles,
   hostRoles,
   seesUsersOf,
-  usersReach,
   type AccountRole,
   type HostRole,
 } from '@/lib/auth/permissions';
@@ -31,13 +18,13 @@ import {
   type KeysetPage,
   type PagePosition,
 } from '@/lib/database/keyset-page';
-import { hostReachesSql } from '@/lib/auth/host-reach-sql';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { UserStatus } from '@/db/schema';
 import { containsPattern } from '@/lib/database/contains-pattern';
+import { membershipIn, reachedMemberships, visibleTo } from './user-visibility-sql';
 
 export interface UserRow {
   id: string;
@@ -61,57 +48,6 @@ export interface UserRow {
   /** Whether the viewer may edit, deactivate, revoke and make links for this user. */
   manageable: boolean;
   isViewer: boolean;
-}
-
-/**
- * Who the viewer may see, in SQL so that the limit counts only them: host users, users with no
- * account, and users of at least one account the viewer reaches (permissions.ts `seesUsersOf`:
- * their own, or one whose users the host reaches). Users who belong only to unmanaged accounts
- * are theirs alone.
- */
-function visibleTo(db: Database, viewer: SessionUser) {
-  // One correlated aggregate, null when the user has no account: PostgreSQL runs it per row
-  // through the memberships' primary key. Written as NOT EXISTS or EXISTS, it would hash every
-  // membership of the instance first, and a page of 50 would cost as much as 100,000 users.
-  const anyReached = db
-    .select({ reached: sql<boolean>`bool_or(${reaches(viewer)})` })
-    .from(accountMemberships)
-    .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
-    .where(eq(accountMemberships.userId, users.id));
-  return or(isNotNull(users.hostRole), sql`coalesce((${anyReached}), true)`);
-}
-
-/** Accounts whose users the viewer reaches: their own, or by their host role. */
-function reaches(viewer: SessionUser): SQL {
-  const ownAccounts = [...viewer.accountRoles.keys()];
-  return or(
-    hostReachesSql(usersReach),
-    ownAccounts.length > 0 ? inArray(accounts.id, ownAccounts) : undefined,
-  )!;
-}
-
-/** The listed user's memberships (`users` is the outer query's row), with `where` added. */
-function heldBy(db: Database, where?: SQL) {
-  return db
-    .select({ one: sql`1` })
-    .from(accountMemberships)
-    .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
-    .where(and(eq(accountMemberships.userId, users.id), where));
-}
-
-/**
- * The listed user's memberships in accounts the viewer reaches: their own accounts, or one
- * whose users the host reaches (permissions.ts `seesUsersOf`); optionally only one account.
- */
-function reachedMemberships(db: Database, viewer: SessionUser, where?: SQL, accountId?: string) {
-  return heldBy(
-    db,
-    and(
-      reaches(viewer),
-      where,
-      accountId ? eq(accountMemberships.accountId, accountId) : undefined,
-    ),
-  );
 }
 
 export type UserRoleFilter = `host.${HostRole}` | `account.${AccountRole}`;
@@ -166,19 +102,7 @@ export function userPageQueries(db: Database, query: UserListQuery) {
     roleScope === 'account'
       ? exists(reachedMemberships(db, viewer, eq(accountMemberships.role, role), query.accountId))
       : undefined,
-    query.accountId
-      ? exists(
-          db
-            .select({ one: sql`1` })
-            .from(accountMemberships)
-            .where(
-              and(
-                eq(accountMemberships.userId, users.id),
-                eq(accountMemberships.accountId, query.accountId),
-              ),
-            ),
-        )
-      : undefined,
+    query.accountId ? exists(membershipIn(db, query.accountId)) : undefined,
   );
   const from = beyondPosition(users.email, position);
   return {
