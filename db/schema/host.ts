@@ -1,5 +1,6 @@
 import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { twoFactorPolicyEnum } from './two-factor';
 
 /** The instance's own settings: exactly one row (id = 1). */
 export const hostSettings = pgTable(
@@ -11,6 +12,8 @@ export const hostSettings = pgTable(
     invitationLifetimeHours: integer().notNull().default(72),
     /** How long the delivery log keeps an email that is done with (sent, failed, cancelled). */
     emailRetentionDays: integer().notNull().default(90),
+    /** Who must pass a second step at sign-in (Settings → Security). */
+    twoFactorPolicy: twoFactorPolicyEnum().notNull().default('off'),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

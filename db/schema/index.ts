@@ -9,3 +9,4 @@ export * from './smtp';
 export * from './outbox';
 export * from './invitations';
 export * from './password-resets';
+export * from './two-factor';

@@ -9,4 +9,6 @@ export const signInErrorCodes = {
   unavailable: 'DatabaseUnavailable',
   /** Anything else unexpected; the server log has the cause. */
   failed: 'SignInFailed',
+  /** The password was right; the second step's page comes next (its cookie is set). */
+  secondStep: 'SecondStep',
 } as const;

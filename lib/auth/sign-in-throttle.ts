@@ -47,3 +47,28 @@ export async function signInSucceeded(db: Database, { email, clientAddress }: Wh
 export async function clearSignInFailures(db: Database, email: string): Promise<void> {
   await clearAttempts(db, [emailKey(email)]);
 }
+
+/**
+ * The second step (a code after the right password) counts per user, so a stolen password
+ * cannot try codes faster than this across challenges, and per client with the passwords.
+ */
+function secondStepRule(userId: string): ThrottleRule {
+  return { key: `sign-in:code:${userId}`, limit: 10, windowMinutes, blockMinutes };
+}
+
+export function takeSecondStepAttempt(
+  db: Database,
+  { userId, clientAddress }: { userId: string; clientAddress: string | null },
+): Promise<Admission> {
+  const rules: ThrottleRule[] = clientAddress ? [clientRule(clientAddress)] : [];
+  rules.push(secondStepRule(userId));
+  return takeAttempts(db, rules);
+}
+
+export async function secondStepSucceeded(
+  db: Database,
+  { userId, clientAddress }: { userId: string; clientAddress: string | null },
+): Promise<void> {
+  await clearAttempts(db, [secondStepRule(userId).key]);
+  if (clientAddress) await returnAttempt(db, clientRule(clientAddress));
+}

@@ -6,6 +6,7 @@ import { deleteDeadInvitations } from '@/lib/invitations/delete-dead-invitations
 import { deleteOldEmails } from '@/lib/outbox/delete-old-emails';
 import { deleteDeadResets } from '@/lib/resets/delete-dead-resets';
 import { deleteExpiredAttempts } from '@/lib/throttle/throttle';
+import { deleteExpiredChallenges } from '@/lib/two-factor/sign-in-challenge';
 
 /** Rows each table gives up per run: a backlog drains over several runs, never in one long lock. */
 const defaultLimit = 500;
@@ -25,6 +26,7 @@ export interface SweepResult {
   emails: number | null;
   invitations: number | null;
   resets: number | null;
+  signInChallenges: number | null;
 }
 
 type Sweep = (db: Database, options: { limit: number }) => Promise<number>;
@@ -49,12 +51,16 @@ const sweeps: Record<keyof SweepResult, { what: string; run: Sweep }> = {
     run: (db, { limit }) =>
       deleteDeadResets(db, { before: new Date(Date.now() - linkGraceDays * dayMs), limit }),
   },
+  signInChallenges: {
+    what: 'abandoned sign-ins (past the password, never finished)',
+    run: deleteExpiredChallenges,
+  },
 };
 
 /**
  * Keeps the tables that grow with use from growing without end: sessions past either limit,
  * throttle counts whose window and block are over, finished emails past the host's retention,
- * and invitation and reset links dead for a while. At most `limit` rows of each per run, one
+ * invitation and reset links dead for a while, and sign-ins abandoned after the password. At most `limit` rows of each per run, one
  * table after the other, each its own statement. Runs beside the outbox sweep and from
  * /api/cron/outbox, never inside a request. Never throws: a table whose sweep fails is logged
  * and left for the next run, and the others are swept all the same.

@@ -25,7 +25,7 @@ export async function startServer(): Promise<void> {
         `Generated a new app secret and saved it in ${secret.file}. Keep that file (or set APP_SECRET): it signs sessions and encrypts the stored SMTP password.`,
       );
     }
-    // next-auth's secret is getAppSecret() (lib/auth/auth-options.ts); its address this one.
+    // next-auth's secret is getAppSecret() (lib/sign-in/auth-options.ts); its address this one.
     publishNextAuthUrl(appBaseUrl());
 
     const handle = await getDatabaseHandle();

@@ -96,11 +96,14 @@ const app = {
   invite: 'app/(auth)/invite/[token]/actions.ts',
   reset: 'app/(auth)/reset/[token]/actions.ts',
   setup: 'app/(auth)/setup/actions.ts',
+  secondStep: 'app/(auth)/sign-in/two-factor/actions.ts',
+  setUpAtSignIn: 'app/(auth)/sign-in/set-up-two-factor/actions.ts',
   console: 'app/(console)/actions.ts',
   session: 'app/(console)/session-actions.ts',
   profile: 'app/(console)/profile/actions.ts',
   smtp: 'app/(console)/settings/smtp/actions.ts',
   general: 'app/(console)/settings/general/actions.ts',
+  security: 'app/(console)/settings/security/actions.ts',
   delivery: 'app/(console)/settings/delivery/actions.ts',
   users: 'app/(console)/users/actions.ts',
   accounts: 'app/(console)/accounts/actions.ts',
@@ -114,8 +117,11 @@ const rules = {
   language: 'the language switch: anyone, a visitor whose session just ended too',
   signOut: 'signing out: anyone (without a session there is nothing to end)',
   ownPassword: 'Profile: every signed-in user changes their own password',
+  ownTwoFactor: 'Profile: every signed-in user sets up their own two-factor sign-in',
+  secondStep:
+    'Two-factor sign-in: the second step acts on the challenge its cookie names, for anyone holding one',
   hostSettings:
-    'Host settings (SMTP, host name, invitation lifetime), SMTP switch on the dashboard, delivery log',
+    'Host settings (SMTP, host name, invitation lifetime, security), SMTP switch on the dashboard, delivery log',
   hostUsers: 'invite / edit / revoke host users, their invite and reset links',
   accounts: 'create accounts; rename, deactivate, activate, delete accounts',
   accountSettings: 'change account settings, delete the account itself',
@@ -262,6 +268,58 @@ const actionRows: ActionRow[] = [
     }),
   },
 
+  // Two-factor sign-in: without a challenge cookie the domain answers "expired" to everyone;
+  // on this instance the policy is off, so Profile's set-up answers "turned off".
+  {
+    file: app.secondStep,
+    name: 'verifyCodeAction',
+    rule: rules.secondStep,
+    expect: everyone,
+    probe: async () => ({ fields: { kind: 'authenticator', code: '123456' } }),
+  },
+  {
+    file: app.setUpAtSignIn,
+    name: 'startSetUpAtSignInAction',
+    rule: rules.secondStep,
+    expect: everyone,
+    probe: async () => ({ fields: {} }),
+  },
+  {
+    file: app.setUpAtSignIn,
+    name: 'finishSetUpAtSignInAction',
+    rule: rules.secondStep,
+    expect: everyone,
+    probe: async () => ({ fields: { code: '123456' } }),
+  },
+  {
+    file: app.profile,
+    name: 'startAuthenticatorAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: {} }),
+  },
+  {
+    file: app.profile,
+    name: 'confirmAuthenticatorAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: { code: '123456' } }),
+  },
+  {
+    file: app.profile,
+    name: 'removeAuthenticatorAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: {} }),
+  },
+  {
+    file: app.profile,
+    name: 'regenerateRecoveryCodesAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: {} }),
+  },
+
   // Host settings
   {
     file: app.smtp,
@@ -339,6 +397,14 @@ const actionRows: ActionRow[] = [
     expect: hostAdmin,
     // The default: an allowed call leaves the instance's delivery log as it was.
     probe: async () => ({ fields: { days: '90' } }),
+  },
+  {
+    file: app.security,
+    name: 'setTwoFactorPolicyAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    // The default: an allowed call leaves every sign-in of the instance as it was.
+    probe: async () => ({ fields: { policy: 'off' } }),
   },
   {
     file: app.delivery,
@@ -808,6 +874,21 @@ const pageRows: PageRow[] = [
     visits: [visit('/sign-in', { ...sameForAll('/dashboard'), signedOut: 200 })],
   },
   {
+    route: '/sign-in/two-factor',
+    rule: 'Two-factor sign-in: without a challenge, the way back to the password',
+    visits: [visit('/sign-in/two-factor', { ...sameForAll('/dashboard'), signedOut: 200 })],
+  },
+  {
+    route: '/sign-in/set-up-two-factor',
+    rule: 'Two-factor sign-in: only for a challenge that must set a method up',
+    visits: [
+      visit('/sign-in/set-up-two-factor', {
+        ...sameForAll('/dashboard'),
+        signedOut: '/sign-in/two-factor',
+      }),
+    ],
+  },
+  {
     route: '/forgot-password',
     rule: 'Passwords: public',
     visits: [visit('/forgot-password', sameForAll(200))],
@@ -859,7 +940,13 @@ const pageRows: PageRow[] = [
       visit('/users?q=a&status=active&role=account.admin&after=a', seenBy('hostAdmin')),
     ],
   },
-  ...['/settings', '/settings/smtp', '/settings/general', '/settings/delivery'].map((route) => ({
+  ...[
+    '/settings',
+    '/settings/smtp',
+    '/settings/general',
+    '/settings/delivery',
+    '/settings/security',
+  ].map((route) => ({
     route,
     rule: rules.hostSettings,
     visits: [visit(route, seenBy('hostAdmin'))],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { throttle, users } from '@/db/schema';
 import { readSession } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
-import { signIn } from '@/lib/auth/sign-in';
+import { signIn } from '@/lib/sign-in/sign-in';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { changeUserLanguage } from '@/lib/users/change-user-language';
 import { withTestDatabase } from '../support/with-test-database';

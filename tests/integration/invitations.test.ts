@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accountMemberships, invitations, outbox, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
-import { signIn } from '@/lib/auth/sign-in';
+import { signIn } from '@/lib/sign-in/sign-in';
 import { hashToken } from '@/lib/crypto/tokens';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';

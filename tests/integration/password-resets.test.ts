@@ -5,7 +5,7 @@ import { outbox, passwordResets, sessions, throttle, users } from '@/db/schema';
 import type { HostRole } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
-import { signIn } from '@/lib/auth/sign-in';
+import { signIn } from '@/lib/sign-in/sign-in';
 import { hashToken } from '@/lib/crypto/tokens';
 import { openPayload } from '@/lib/outbox/outbox-payload';
 import { makeResetLink } from '@/lib/users/make-reset-link';

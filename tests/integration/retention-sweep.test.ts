@@ -223,7 +223,14 @@ describe('sweepExpiredRows', () => {
     await db().execute(sql`alter table outbox rename to outbox_away`);
     try {
       const result = await sweepExpiredRows(db());
-      expect(result).toEqual({ sessions: 0, throttle: 0, emails: null, invitations: 0, resets: 1 });
+      expect(result).toEqual({
+        sessions: 0,
+        throttle: 0,
+        emails: null,
+        invitations: 0,
+        resets: 1,
+        signInChallenges: 0,
+      });
     } finally {
       await db().execute(sql`alter table outbox_away rename to outbox`);
     }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accountMemberships, accounts, sessions, throttle, users } from '@/db/schema';
 import { readSession } from '@/lib/auth/read-session';
 import { deleteUserSessions } from '@/lib/auth/sessions';
-import { signIn } from '@/lib/auth/sign-in';
+import { signIn } from '@/lib/sign-in/sign-in';
 import { withTestDatabase } from '../support/with-test-database';
 import type { UserStatus } from '@/db/schema';
 

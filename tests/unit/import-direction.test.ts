@@ -21,6 +21,8 @@ const libLayers: string[][] = [
   ['outbox'],
   ['invitations'],
   ['resets'],
+  ['two-factor'],
+  ['sign-in'],
   ['maintenance'],
   ['users'],
   ['accounts'],

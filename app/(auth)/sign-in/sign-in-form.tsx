@@ -52,6 +52,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       if (result?.ok && !result.error) {
         router.replace(returnTo);
         router.refresh();
+      } else if (result?.error === signInErrorCodes.secondStep) {
+        // The password was right: the second step's page, with its cookie already set.
+        router.push(`/sign-in/two-factor?${new URLSearchParams({ callbackUrl: returnTo })}`);
       } else {
         setError(describe(result?.error ?? '', String(data.get('email') ?? '').trim()));
       }

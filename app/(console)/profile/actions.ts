@@ -1,13 +1,23 @@
-// Server action of the Profile page: a signed-in user changes their own password.
+// Server actions of the Profile page: a signed-in user's own password and two-factor sign-in.
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
 import { clientAddressFrom } from '@/lib/auth/client-address';
+import { getHostName } from '@/lib/host/get-host-name';
 import { currentSessionToken } from '@/lib/auth/current-user';
 import { checkNewPassword, passwordField } from '@/lib/auth/password-fields';
+import { minutesUntil } from '@/lib/throttle/minutes-until';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
+import { authenticatorQrCode } from '@/lib/two-factor/authenticator-qr';
+import {
+  confirmOwnAuthenticator,
+  regenerateOwnRecoveryCodes,
+  startOwnAuthenticator,
+} from '@/lib/two-factor/own-methods';
+import { removeTwoFactorMethod } from '@/lib/two-factor/remove-method';
 
 // Made per user: the new password is checked against the user's own email.
 function changeOwnPasswordSchema(email: string) {
@@ -33,12 +43,76 @@ export const changeOwnPasswordAction = action(
     });
     if (result.ok) return { ok: true, data: undefined };
     if (result.reason === 'throttled') {
-      const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000));
+      const minutes = minutesUntil(result.retryAt);
       return { ok: false, formError: t('profile.password.throttled', { minutes }) };
     }
     return {
       ok: false,
       fieldErrors: { currentPassword: [t('validation.wrongCurrentPassword')] },
     };
+  },
+);
+
+// Profile → Two-factor sign-in: the user's own authenticator and recovery codes.
+
+export const startAuthenticatorAction = action(
+  { schema: z.object({}), access: 'signed-in' },
+  async (_input, { user, db, t }) => {
+    const result = await startOwnAuthenticator(db, user, await getHostName());
+    if (result.ok) {
+      const qrCode = await authenticatorQrCode(result.uri);
+      return { ok: true, data: { qrCode, secret: result.secret } };
+    }
+    return { ok: false, formError: t(`profileTwoFactor.${result.reason}`) };
+  },
+);
+
+const codeSchema = z.object({
+  code: z.string().trim().min(1, 'codeRequired').max(64, 'codeRequired'),
+});
+
+export const confirmAuthenticatorAction = action(
+  { schema: codeSchema, access: 'signed-in' },
+  async ({ code }, { user, db, t }) => {
+    const result = await confirmOwnAuthenticator(db, {
+      userId: user.id,
+      code,
+      clientAddress: clientAddressFrom(await headers()),
+    });
+    if (result.ok) return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
+    switch (result.reason) {
+      case 'wrongCode':
+        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.wrongCode')] } };
+      case 'throttled':
+        return {
+          ok: false,
+          formError: t('profileTwoFactor.throttled', { minutes: minutesUntil(result.retryAt) }),
+        };
+      default:
+        return { ok: false, formError: t(`profileTwoFactor.${result.reason}`) };
+    }
+  },
+);
+
+export const removeAuthenticatorAction = action(
+  { schema: z.object({}), access: 'signed-in' },
+  async (_input, { user, db, t }) => {
+    const result = await removeTwoFactorMethod(db, {
+      userId: user.id,
+      hostRole: user.hostRole,
+      method: 'totp',
+    });
+    if (!result.ok) return { ok: false, formError: t('profileTwoFactor.removeRequired') };
+    revalidatePath('/profile');
+    return { ok: true, data: undefined };
+  },
+);
+
+export const regenerateRecoveryCodesAction = action(
+  { schema: z.object({}), access: 'signed-in' },
+  async (_input, { user, db, t }) => {
+    const result = await regenerateOwnRecoveryCodes(db, user.id);
+    if (!result.ok) return { ok: false, formError: t('profileTwoFactor.regenerateNeedsMethod') };
+    return { ok: true, data: { recoveryCodes: result.codes } };
   },
 );

@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { changeLanguageAction } from '../actions';
 import { changeOwnPasswordAction } from './actions';
 import { ChangePasswordForm } from './change-password-form';
+import { TwoFactorSection } from './two-factor-section';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,12 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** Every signed-in user's own page: their password and their language. */
+/** Every signed-in user's own page: their password, two-factor sign-in and language. */
 export default async function ProfilePage() {
   const user = await requireUser();
   const t = await getTranslations('profile');
   return (
-    <ClientMessages namespaces={['languageSwitch', 'profile.password']}>
+    <ClientMessages
+      namespaces={['languageSwitch', 'profile.password', 'profileTwoFactor', 'twoFactorSetup']}
+    >
       <PageHeader title={t('title')} description={t('description', { email: user.email })} />
       <div className="space-y-6">
         <Card className="p-5 sm:p-6">
@@ -32,6 +35,9 @@ export default async function ProfilePage() {
             </p>
             <ChangePasswordForm email={user.email} action={changeOwnPasswordAction} />
           </section>
+        </Card>
+        <Card className="p-5 sm:p-6">
+          <TwoFactorSection user={user} />
         </Card>
         <Card className="p-5 sm:p-6">
           <section aria-labelledby="profile-language">

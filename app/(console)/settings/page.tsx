@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { IdCardIcon, MailIcon, SendIcon } from '@/components/ui/icons';
+import { IdCardIcon, LockIcon, MailIcon, SendIcon } from '@/components/ui/icons';
 import { LinkCard } from '@/components/ui/link-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
@@ -39,6 +39,14 @@ export default async function HostSettingsPage() {
             icon={<SendIcon />}
             title={t('delivery.title')}
             description={t('settings.deliveryDescription')}
+          />
+        </li>
+        <li>
+          <LinkCard
+            href="/settings/security"
+            icon={<LockIcon />}
+            title={t('security.title')}
+            description={t('settings.securityDescription')}
           />
         </li>
       </ul>

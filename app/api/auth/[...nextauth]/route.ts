@@ -4,7 +4,7 @@
 import NextAuth from 'next-auth';
 import { cookies } from 'next/headers';
 import type { NextRequest } from 'next/server';
-import { authOptions } from '@/lib/auth/auth-options';
+import { authOptions } from '@/lib/sign-in/auth-options';
 import { gateNextAuthRequest } from '@/lib/auth/next-auth-gate';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { reportDatabaseUnreachable } from '@/lib/health/database-availability';

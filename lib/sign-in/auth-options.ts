@@ -5,10 +5,10 @@ import { getDb } from '@/lib/database/configured-database';
 import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { appBaseUrl, appUrl, isHttpsDeployment } from '@/lib/urls';
 import { authorizeCredentials } from './authorize-credentials';
-import { safeReturnPath } from './safe-return-path';
-import { sessionCookie } from './session-cookie';
-import { sessionLimits } from './session-limits';
-import { deleteSession } from './sessions';
+import { safeReturnPath } from '@/lib/auth/safe-return-path';
+import { sessionCookie } from '@/lib/auth/session-cookie';
+import { sessionLimits } from '@/lib/auth/session-limits';
+import { deleteSession } from '@/lib/auth/sessions';
 
 // next-auth handles the sign-in POST (with its CSRF check) and the session cookie; the cookie's
 // JWT carries only a random session token, looked up in the sessions table on every request.

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { users } from '@/db/schema';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
-import { createSession } from './sessions';
+import type { HostRole } from './permissions';
 import { signInSucceeded, takeSignInAttempt } from './sign-in-throttle';
 
-export type SignInResult =
-  | { ok: true; userId: string; sessionToken: string }
+export type PasswordCheck =
+  | { ok: true; user: { id: string; hostRole: HostRole | null } }
   /** One answer for unknown email, wrong password, pending or deactivated user. */
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAt: Date };
@@ -16,16 +16,18 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Checks an email and password and, when they match an active user, opens a session. */
-export async function signIn(
+/**
+ * Checks an email and password against an active user, throttled per email and per client.
+ * It opens no session: that is for lib/sign-in, after the second step the host may ask for.
+ */
+export async function checkPassword(
   db: Database,
   options: {
     email: string;
     password: string;
     clientAddress: string | null;
-    userAgent?: string | null;
   },
-): Promise<SignInResult> {
+): Promise<PasswordCheck> {
   // No address has one, and PostgreSQL refuses NUL in text: not worth a query, nor a count.
   if (/\p{Cc}/u.test(options.email)) return { ok: false, reason: 'invalid' };
   const email = normalizeEmail(options.email);
@@ -36,7 +38,12 @@ export async function signIn(
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, status: users.status })
+    .select({
+      id: users.id,
+      hostRole: users.hostRole,
+      passwordHash: users.passwordHash,
+      status: users.status,
+    })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);
@@ -51,6 +58,5 @@ export async function signIn(
       : { ok: false, reason: 'invalid' };
   }
   await signInSucceeded(db, who);
-  const sessionToken = await createSession(db, { userId: user.id, userAgent: options.userAgent });
-  return { ok: true, userId: user.id, sessionToken };
+  return { ok: true, user: { id: user.id, hostRole: user.hostRole } };
 }

@@ -3,9 +3,10 @@ import type { User } from 'next-auth';
 import { getDb } from '@/lib/database/configured-database';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { rootMessage } from '@/lib/errors/root-cause';
-import { clientAddressFrom } from './client-address';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import { setChallengeCookie } from './challenge-cookie';
 import { signIn } from './sign-in';
-import { signInErrorCodes, throttledErrorPrefix } from './sign-in-errors';
+import { signInErrorCodes, throttledErrorPrefix } from '@/lib/auth/sign-in-errors';
 
 /**
  * next-auth's credentials check: a user with the session token to put in the cookie, null for
@@ -37,6 +38,12 @@ export async function authorizeCredentials(
     );
   }
   if (result.ok) return { id: result.userId, sessionToken: result.sessionToken } as User;
+  if (result.reason === 'secondStep') {
+    // next-auth answers an error here with no session cookie; the challenge's cookie rides on
+    // the same response (a route handler's cookies() joins it), and the form moves on.
+    await setChallengeCookie(result.challengeToken);
+    throw new Error(signInErrorCodes.secondStep);
+  }
   if (result.reason === 'throttled') {
     throw new Error(throttledErrorPrefix + result.retryAt.toISOString());
   }

@@ -1,0 +1,70 @@
+// Server actions of the set-up step of a sign-in: the host requires two-factor sign-in and the
+// user has no method yet. Both act only on the challenge the step's cookie names.
+'use server';
+
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { action } from '@/lib/actions/action';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import { getHostName } from '@/lib/host/get-host-name';
+import { clearChallengeCookie, readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
+import { setSessionCookie } from '@/lib/sign-in/session-cookie-writer';
+import { minutesUntil } from '@/lib/throttle/minutes-until';
+import { authenticatorQrCode } from '@/lib/two-factor/authenticator-qr';
+import { finishSetUpAtSignIn, startSetUpAtSignIn } from '@/lib/two-factor/set-up-at-sign-in';
+
+export const startSetUpAtSignInAction = action(
+  { schema: z.object({}), access: 'public' },
+  async (_input, { db, t }) => {
+    const result = await startSetUpAtSignIn(db, await readChallengeCookie(), await getHostName());
+    if (result.ok) {
+      return {
+        ok: true,
+        data: { qrCode: await authenticatorQrCode(result.uri), secret: result.secret },
+      };
+    }
+    if (result.reason === 'alreadySetUp')
+      return { ok: false, formError: t('profileTwoFactor.alreadySetUp') };
+    await clearChallengeCookie();
+    return { ok: false, formError: t('twoFactor.expiredAction') };
+  },
+);
+
+const confirmSchema = z.object({
+  code: z.string().trim().min(1, 'codeRequired').max(64, 'codeRequired'),
+});
+
+export const finishSetUpAtSignInAction = action(
+  { schema: confirmSchema, access: 'public' },
+  async ({ code }, { db, t }) => {
+    const requestHeaders = await headers();
+    const result = await finishSetUpAtSignIn(db, {
+      challengeToken: await readChallengeCookie(),
+      code,
+      clientAddress: clientAddressFrom(requestHeaders),
+      userAgent: requestHeaders.get('user-agent'),
+    });
+    if (result.ok) {
+      await setSessionCookie(result.sessionToken);
+      await clearChallengeCookie();
+      return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
+    }
+    switch (result.reason) {
+      case 'wrongCode':
+        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.wrongCode')] } };
+      case 'throttled':
+        return {
+          ok: false,
+          formError: t('twoFactor.throttled', { minutes: minutesUntil(result.retryAt) }),
+        };
+      case 'notStarted':
+        return { ok: false, formError: t('profileTwoFactor.notStarted') };
+      case 'ended':
+        await clearChallengeCookie();
+        return { ok: false, formError: t('twoFactor.ended') };
+      case 'expired':
+        await clearChallengeCookie();
+        return { ok: false, formError: t('twoFactor.expiredAction') };
+    }
+  },
+);

@@ -1,0 +1,49 @@
+import 'server-only';
+import type { Database } from '@/db/database';
+import type { SignInStep } from '@/db/schema';
+import type { HostRole } from '@/lib/auth/permissions';
+import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
+import { policyRequires, readTwoFactorPolicy, twoFactorInUse } from './two-factor-policy';
+import { readTwoFactorStatus, type TwoFactorStatus } from './two-factor-status';
+
+/** The ways a user can pass the second step right now. */
+export interface UsableMethods {
+  authenticator: boolean;
+  email: boolean;
+  /** Set up, but paused because the host's email (SMTP) is off. */
+  emailSuspended: boolean;
+  recoveryCodesLeft: number;
+}
+
+function usableMethods(status: TwoFactorStatus, smtpEnabled: boolean): UsableMethods {
+  return {
+    authenticator: status.authenticator,
+    email: status.email && smtpEnabled,
+    emailSuspended: status.email && !smtpEnabled,
+    recoveryCodesLeft: status.recoveryCodesLeft,
+  };
+}
+
+/** How the user can pass the second step now (SMTP is asked only of users with email codes). */
+export async function readUsableMethods(db: Database, userId: string): Promise<UsableMethods> {
+  const status = await readTwoFactorStatus(db, userId);
+  return usableMethods(status, status.email && (await isSmtpEnabled(db)));
+}
+
+/**
+ * What follows a right password: nothing (a session at once), a code (`verify`), or setting up
+ * a method first (`set_up`, when the host requires one the user has no working way to pass).
+ * An emailed code paused by SMTP being off never locks anyone out: the recovery codes still
+ * work, and with none left the password is enough unless the host requires a second step.
+ */
+export async function secondStepAfterPassword(
+  db: Database,
+  user: { id: string; hostRole: HostRole | null },
+): Promise<SignInStep | null> {
+  const policy = await readTwoFactorPolicy(db);
+  if (!twoFactorInUse(policy)) return null;
+  const usable = await readUsableMethods(db, user.id);
+  if (usable.authenticator || usable.email) return 'verify';
+  if (usable.emailSuspended && usable.recoveryCodesLeft > 0) return 'verify';
+  return policyRequires(policy, user.hostRole) ? 'set_up' : null;
+}

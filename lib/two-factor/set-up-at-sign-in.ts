@@ -1,0 +1,81 @@
+import 'server-only';
+import type { Database } from '@/db/database';
+import { createSession } from '@/lib/auth/sessions';
+import { secondStepSucceeded, takeSecondStepAttempt } from '@/lib/auth/sign-in-throttle';
+import {
+  confirmAuthenticator,
+  startAuthenticatorSetup,
+  type StartAuthenticatorResult,
+} from './authenticator-setup';
+import {
+  countChallengeFailure,
+  endSignInChallenge,
+  readSignInChallenge,
+} from './sign-in-challenge';
+
+/**
+ * The host requires a second step the user has no way to pass yet: right after the password,
+ * before any page, they set up an authenticator. Only a live `set_up` challenge may do this.
+ */
+export async function startSetUpAtSignIn(
+  db: Database,
+  challengeToken: string | null | undefined,
+  /** The host's name: the app lists the entry under it. */
+  issuer: string,
+): Promise<StartAuthenticatorResult | { ok: false; reason: 'expired' }> {
+  const challenge = await readSignInChallenge(db, challengeToken);
+  if (!challenge || challenge.step !== 'set_up') return { ok: false, reason: 'expired' };
+  return startAuthenticatorSetup(db, {
+    userId: challenge.userId,
+    email: challenge.email,
+    issuer,
+  });
+}
+
+export type FinishSetUpResult =
+  | { ok: true; sessionToken: string; recoveryCodes: string[] | null }
+  | { ok: false; reason: 'expired' | 'notStarted' | 'ended' }
+  | { ok: false; reason: 'throttled'; retryAt: Date }
+  | { ok: false; reason: 'wrongCode'; attemptsLeft: number };
+
+/**
+ * Confirms the new authenticator with its first code and, with it, finishes the sign-in:
+ * the challenge ends and the session opens. Codes are counted like the second step's.
+ */
+export async function finishSetUpAtSignIn(
+  db: Database,
+  options: {
+    challengeToken: string | null | undefined;
+    code: string;
+    clientAddress: string | null;
+    userAgent?: string | null;
+  },
+): Promise<FinishSetUpResult> {
+  const challenge = await readSignInChallenge(db, options.challengeToken);
+  if (!challenge || challenge.step !== 'set_up') return { ok: false, reason: 'expired' };
+  const who = { userId: challenge.userId, clientAddress: options.clientAddress };
+  const admission = await takeSecondStepAttempt(db, who);
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
+
+  const confirmed = await confirmAuthenticator(db, {
+    userId: challenge.userId,
+    code: options.code.replace(/\s/g, ''),
+  });
+  if (!confirmed.ok) {
+    if (confirmed.reason === 'notStarted') return { ok: false, reason: 'notStarted' };
+    const attemptsLeft = await countChallengeFailure(db, challenge.tokenHash);
+    if (attemptsLeft === 0) return { ok: false, reason: 'ended' };
+    return admission.blockedUntil
+      ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }
+      : { ok: false, reason: 'wrongCode', attemptsLeft };
+  }
+  // The method stays set up even if this sign-in was finished elsewhere meanwhile: the user
+  // then signs in again, with it.
+  const sessionToken = await db.transaction(async (tx) => {
+    if (!(await endSignInChallenge(tx, challenge.tokenHash))) return null;
+    return createSession(tx, { userId: challenge.userId, userAgent: options.userAgent });
+  });
+  if (!sessionToken) return { ok: false, reason: 'expired' };
+  await secondStepSucceeded(db, who);
+  return { ok: true, sessionToken, recoveryCodes: confirmed.recoveryCodes };
+}

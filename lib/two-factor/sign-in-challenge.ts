@@ -1,0 +1,113 @@
+import 'server-only';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { signInChallenges, users, type SignInStep } from '@/db/schema';
+import { hashToken, isWellFormedToken, newToken } from '@/lib/crypto/tokens';
+import type { HostRole } from '@/lib/auth/permissions';
+
+/** How long the second step may take after the password: the cookie lives as long. */
+export const challengeLifetimeMs = 10 * 60_000;
+/** Wrong codes that end a sign-in attempt: the password must be entered again. */
+const challengeMaxFailures = 5;
+
+/** Starts the second step of a sign-in whose password was right; returns the cookie's token. */
+export async function openSignInChallenge(
+  db: Database,
+  options: { userId: string; step: SignInStep },
+): Promise<string> {
+  const token = newToken();
+  await db.insert(signInChallenges).values({
+    tokenHash: hashToken(token),
+    userId: options.userId,
+    step: options.step,
+    expiresAt: new Date(Date.now() + challengeLifetimeMs),
+  });
+  return token;
+}
+
+export interface SignInChallenge {
+  tokenHash: string;
+  userId: string;
+  email: string;
+  hostRole: HostRole | null;
+  step: SignInStep;
+  failedAttempts: number;
+  expiresAt: Date;
+}
+
+/** The live challenge a cookie names, of a user still active; null for anything else. */
+export async function readSignInChallenge(
+  db: Database,
+  token: string | null | undefined,
+): Promise<SignInChallenge | null> {
+  if (!token || !isWellFormedToken(token)) return null;
+  const [row] = await db
+    .select({
+      tokenHash: signInChallenges.tokenHash,
+      userId: signInChallenges.userId,
+      email: users.email,
+      hostRole: users.hostRole,
+      step: signInChallenges.step,
+      failedAttempts: signInChallenges.failedAttempts,
+      expiresAt: signInChallenges.expiresAt,
+    })
+    .from(signInChallenges)
+    .innerJoin(users, eq(users.id, signInChallenges.userId))
+    .where(
+      and(
+        eq(signInChallenges.tokenHash, hashToken(token)),
+        gt(signInChallenges.expiresAt, sql`now()`),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Counts a wrong code against the challenge; the one that reaches the limit deletes it.
+ * Returns how many tries are left (0: the attempt is over).
+ */
+export async function countChallengeFailure(db: Database, tokenHash: string): Promise<number> {
+  const [row] = await db
+    .update(signInChallenges)
+    .set({ failedAttempts: sql`${signInChallenges.failedAttempts} + 1` })
+    .where(eq(signInChallenges.tokenHash, tokenHash))
+    .returning({ failedAttempts: signInChallenges.failedAttempts });
+  const left = row ? challengeMaxFailures - row.failedAttempts : 0;
+  if (left <= 0) await endSignInChallenge(db, tokenHash);
+  return Math.max(0, left);
+}
+
+/**
+ * Ends a challenge, and says whether this call ended it: of two requests finishing the same
+ * sign-in, only one opens a session.
+ */
+export async function endSignInChallenge(db: Database, tokenHash: string): Promise<boolean> {
+  const deleted = await db
+    .delete(signInChallenges)
+    .where(eq(signInChallenges.tokenHash, tokenHash))
+    .returning({ tokenHash: signInChallenges.tokenHash });
+  return deleted.length === 1;
+}
+
+/**
+ * Deletes at most `limit` challenges past their expiry (sign-ins abandoned after the password)
+ * and returns how many; rows another process holds are skipped.
+ */
+export async function deleteExpiredChallenges(
+  db: Database,
+  { limit }: { limit: number },
+): Promise<number> {
+  const expired = db
+    .select({ tokenHash: signInChallenges.tokenHash })
+    .from(signInChallenges)
+    .where(lt(signInChallenges.expiresAt, sql`now()`))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const deleted = await db
+    .delete(signInChallenges)
+    .where(inArray(signInChallenges.tokenHash, expired))
+    .returning({ tokenHash: signInChallenges.tokenHash });
+  return deleted.length;
+}

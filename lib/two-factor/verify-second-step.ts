@@ -1,0 +1,129 @@
+import 'server-only';
+import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { twoFactorMethods } from '@/db/schema';
+import { createSession } from '@/lib/auth/sessions';
+import { secondStepSucceeded, takeSecondStepAttempt } from '@/lib/auth/sign-in-throttle';
+import { spendRecoveryCode } from './recovery-codes';
+import {
+  countChallengeFailure,
+  endSignInChallenge,
+  readSignInChallenge,
+  type SignInChallenge,
+} from './sign-in-challenge';
+import { matchTotpStep } from './totp';
+import { openTotpSecret } from './totp-secret';
+
+/** How the code was given: from the authenticator app, or one of the recovery codes. */
+export type CodeKind = 'authenticator' | 'recovery';
+
+export type VerifySecondStepResult =
+  | { ok: true; userId: string; sessionToken: string }
+  /** No live challenge: never started, expired, ended, or the user deactivated meanwhile. */
+  | { ok: false; reason: 'expired' }
+  | { ok: false; reason: 'throttled'; retryAt: Date }
+  | { ok: false; reason: 'wrongCode'; attemptsLeft: number }
+  /** That was the last wrong code this attempt allows: start again with the password. */
+  | { ok: false; reason: 'ended' };
+
+const wrongCode = Symbol('wrong code');
+
+/** Accepts the authenticator's code once: only a step after the last accepted one. */
+async function spendAuthenticatorCode(
+  db: Database,
+  { userId, code, at }: { userId: string; code: string; at: Date },
+): Promise<boolean> {
+  const [method] = await db
+    .select({
+      sealedSecret: twoFactorMethods.sealedSecret,
+      lastUsedStep: twoFactorMethods.lastUsedStep,
+    })
+    .from(twoFactorMethods)
+    .where(
+      and(
+        eq(twoFactorMethods.userId, userId),
+        eq(twoFactorMethods.method, 'totp'),
+        isNotNull(twoFactorMethods.confirmedAt),
+      ),
+    )
+    .limit(1);
+  if (!method?.sealedSecret) return false;
+  const step = matchTotpStep(openTotpSecret(method.sealedSecret), code, {
+    at,
+    lastUsedStep: method.lastUsedStep,
+  });
+  if (step === null) return false;
+  // Guarded by the step: two requests with the same code, on any instance, succeed once.
+  const used = await db
+    .update(twoFactorMethods)
+    .set({ lastUsedStep: step, lastUsedAt: at })
+    .where(
+      and(
+        eq(twoFactorMethods.userId, userId),
+        eq(twoFactorMethods.method, 'totp'),
+        or(isNull(twoFactorMethods.lastUsedStep), lt(twoFactorMethods.lastUsedStep, step)),
+      ),
+    )
+    .returning({ userId: twoFactorMethods.userId });
+  return used.length === 1;
+}
+
+/**
+ * The second step of a sign-in: checks the code against the challenge's user and, when it is
+ * right, ends the challenge and opens the session in one transaction. Counted per user and per
+ * client like passwords; five wrong codes end the attempt.
+ */
+export async function verifySecondStep(
+  db: Database,
+  options: {
+    challengeToken: string | null | undefined;
+    kind: CodeKind;
+    code: string;
+    clientAddress: string | null;
+    userAgent?: string | null;
+    at?: Date;
+  },
+): Promise<VerifySecondStepResult> {
+  const challenge = await readSignInChallenge(db, options.challengeToken);
+  if (!challenge || challenge.step !== 'verify') return { ok: false, reason: 'expired' };
+  const who = { userId: challenge.userId, clientAddress: options.clientAddress };
+  const admission = await takeSecondStepAttempt(db, who);
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
+
+  // Ended first, so of two requests finishing one sign-in only one goes on; a wrong code rolls
+  // the ending back (and uses up nothing), then counts against the challenge.
+  const result = await db
+    .transaction(async (tx) => {
+      if (!(await endSignInChallenge(tx, challenge.tokenHash))) return 'expired' as const;
+      if (!(await checkCode(tx, challenge, options))) throw wrongCode;
+      return createSession(tx, { userId: challenge.userId, userAgent: options.userAgent });
+    })
+    .catch((error: unknown) => {
+      if (error === wrongCode) return null;
+      throw error;
+    });
+  if (result === 'expired') return { ok: false, reason: 'expired' };
+  if (result === null) {
+    const attemptsLeft = await countChallengeFailure(db, challenge.tokenHash);
+    if (attemptsLeft === 0) return { ok: false, reason: 'ended' };
+    return admission.blockedUntil
+      ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }
+      : { ok: false, reason: 'wrongCode', attemptsLeft };
+  }
+  await secondStepSucceeded(db, who);
+  return { ok: true, userId: challenge.userId, sessionToken: result };
+}
+
+function checkCode(
+  db: Database,
+  challenge: SignInChallenge,
+  options: { kind: CodeKind; code: string; at?: Date },
+): Promise<boolean> {
+  const code = options.code.trim();
+  if (options.kind === 'recovery') return spendRecoveryCode(db, { userId: challenge.userId, code });
+  return spendAuthenticatorCode(db, {
+    userId: challenge.userId,
+    code: code.replace(/\s/g, ''),
+    at: options.at ?? new Date(),
+  });
+}

@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
+import { hostSettings, type TwoFactorPolicy } from '@/db/schema';
+import type { DatabaseHandle } from '@/db/database';
+import { fromBase32 } from '@/lib/two-factor/base32';
+import { totpCode, totpStep } from '@/lib/two-factor/totp';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expect } from '../support/e2e-fixtures';
+import type { TestUser } from '../support/e2e-users';
+import { testOnOwnInstance } from '../support/own-instance-fixtures';
+
+// Two-factor sign-in: the host's policy (Settings → Security), a user's authenticator and
+// recovery codes (Profile), and the second step of the sign-in. Its own instance: the policy
+// applies to every sign-in of the instance.
+const test = testOnOwnInstance('two_factor');
+
+async function setPolicy(database: DatabaseHandle, policy: TwoFactorPolicy) {
+  await database.db
+    .update(hostSettings)
+    .set({ twoFactorPolicy: policy })
+    .where(eq(hostSettings.id, 1));
+}
+
+async function signInWithPassword(page: Page, user: TestUser) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The code for `offset` steps from now: each code works once, so each use takes a new step. */
+const codeAt = (secret: Buffer, offset: number) => totpCode(secret, totpStep(new Date()) + offset);
+
+/** Sets up an authenticator on the open Profile page; returns its secret and recovery codes. */
+async function setUpAuthenticator(page: Page) {
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await expect(page.getByRole('img', { name: /QR code to add/ })).toBeVisible();
+  const key = await page.getByLabel(/Cannot scan\?/).inputValue();
+  const secret = fromBase32(key)!;
+  await page
+    .getByLabel('Code from the app')
+    .fill('000000' === codeAt(secret, 0) ? '111111' : '000000');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByLabel('Code from the app')).toHaveAccessibleDescription(
+    /^This code is not right/,
+  );
+  await page.getByLabel('Code from the app').fill(codeAt(secret, 0));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByText('Your authenticator app is set up.')).toBeVisible();
+  const codes = await page
+    .getByRole('list', { name: 'Save your recovery codes' })
+    .getByRole('listitem')
+    .allTextContents();
+  return { secret, codes };
+}
+
+test.beforeEach(async ({ database }) => {
+  await setPolicy(database, 'off');
+});
+
+test('a host admin chooses the policy on Settings → Security', async ({
+  page,
+  hostAdmin,
+  database,
+}) => {
+  void hostAdmin;
+  await page.goto('/settings');
+  await page.getByRole('link', { name: 'Security' }).click();
+  await expect(page).toHaveURL(/\/settings\/security$/);
+  await expect(page.getByRole('radio', { name: 'Off' })).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('radio', { name: 'Required for host admins' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  const [row] = await database.db
+    .select({ policy: hostSettings.twoFactorPolicy })
+    .from(hostSettings);
+  expect(row!.policy).toBe('required_for_host_admins');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Required for host admins' })).toBeChecked();
+});
+
+test('a user opts in with an authenticator app, then signs in with its code', async ({
+  page,
+  database,
+  makeUser,
+  signIn,
+}) => {
+  await setPolicy(database, 'optional');
+  const user = await makeUser({ hostRole: 'view' });
+  await signIn(user);
+  await page.goto('/profile');
+  await expect(page.getByRole('heading', { name: 'Two-factor sign-in' })).toBeVisible();
+  const { secret, codes } = await setUpAuthenticator(page);
+  expect(codes).toHaveLength(10);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'I have saved these codes' }).click();
+  await expect(page.getByText("On: sign-in asks for the app's code.")).toBeVisible();
+  await expect(page.getByText('10 of 10 recovery codes left.')).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInWithPassword(page, user);
+  await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+  await expect(page.getByRole('heading', { name: 'Two-factor sign-in' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Half signed in: no console page opens.
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+
+  const field = page.getByLabel('Code from your authenticator app');
+  // The code that confirmed the app is used up.
+  await field.fill(codeAt(secret, 0));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(field).toHaveAccessibleDescription(
+    /^This code is not right, or it was already used\. .*4 tries left/,
+  );
+  await field.fill(codeAt(secret, 1));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('banner')).toContainText(user.email);
+});
+
+test('a recovery code signs in once', async ({ page, database, makeUser, signIn }) => {
+  await setPolicy(database, 'optional');
+  const user = await makeUser({ hostRole: null });
+  await signIn(user);
+  await page.goto('/profile');
+  const { codes } = await setUpAuthenticator(page);
+  await page.context().clearCookies();
+
+  for (const attempt of ['first', 'again'] as const) {
+    await signInWithPassword(page, user);
+    await page.getByRole('link', { name: 'Use a recovery code instead' }).click();
+    await expect(page.getByLabel('Recovery code')).toHaveAccessibleDescription(
+      attempt === 'first' ? /You have 10 codes left/ : /You have 9 codes left/,
+    );
+    await page.getByLabel('Recovery code').fill(codes[0]!);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    if (attempt === 'first') {
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await page.context().clearCookies();
+    } else {
+      await expect(page.getByLabel('Recovery code')).toHaveAccessibleDescription(
+        /^This recovery code is not right, or it was already used/,
+      );
+    }
+  }
+});
+
+test('"required" sets a method up right after the password, before any page', async ({
+  page,
+  database,
+  makeUser,
+}) => {
+  await setPolicy(database, 'required_for_everyone');
+  const user = await makeUser({ hostRole: 'standard' });
+  await signInWithPassword(page, user);
+  await expect(page).toHaveURL(/\/sign-in\/set-up-two-factor/);
+  await expect(page.getByRole('heading', { name: 'Set up two-factor sign-in' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.goto('/accounts');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccounts$/);
+  await page.goBack();
+
+  const { codes } = await setUpAuthenticator(page);
+  expect(codes).toHaveLength(10);
+  await page.getByRole('link', { name: 'Continue to the console' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('banner')).toContainText(user.email);
+
+  // The method is the user's now: Profile cannot remove the last one while it is required.
+  await page.goto('/profile');
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page.getByText(/and this is your last method/)).toBeVisible();
+});
