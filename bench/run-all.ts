@@ -13,6 +13,7 @@ const benchmarks = [
   'test-email',
   'smtp-oauth',
   'sign-in-cost',
+  'two-factor-sign-in',
   'page-weight',
   'page-throughput',
   'scale',

@@ -1,13 +1,21 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { cx } from '@/components/ui/cx';
 import type { FormAction } from '@/lib/actions/action-result';
 
 export type SmtpSwitchBlock = 'notConfigured' | 'unsavedChanges' | null;
+
+/**
+ * What the switch's action answers: the new state, or a question first: turning email off
+ * pauses the emailed codes of users who sign in only with them (named, up to ten, of `total`).
+ */
+export type SmtpSwitchAnswer =
+  { enabled: boolean } | { confirm: { emails: string[]; total: number } };
 
 /**
  * "Send email through SMTP": the same switch on the SMTP page and the dashboard. While it
@@ -17,12 +25,22 @@ export function SmtpSwitch(props: {
   enabled: boolean;
   version: string | null;
   blockedBy: SmtpSwitchBlock;
-  action: FormAction<{ enabled: boolean }>;
+  action: FormAction<SmtpSwitchAnswer>;
 }) {
   const t = useTranslations('smtpSwitch');
   const reasonId = useId();
-  const { state, isPending, onSubmit, formError } = useFormAction(props.action);
-  const enabled = state?.ok ? state.data.enabled : props.enabled;
+  const { state, isPending, onSubmit, submit, submitted, formError } = useFormAction(props.action);
+  const answer = state?.ok ? state.data : null;
+  const [dismissed, setDismissed] = useState<SmtpSwitchAnswer | null>(null);
+  const question = answer && 'confirm' in answer && answer !== dismissed ? answer.confirm : null;
+  const enabled = answer && 'enabled' in answer ? answer.enabled : props.enabled;
+
+  function confirmTurningOff() {
+    const data = new FormData();
+    for (const [key, value] of submitted.current ?? []) data.set(key, value);
+    data.set('confirmed', 'true');
+    submit(data);
+  }
   // Turning off is always allowed; turning on needs a saved, unchanged configuration.
   const disabled = isPending || (!enabled && props.blockedBy !== null);
 
@@ -62,6 +80,40 @@ export function SmtpSwitch(props: {
         </p>
       ) : null}
       {formError ? <FormMessage>{formError}</FormMessage> : null}
+      {question ? (
+        <div
+          role="group"
+          aria-labelledby={`${reasonId}-question`}
+          className="space-y-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200"
+        >
+          <p
+            id={`${reasonId}-question`}
+            role="alert"
+            className="text-sm font-semibold text-slate-900"
+          >
+            {t('confirmOff.title', { total: question.total })}
+          </p>
+          <ul className="list-inside list-disc text-sm text-slate-800">
+            {question.emails.map((email) => (
+              <li key={email}>{email}</li>
+            ))}
+          </ul>
+          {question.total > question.emails.length ? (
+            <p className="text-sm text-slate-700">
+              {t('confirmOff.more', { more: question.total - question.emails.length })}
+            </p>
+          ) : null}
+          <p className="text-sm text-pretty text-slate-700">{t('confirmOff.body')}</p>
+          <div className="flex flex-wrap gap-3">
+            <Button variant="danger" onClick={confirmTurningOff} disabled={isPending}>
+              {t('confirmOff.yes')}
+            </Button>
+            <Button variant="secondary" onClick={() => setDismissed(answer)} disabled={isPending}>
+              {t('confirmOff.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -42,6 +42,10 @@ export const twoFactorMethods = pgTable(
     sealedSecret: text(),
     /** Authenticator app: the last time step whose code was accepted; each code works once. */
     lastUsedStep: bigint({ mode: 'number' }),
+    /** Emailed code: the code sent to confirm the address while setting it up (its hash). */
+    setupCodeHash: text(),
+    setupCodeExpiresAt: timestamp({ withTimezone: true }),
+    setupCodeSentAt: timestamp({ withTimezone: true }),
     confirmedAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -93,6 +97,8 @@ export const signInChallenges = pgTable(
     failedAttempts: integer().notNull().default(0),
     /** The emailed code's hash while one is out; a new code replaces it. */
     emailCodeHash: text(),
+    /** The code it replaced: entered, it is refused as replaced rather than as wrong. */
+    replacedEmailCodeHash: text(),
     emailCodeExpiresAt: timestamp({ withTimezone: true }),
     emailCodeSentAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

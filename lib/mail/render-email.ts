@@ -9,6 +9,7 @@ import { invitationRegeneratedEmail } from '@/emails/templates/invitation-regene
 import { passwordChangedEmail } from '@/emails/templates/password-changed';
 import { passwordResetEmail } from '@/emails/templates/password-reset';
 import { testEmail } from '@/emails/templates/test-email';
+import { twoFactorCodeEmail } from '@/emails/templates/two-factor-code';
 
 // Named like their files; the outbox keeps the name as the email's kind.
 const templates = {
@@ -17,6 +18,7 @@ const templates = {
   'password-reset': passwordResetEmail,
   'password-changed': passwordChangedEmail,
   'test-email': testEmail,
+  'two-factor-code': twoFactorCodeEmail,
 };
 
 export type EmailName = keyof typeof templates;

@@ -7,5 +7,6 @@ export const emailKinds = [
   'invitation-regenerated',
   'password-reset',
   'password-changed',
+  'two-factor-code',
 ] as const;
 export type EmailKind = (typeof emailKinds)[number];

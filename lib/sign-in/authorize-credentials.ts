@@ -4,6 +4,7 @@ import { getDb } from '@/lib/database/configured-database';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { rootMessage } from '@/lib/errors/root-cause';
 import { clientAddressFrom } from '@/lib/auth/client-address';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { setChallengeCookie } from './challenge-cookie';
 import { signIn } from './sign-in';
 import { signInErrorCodes, throttledErrorPrefix } from '@/lib/auth/sign-in-errors';
@@ -42,6 +43,7 @@ export async function authorizeCredentials(
     // next-auth answers an error here with no session cookie; the challenge's cookie rides on
     // the same response (a route handler's cookies() joins it), and the form moves on.
     await setChallengeCookie(result.challengeToken);
+    if (result.emailQueued) kickOutbox();
     throw new Error(signInErrorCodes.secondStep);
   }
   if (result.reason === 'throttled') {

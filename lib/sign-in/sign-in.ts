@@ -4,12 +4,20 @@ import type { SignInStep } from '@/db/schema';
 import { checkPassword } from '@/lib/auth/check-password';
 import { createSession } from '@/lib/auth/sessions';
 import { secondStepAfterPassword } from '@/lib/two-factor/second-step';
-import { openSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
+import { openSignInChallenge, readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
+import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
 
 export type SignInResult =
   | { ok: true; userId: string; sessionToken: string }
   /** The password was right; the second step comes next, in the browser holding this token. */
-  | { ok: false; reason: 'secondStep'; step: SignInStep; challengeToken: string }
+  | {
+      ok: false;
+      reason: 'secondStep';
+      step: SignInStep;
+      challengeToken: string;
+      /** An emailed code was queued (the caller kicks the outbox). */
+      emailQueued: boolean;
+    }
   /** One answer for unknown email, wrong password, pending or deactivated user. */
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAt: Date };
@@ -29,14 +37,26 @@ export async function signIn(
 ): Promise<SignInResult> {
   const check = await checkPassword(db, options);
   if (!check.ok) return check;
-  const step = await secondStepAfterPassword(db, check.user);
-  if (step) {
+  const second = await secondStepAfterPassword(db, check.user);
+  if (second) {
+    const { step } = second;
     const challengeToken = await openSignInChallenge(db, { userId: check.user.id, step });
-    return { ok: false, reason: 'secondStep', step, challengeToken };
+    // The code is on its way while the browser turns to the second step's page.
+    const emailQueued =
+      step === 'verify' &&
+      second.preferred === 'email' &&
+      (await emailFirstCode(db, challengeToken));
+    return { ok: false, reason: 'secondStep', step, challengeToken, emailQueued };
   }
   const sessionToken = await createSession(db, {
     userId: check.user.id,
     userAgent: options.userAgent,
   });
   return { ok: true, userId: check.user.id, sessionToken };
+}
+
+/** The first emailed code of a sign-in; if it cannot go, the page offers to send one. */
+async function emailFirstCode(db: Database, challengeToken: string): Promise<boolean> {
+  const challenge = await readSignInChallenge(db, challengeToken);
+  return challenge ? (await sendSignInCode(db, challenge)).ok : false;
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { recoveryCodes, twoFactorMethods } from '@/db/schema';
+import { twoFactorMethods } from '@/db/schema';
 import { toBase32 } from './base32';
-import { replaceRecoveryCodes } from './recovery-codes';
+import { firstRecoveryCodes } from './recovery-codes';
 import { matchTotpStep, newTotpSecret, totpUri } from './totp';
 import { openTotpSecret, sealTotpSecret } from './totp-secret';
 
@@ -87,14 +87,6 @@ export async function confirmAuthenticator(
       )
       .returning({ userId: twoFactorMethods.userId });
     if (confirmed.length === 0) return { ok: false, reason: 'notStarted' } as const;
-    const [existing] = await tx
-      .select({ userId: recoveryCodes.userId })
-      .from(recoveryCodes)
-      .where(eq(recoveryCodes.userId, options.userId))
-      .limit(1);
-    return {
-      ok: true,
-      recoveryCodes: existing ? null : await replaceRecoveryCodes(tx, options.userId),
-    } as const;
+    return { ok: true, recoveryCodes: await firstRecoveryCodes(tx, options.userId) } as const;
   });
 }

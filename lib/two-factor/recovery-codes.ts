@@ -45,6 +45,16 @@ export async function replaceRecoveryCodes(db: Database, userId: string): Promis
   return codes;
 }
 
+/** A first set for a user's first method; null when they already have codes (kept as they are). */
+export async function firstRecoveryCodes(db: Database, userId: string): Promise<string[] | null> {
+  const [existing] = await db
+    .select({ userId: recoveryCodes.userId })
+    .from(recoveryCodes)
+    .where(eq(recoveryCodes.userId, userId))
+    .limit(1);
+  return existing ? null : replaceRecoveryCodes(db, userId);
+}
+
 export async function countRecoveryCodesLeft(db: Database, userId: string): Promise<number> {
   const [row] = await db
     .select({ left: count() })

@@ -13,14 +13,27 @@ export interface UsableMethods {
   /** Set up, but paused because the host's email (SMTP) is off. */
   emailSuspended: boolean;
   recoveryCodesLeft: number;
+  /** What the second step asks for first: the method last used, else the app, else email. */
+  preferred: CodeKind;
 }
 
+/** How a code is given: from the authenticator app, by email, or one of the recovery codes. */
+export type CodeKind = 'authenticator' | 'email' | 'recovery';
+
 function usableMethods(status: TwoFactorStatus, smtpEnabled: boolean): UsableMethods {
+  const email = status.email && smtpEnabled;
+  const preferred: CodeKind =
+    email && (status.lastUsed === 'email' || !status.authenticator)
+      ? 'email'
+      : status.authenticator
+        ? 'authenticator'
+        : 'recovery';
   return {
     authenticator: status.authenticator,
-    email: status.email && smtpEnabled,
+    email,
     emailSuspended: status.email && !smtpEnabled,
     recoveryCodesLeft: status.recoveryCodesLeft,
+    preferred,
   };
 }
 
@@ -39,11 +52,12 @@ export async function readUsableMethods(db: Database, userId: string): Promise<U
 export async function secondStepAfterPassword(
   db: Database,
   user: { id: string; hostRole: HostRole | null },
-): Promise<SignInStep | null> {
+): Promise<{ step: SignInStep; preferred: CodeKind } | null> {
   const policy = await readTwoFactorPolicy(db);
   if (!twoFactorInUse(policy)) return null;
   const usable = await readUsableMethods(db, user.id);
-  if (usable.authenticator || usable.email) return 'verify';
-  if (usable.emailSuspended && usable.recoveryCodesLeft > 0) return 'verify';
-  return policyRequires(policy, user.hostRole) ? 'set_up' : null;
+  const { preferred } = usable;
+  if (usable.authenticator || usable.email) return { step: 'verify', preferred };
+  if (usable.emailSuspended && usable.recoveryCodesLeft > 0) return { step: 'verify', preferred };
+  return policyRequires(policy, user.hostRole) ? { step: 'set_up', preferred } : null;
 }

@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { signInChallenges, users, type SignInStep } from '@/db/schema';
 import { hashToken, isWellFormedToken, newToken } from '@/lib/crypto/tokens';
 import type { HostRole } from '@/lib/auth/permissions';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** How long the second step may take after the password: the cookie lives as long. */
 export const challengeLifetimeMs = 10 * 60_000;
@@ -29,10 +30,16 @@ export interface SignInChallenge {
   tokenHash: string;
   userId: string;
   email: string;
+  language: Locale;
   hostRole: HostRole | null;
   step: SignInStep;
   failedAttempts: number;
   expiresAt: Date;
+  /** The emailed code out for this sign-in (its hash), the one it replaced, and their times. */
+  emailCodeHash: string | null;
+  replacedEmailCodeHash: string | null;
+  emailCodeExpiresAt: Date | null;
+  emailCodeSentAt: Date | null;
 }
 
 /** The live challenge a cookie names, of a user still active; null for anything else. */
@@ -46,10 +53,15 @@ export async function readSignInChallenge(
       tokenHash: signInChallenges.tokenHash,
       userId: signInChallenges.userId,
       email: users.email,
+      language: users.language,
       hostRole: users.hostRole,
       step: signInChallenges.step,
       failedAttempts: signInChallenges.failedAttempts,
       expiresAt: signInChallenges.expiresAt,
+      emailCodeHash: signInChallenges.emailCodeHash,
+      replacedEmailCodeHash: signInChallenges.replacedEmailCodeHash,
+      emailCodeExpiresAt: signInChallenges.emailCodeExpiresAt,
+      emailCodeSentAt: signInChallenges.emailCodeSentAt,
     })
     .from(signInChallenges)
     .innerJoin(users, eq(users.id, signInChallenges.userId))

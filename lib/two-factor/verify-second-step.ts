@@ -4,7 +4,9 @@ import type { Database } from '@/db/database';
 import { twoFactorMethods } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions';
 import { secondStepSucceeded, takeSecondStepAttempt } from '@/lib/auth/sign-in-throttle';
+import { emailCodeMatches, readEmailCode } from './email-code';
 import { spendRecoveryCode } from './recovery-codes';
+import type { CodeKind } from './second-step';
 import {
   countChallengeFailure,
   endSignInChallenge,
@@ -14,19 +16,25 @@ import {
 import { matchTotpStep } from './totp';
 import { openTotpSecret } from './totp-secret';
 
-/** How the code was given: from the authenticator app, or one of the recovery codes. */
-export type CodeKind = 'authenticator' | 'recovery';
-
 export type VerifySecondStepResult =
   | { ok: true; userId: string; sessionToken: string }
   /** No live challenge: never started, expired, ended, or the user deactivated meanwhile. */
   | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'throttled'; retryAt: Date }
   | { ok: false; reason: 'wrongCode'; attemptsLeft: number }
+  /** An emailed code that was right once: past its 10 minutes, or replaced by a newer one. */
+  | { ok: false; reason: 'expiredCode' | 'replacedCode'; attemptsLeft: number }
   /** That was the last wrong code this attempt allows: start again with the password. */
   | { ok: false; reason: 'ended' };
 
-const wrongCode = Symbol('wrong code');
+type Verdict = 'right' | 'wrongCode' | 'expiredCode' | 'replacedCode';
+
+/** Thrown to roll the transaction back: the code was refused, for this reason. */
+class RefusedCode extends Error {
+  constructor(readonly verdict: Exclude<Verdict, 'right'>) {
+    super(verdict);
+  }
+}
 
 /** Accepts the authenticator's code once: only a step after the last accepted one. */
 async function spendAuthenticatorCode(
@@ -95,35 +103,65 @@ export async function verifySecondStep(
   const result = await db
     .transaction(async (tx) => {
       if (!(await endSignInChallenge(tx, challenge.tokenHash))) return 'expired' as const;
-      if (!(await checkCode(tx, challenge, options))) throw wrongCode;
+      const verdict = await checkCode(tx, challenge, options);
+      if (verdict !== 'right') throw new RefusedCode(verdict);
       return createSession(tx, { userId: challenge.userId, userAgent: options.userAgent });
     })
     .catch((error: unknown) => {
-      if (error === wrongCode) return null;
+      if (error instanceof RefusedCode) return error;
       throw error;
     });
   if (result === 'expired') return { ok: false, reason: 'expired' };
-  if (result === null) {
+  if (result instanceof RefusedCode) {
     const attemptsLeft = await countChallengeFailure(db, challenge.tokenHash);
     if (attemptsLeft === 0) return { ok: false, reason: 'ended' };
-    return admission.blockedUntil
-      ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }
-      : { ok: false, reason: 'wrongCode', attemptsLeft };
+    if (admission.blockedUntil) {
+      return { ok: false, reason: 'throttled', retryAt: admission.blockedUntil };
+    }
+    return { ok: false, reason: result.verdict, attemptsLeft };
   }
   await secondStepSucceeded(db, who);
   return { ok: true, userId: challenge.userId, sessionToken: result };
 }
 
-function checkCode(
+async function checkCode(
   db: Database,
   challenge: SignInChallenge,
   options: { kind: CodeKind; code: string; at?: Date },
-): Promise<boolean> {
+): Promise<Verdict> {
   const code = options.code.trim();
-  if (options.kind === 'recovery') return spendRecoveryCode(db, { userId: challenge.userId, code });
-  return spendAuthenticatorCode(db, {
-    userId: challenge.userId,
-    code: code.replace(/\s/g, ''),
-    at: options.at ?? new Date(),
-  });
+  const at = options.at ?? new Date();
+  if (options.kind === 'email') return checkEmailCode(db, challenge, { code, at });
+  const right =
+    options.kind === 'recovery'
+      ? await spendRecoveryCode(db, { userId: challenge.userId, code })
+      : await spendAuthenticatorCode(db, {
+          userId: challenge.userId,
+          code: code.replace(/\s/g, ''),
+          at,
+        });
+  return right ? 'right' : 'wrongCode';
+}
+
+/** The emailed code of this challenge, while it lives: each challenge ends at its first use. */
+async function checkEmailCode(
+  db: Database,
+  challenge: SignInChallenge,
+  { code, at }: { code: string; at: Date },
+): Promise<Verdict> {
+  const digits = readEmailCode(code);
+  if (emailCodeMatches(digits, challenge.emailCodeHash, challenge.tokenHash)) {
+    if (!challenge.emailCodeExpiresAt || challenge.emailCodeExpiresAt <= at) return 'expiredCode';
+    await db
+      .update(twoFactorMethods)
+      .set({ lastUsedAt: at })
+      .where(
+        and(eq(twoFactorMethods.userId, challenge.userId), eq(twoFactorMethods.method, 'email')),
+      );
+    return 'right';
+  }
+  if (emailCodeMatches(digits, challenge.replacedEmailCodeHash, challenge.tokenHash)) {
+    return 'replacedCode';
+  }
+  return 'wrongCode';
 }

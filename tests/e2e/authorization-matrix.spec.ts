@@ -278,6 +278,13 @@ const actionRows: ActionRow[] = [
     probe: async () => ({ fields: { kind: 'authenticator', code: '123456' } }),
   },
   {
+    file: app.secondStep,
+    name: 'sendSignInCodeAction',
+    rule: rules.secondStep,
+    expect: everyone,
+    probe: async () => ({ fields: {} }),
+  },
+  {
     file: app.setUpAtSignIn,
     name: 'startSetUpAtSignInAction',
     rule: rules.secondStep,
@@ -308,6 +315,27 @@ const actionRows: ActionRow[] = [
   {
     file: app.profile,
     name: 'removeAuthenticatorAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: {} }),
+  },
+  {
+    file: app.profile,
+    name: 'startEmailCodesAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: {} }),
+  },
+  {
+    file: app.profile,
+    name: 'confirmEmailCodesAction',
+    rule: rules.ownTwoFactor,
+    expect: anyoneSignedIn,
+    probe: async () => ({ fields: { code: '123456' } }),
+  },
+  {
+    file: app.profile,
+    name: 'removeEmailCodesAction',
     rule: rules.ownTwoFactor,
     expect: anyoneSignedIn,
     probe: async () => ({ fields: {} }),

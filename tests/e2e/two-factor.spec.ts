@@ -8,6 +8,7 @@ import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect } from '../support/e2e-fixtures';
 import type { TestUser } from '../support/e2e-users';
 import { testOnOwnInstance } from '../support/own-instance-fixtures';
+import { actionId, callFormAction, returnedValue } from '../support/server-action';
 
 // Two-factor sign-in: the host's policy (Settings → Security), a user's authenticator and
 // recovery codes (Profile), and the second step of the sign-in. Its own instance: the policy
@@ -151,6 +152,7 @@ test('a recovery code signs in once', async ({ page, database, makeUser, signIn 
 
 test('"required" sets a method up right after the password, before any page', async ({
   page,
+  baseURL,
   database,
   makeUser,
 }) => {
@@ -163,6 +165,26 @@ test('"required" sets a method up right after the password, before any page', as
   await page.goto('/accounts');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccounts$/);
   await page.goBack();
+  // Nor any action: its token, sent under its own name or as the session's, is no session.
+  const challenge = (await page.context().cookies()).find(
+    (cookie) => cookie.name === 'gatehouse.sign-in-step',
+  );
+  expect(challenge?.path).toBe('/sign-in');
+  for (const cookie of [
+    `gatehouse.sign-in-step=${challenge!.value}`,
+    `gatehouse.session=${challenge!.value}`,
+  ]) {
+    const answer = await callFormAction({
+      url: `${baseURL}/profile`,
+      id: actionId('app/(console)/profile/actions.ts', 'startAuthenticatorAction'),
+      fields: {},
+      cookie: `${cookie}; gatehouse-locale=en`,
+    });
+    expect(returnedValue(answer.text)).toEqual({
+      ok: false,
+      formError: 'Your session has ended. Sign in again, then repeat what you did.',
+    });
+  }
 
   const { codes } = await setUpAuthenticator(page);
   expect(codes).toHaveLength(10);

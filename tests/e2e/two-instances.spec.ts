@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from '@playwright/test';
-import { outbox, throttle } from '@/db/schema';
+import { hostSettings, outbox, throttle, twoFactorMethods } from '@/db/schema';
 import { expect, test } from '../support/e2e-fixtures';
 import { createUser, signInCookie, type TestUser } from '../support/e2e-users';
 import { startInstanceWithSmtp, type InstanceWithSmtp } from '../support/instance-with-smtp';
@@ -250,4 +250,47 @@ test('300 invitations created through both instances are each emailed exactly on
   expect(rows).toHaveLength(invitationCount);
   expect(rows.filter((row) => row.status !== 'sent' || row.attempts !== 1)).toEqual([]);
   expect(rows.map((row) => row.recipient).sort()).toEqual([...addresses].sort());
+});
+
+test('the second sign-in step: a code emailed through A is taken by B, wrong codes counted by both', async ({
+  page,
+}) => {
+  const { a, b } = instances();
+  const user = await createUser(first.database, { hostRole: 'standard' });
+  await first.database.db
+    .insert(twoFactorMethods)
+    .values({ userId: user.id, method: 'email', confirmedAt: new Date() });
+  await first.database.db
+    .update(hostSettings)
+    .set({ twoFactorPolicy: 'optional' })
+    .where(eq(hostSettings.id, 1));
+  try {
+    const before = [...first.smtp.messages];
+    await signInWithForm(page, a, user.email, user.password);
+    await expect(page).toHaveURL(new RegExp(`^${a}/sign-in/two-factor`));
+    const code = (await first.mailTo(user.email, before)).parsed.text?.match(/\b(\d{6})\b/)?.[1];
+    expect(code).toBeDefined();
+    const wrong = code === '000000' ? '111111' : '000000';
+
+    // One wrong code on each instance: the challenge counts both.
+    const field = page.getByLabel('Code from the email');
+    await field.fill(wrong);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(field).toHaveAccessibleDescription(/4 tries left/);
+    await page.goto(`${b}/sign-in/two-factor`);
+    await field.fill(wrong);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(field).toHaveAccessibleDescription(/3 tries left/);
+
+    // The code A emailed signs in on B.
+    await field.fill(code!);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page).toHaveURL(`${b}/dashboard`);
+    await expectSignedIn(page, a, user);
+  } finally {
+    await first.database.db
+      .update(hostSettings)
+      .set({ twoFactorPolicy: 'off' })
+      .where(eq(hostSettings.id, 1));
+  }
 });

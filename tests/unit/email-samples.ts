@@ -67,6 +67,11 @@ export const samples: { [Name in EmailName]: Sample<Name> } = {
     link: 'https://console.nordlicht.test/forgot-password',
     dated: true,
   },
+  'two-factor-code': {
+    props: { purpose: 'signIn', hostName, email: 'ada@example.test', code: '407193', expiresAt },
+    link: null,
+    dated: true,
+  },
   'test-email': {
     props: { hostName, requestedBy: 'admin@nordlicht.test' },
     link: null,

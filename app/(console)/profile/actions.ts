@@ -18,6 +18,8 @@ import {
   startOwnAuthenticator,
 } from '@/lib/two-factor/own-methods';
 import { removeTwoFactorMethod } from '@/lib/two-factor/remove-method';
+import { confirmEmailSetup, startEmailSetup } from '@/lib/two-factor/email-setup';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
 
 // Made per user: the new password is checked against the user's own email.
 function changeOwnPasswordSchema(email: string) {
@@ -114,5 +116,63 @@ export const regenerateRecoveryCodesAction = action(
     const result = await regenerateOwnRecoveryCodes(db, user.id);
     if (!result.ok) return { ok: false, formError: t('profileTwoFactor.regenerateNeedsMethod') };
     return { ok: true, data: { recoveryCodes: result.codes } };
+  },
+);
+
+export const startEmailCodesAction = action(
+  { schema: z.object({}), access: 'signed-in' },
+  async (_input, { user, db, t }) => {
+    const result = await startEmailSetup(db, user);
+    if (result.ok) {
+      kickOutbox();
+      return { ok: true, data: { sentTo: result.sentTo } };
+    }
+    if (result.reason === 'throttled') {
+      return {
+        ok: false,
+        formError: t('twoFactor.emailThrottled', { minutes: minutesUntil(result.retryAt) }),
+      };
+    }
+    if (result.reason === 'tooSoon') return { ok: false, formError: t('twoFactor.tooSoon') };
+    return { ok: false, formError: t(`profileTwoFactor.email.${result.reason}`) };
+  },
+);
+
+export const confirmEmailCodesAction = action(
+  { schema: codeSchema, access: 'signed-in' },
+  async ({ code }, { user, db, t }) => {
+    const result = await confirmEmailSetup(db, {
+      userId: user.id,
+      code,
+      clientAddress: clientAddressFrom(await headers()),
+    });
+    if (result.ok) return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
+    switch (result.reason) {
+      case 'wrongCode':
+        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.email.wrongCode')] } };
+      case 'expiredCode':
+        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.email.expiredCode')] } };
+      case 'throttled':
+        return {
+          ok: false,
+          formError: t('profileTwoFactor.throttled', { minutes: minutesUntil(result.retryAt) }),
+        };
+      default:
+        return { ok: false, formError: t(`profileTwoFactor.${result.reason}`) };
+    }
+  },
+);
+
+export const removeEmailCodesAction = action(
+  { schema: z.object({}), access: 'signed-in' },
+  async (_input, { user, db, t }) => {
+    const result = await removeTwoFactorMethod(db, {
+      userId: user.id,
+      hostRole: user.hostRole,
+      method: 'email',
+    });
+    if (!result.ok) return { ok: false, formError: t('profileTwoFactor.removeRequired') };
+    revalidatePath('/profile');
+    return { ok: true, data: undefined };
   },
 );

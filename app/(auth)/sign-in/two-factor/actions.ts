@@ -1,5 +1,5 @@
-// Server action of the second sign-in step: a code from the authenticator app, or a recovery
-// code, for the challenge the step's cookie names.
+// Server actions of the second sign-in step, for the challenge the step's cookie names: a code
+// (from the authenticator app, from an email, or a recovery code), and "Send a new code".
 'use server';
 
 import { headers } from 'next/headers';
@@ -7,13 +7,16 @@ import { z } from 'zod';
 import { action } from '@/lib/actions/action';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { clearChallengeCookie, readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
 import { setSessionCookie } from '@/lib/sign-in/session-cookie-writer';
-import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
 import { minutesUntil } from '@/lib/throttle/minutes-until';
+import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
+import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
+import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
 
 const verifyCodeSchema = z.object({
-  kind: z.enum(['authenticator', 'recovery']),
+  kind: z.enum(['authenticator', 'email', 'recovery']),
   code: z.string().trim().min(1, 'codeRequired').max(64, 'codeRequired'),
   returnTo: z.string().max(2048).optional(),
 });
@@ -42,6 +45,14 @@ export const verifyCodeAction = action(
             code: [t(`twoFactor.wrongCode.${kind}`, { attemptsLeft: result.attemptsLeft })],
           },
         };
+      case 'expiredCode':
+      case 'replacedCode':
+        return {
+          ok: false,
+          fieldErrors: {
+            code: [t(`twoFactor.${result.reason}`, { attemptsLeft: result.attemptsLeft })],
+          },
+        };
       case 'throttled':
         return {
           ok: false,
@@ -52,7 +63,34 @@ export const verifyCodeAction = action(
         return { ok: false, formError: t('twoFactor.ended') };
       case 'expired':
         await clearChallengeCookie();
-        return { ok: false, formError: t('twoFactor.expired') };
+        return { ok: false, formError: t('twoFactor.expiredAction') };
+    }
+  },
+);
+
+export const sendSignInCodeAction = action(
+  { schema: z.object({}), access: 'public' },
+  async (_input, { db, t }) => {
+    const challenge = await readSignInChallenge(db, await readChallengeCookie());
+    if (!challenge) {
+      await clearChallengeCookie();
+      return { ok: false, formError: t('twoFactor.expiredAction') };
+    }
+    const result = await sendSignInCode(db, challenge);
+    if (result.ok) {
+      kickOutbox();
+      return { ok: true, data: { sentTo: result.sentTo } };
+    }
+    switch (result.reason) {
+      case 'tooSoon':
+        return { ok: false, formError: t('twoFactor.tooSoon') };
+      case 'throttled':
+        return {
+          ok: false,
+          formError: t('twoFactor.emailThrottled', { minutes: minutesUntil(result.retryAt) }),
+        };
+      case 'unavailable':
+        return { ok: false, formError: t('twoFactor.emailUnavailable') };
     }
   },
 );

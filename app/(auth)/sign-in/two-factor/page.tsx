@@ -9,10 +9,11 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { getDb } from '@/lib/database/configured-database';
 import { readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
-import { readUsableMethods } from '@/lib/two-factor/second-step';
+import { readUsableMethods, type CodeKind } from '@/lib/two-factor/second-step';
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
-import { verifyCodeAction } from './actions';
+import { sendSignInCodeAction, verifyCodeAction } from './actions';
 import { SecondStepForm } from './second-step-form';
+import { SendCodeForm } from './send-code-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('twoFactor');
@@ -20,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The second step of a sign-in: the authenticator's code (or a recovery code) for the
+ * The second step of a sign-in: a code from the authenticator app, an email or the recovery
+ * codes, for the
  * challenge the step's cookie names. Without a live one, the way back to the password.
  */
 export default async function TwoFactorPage({
@@ -51,9 +53,27 @@ export default async function TwoFactorPage({
   }
 
   const methods = await readUsableMethods(db, challenge.userId);
-  const kind = chosen === 'recovery' || !methods.authenticator ? 'recovery' : 'authenticator';
-  const switchTo = (target: string) =>
+  const offered: Record<CodeKind, boolean> = {
+    authenticator: methods.authenticator,
+    email: methods.email,
+    recovery: true,
+  };
+  const kind: CodeKind =
+    typeof chosen === 'string' && chosen in offered && offered[chosen as CodeKind]
+      ? (chosen as CodeKind)
+      : methods.preferred;
+  const switchTo = (target: CodeKind) =>
     `/sign-in/two-factor?${new URLSearchParams({ callbackUrl: returnTo, with: target })}`;
+  const others = (['authenticator', 'email', 'recovery'] as const).filter(
+    (other) =>
+      other !== kind && (other === 'recovery' ? methods.recoveryCodesLeft > 0 : offered[other]),
+  );
+  const otherLabels = {
+    authenticator: t('useAuthenticator'),
+    email: t('useEmail'),
+    recovery: t('useRecoveryCode'),
+  };
+  const emailSent = Boolean(challenge.emailCodeSentAt);
 
   return (
     <>
@@ -66,7 +86,17 @@ export default async function TwoFactorPage({
           <FormMessage tone="success">{t('emailSuspended')}</FormMessage>
         </div>
       ) : null}
-      <ClientMessages namespaces={['twoFactor.form']}>
+      <ClientMessages namespaces={['twoFactor.form', 'twoFactor']}>
+        {kind === 'email' ? (
+          <div className="mt-6">
+            <p className="text-sm text-slate-700">
+              {emailSent
+                ? t('emailSent', { email: challenge.email })
+                : t('emailNotSent', { email: challenge.email })}
+            </p>
+            <SendCodeForm alreadySent={emailSent} action={sendSignInCodeAction} />
+          </div>
+        ) : null}
         <SecondStepForm
           key={kind}
           kind={kind}
@@ -76,20 +106,13 @@ export default async function TwoFactorPage({
         />
       </ClientMessages>
       <ul className="mt-6 space-y-2 text-sm">
-        {kind === 'recovery' && methods.authenticator ? (
-          <li>
-            <Link href={switchTo('authenticator')} className="font-medium text-indigo-700">
-              {t('useAuthenticator')}
+        {others.map((other) => (
+          <li key={other}>
+            <Link href={switchTo(other)} className="font-medium text-indigo-700">
+              {otherLabels[other]}
             </Link>
           </li>
-        ) : null}
-        {kind === 'authenticator' && methods.recoveryCodesLeft > 0 ? (
-          <li>
-            <Link href={switchTo('recovery')} className="font-medium text-indigo-700">
-              {t('useRecoveryCode')}
-            </Link>
-          </li>
-        ) : null}
+        ))}
         <li className="text-slate-600">{t('lostEverything')}</li>
         <li>
           <Link href={again} className="font-medium text-indigo-700">

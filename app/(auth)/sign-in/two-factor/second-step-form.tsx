@@ -9,9 +9,9 @@ import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
 
-/** One code field: six digits from the app, or a recovery code; success opens the console. */
+/** One code field: six digits (app or email), or a recovery code; success opens the console. */
 export function SecondStepForm(props: {
-  kind: 'authenticator' | 'recovery';
+  kind: 'authenticator' | 'email' | 'recovery';
   returnTo: string;
   recoveryCodesLeft: number;
   action: FormAction<{ redirectTo: string }>;
@@ -27,7 +27,16 @@ export function SecondStepForm(props: {
     }
   }, [state, router]);
 
-  const authenticator = props.kind === 'authenticator';
+  // Six digits from the app or an email; a recovery code is letters and digits.
+  const digits = props.kind !== 'recovery';
+  const labels = {
+    authenticator: { label: t('authenticatorCode'), hint: t('authenticatorHint') },
+    email: { label: t('emailCode'), hint: t('emailHint') },
+    recovery: {
+      label: t('recoveryCode'),
+      hint: t('recoveryHint', { left: props.recoveryCodesLeft }),
+    },
+  }[props.kind];
   return (
     <form onSubmit={onSubmit} className="mt-6" noValidate>
       <fieldset disabled={isPending || state?.ok} className="space-y-5">
@@ -35,19 +44,15 @@ export function SecondStepForm(props: {
         <input type="hidden" name="kind" value={props.kind} />
         <input type="hidden" name="returnTo" value={props.returnTo} />
         <TextField
-          label={authenticator ? t('authenticatorCode') : t('recoveryCode')}
+          label={labels.label}
           name="code"
           required
           autoFocus
-          autoComplete={authenticator ? 'one-time-code' : 'off'}
-          inputMode={authenticator ? 'numeric' : 'text'}
-          maxLength={authenticator ? 7 : 20}
+          autoComplete={digits ? 'one-time-code' : 'off'}
+          inputMode={digits ? 'numeric' : 'text'}
+          maxLength={digits ? 7 : 20}
           spellCheck={false}
-          hint={
-            authenticator
-              ? t('authenticatorHint')
-              : t('recoveryHint', { left: props.recoveryCodesLeft })
-          }
+          hint={labels.hint}
           errors={fieldErrors?.code}
         />
         <div className="flex justify-end">

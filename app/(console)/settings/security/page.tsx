@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getDb } from '@/lib/database/configured-database';
+import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import { readTwoFactorPolicy } from '@/lib/two-factor/two-factor-policy';
 import { setTwoFactorPolicyAction } from './actions';
 import { TwoFactorPolicyForm } from './two-factor-policy-form';
@@ -18,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecuritySettingsPage() {
   await requireHostPermission('host.settings');
   const t = await getTranslations();
-  const policy = await readTwoFactorPolicy(await getDb());
+  const db = await getDb();
+  const [policy, smtpEnabled] = await Promise.all([readTwoFactorPolicy(db), isSmtpEnabled(db)]);
   return (
     <ClientMessages namespaces={['security.policy']}>
       <PageHeader
@@ -34,7 +36,11 @@ export default async function SecuritySettingsPage() {
           <p className="mt-1 max-w-2xl text-sm text-pretty text-slate-600">
             {t('security.policy.description')}
           </p>
-          <TwoFactorPolicyForm policy={policy} action={setTwoFactorPolicyAction} />
+          <TwoFactorPolicyForm
+            policy={policy}
+            smtpEnabled={smtpEnabled}
+            action={setTwoFactorPolicyAction}
+          />
         </section>
       </Card>
     </ClientMessages>

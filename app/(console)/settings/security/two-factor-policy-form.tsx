@@ -18,7 +18,11 @@ const hintKeys = {
 } as const;
 
 /** Off, optional, required for host admins, required for everyone; saved with one button. */
-export function TwoFactorPolicyForm(props: { policy: TwoFactorPolicy; action: FormAction }) {
+export function TwoFactorPolicyForm(props: {
+  policy: TwoFactorPolicy;
+  smtpEnabled: boolean;
+  action: FormAction;
+}) {
   const t = useTranslations('security.policy');
   const [policy, setPolicy] = useState(props.policy);
   const { state, isPending, onSubmit, fieldErrors, formError } = useFormAction(props.action);
@@ -38,7 +42,7 @@ export function TwoFactorPolicyForm(props: { policy: TwoFactorPolicy; action: Fo
         }))}
         errors={fieldErrors?.policy}
       />
-      <p className="text-sm text-slate-600">{t('emailMethod')}</p>
+      <p className="text-sm text-slate-600">{props.smtpEnabled ? t('emailOn') : t('emailOff')}</p>
       <Button type="submit" disabled={isPending}>
         {isPending ? t('saving') : t('save')}
       </Button>

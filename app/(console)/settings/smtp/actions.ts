@@ -14,7 +14,8 @@ import type { SmtpTestReport } from '@/lib/smtp/send-test-email';
 import { getSmtpSettings, type SmtpSettingsView } from '@/lib/smtp/get-smtp-settings';
 import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
-import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
+import { switchSmtp } from '@/lib/two-factor/switch-smtp';
+import type { SmtpSwitchAnswer } from '@/components/smtp/smtp-switch';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
 import type { SecretNeeded } from '@/lib/smtp/secret-needed';
 import type { SmtpForm } from '@/lib/smtp/smtp-form-schema';
@@ -88,12 +89,21 @@ export const testSmtpAction = action(
 const switchSchema = z.object({
   enabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
   version: z.string().max(64).optional(),
+  /** Turning off although some users sign in only with emailed codes (they were named). */
+  confirmed: z.literal('true').optional(),
 });
 
-export const setSmtpEnabledAction = action(
+export const setSmtpEnabledAction = action<typeof switchSchema, 'host.settings', SmtpSwitchAnswer>(
   { schema: switchSchema, access: 'host.settings' },
-  async ({ enabled, version }, { db, t }) => {
-    const result = await setSmtpEnabled(db, { enabled, version: version || undefined });
+  async ({ enabled, version, confirmed }, { db, t }) => {
+    const result = await switchSmtp(db, {
+      enabled,
+      version: version || undefined,
+      confirmed: confirmed === 'true',
+    });
+    if (!result.ok && result.reason === 'emailOnlyUsers') {
+      return { ok: true, data: { confirm: { emails: result.emails, total: result.total } } };
+    }
     if (!result.ok) return { ok: false, formError: t(`smtpSwitch.refused.${result.reason}`) };
     refreshSmtpPages();
     return { ok: true, data: { enabled: result.enabled } };

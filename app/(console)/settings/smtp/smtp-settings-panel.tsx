@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { SmtpSwitch } from '@/components/smtp/smtp-switch';
+import { SmtpSwitch, type SmtpSwitchAnswer } from '@/components/smtp/smtp-switch';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
@@ -25,7 +25,7 @@ import { SmtpTestPanel } from './smtp-test-panel';
 export interface SmtpPanelActions {
   save: FormAction<SmtpSettingsView>;
   test: FormAction<{ report: SmtpTestReport; testedAt: string }>;
-  setEnabled: FormAction<{ enabled: boolean }>;
+  setEnabled: FormAction<SmtpSwitchAnswer>;
 }
 
 /**
