@@ -100,6 +100,7 @@ export function AuthenticatorSetup(props: {
       <form onSubmit={confirm.onSubmit} noValidate>
         <fieldset disabled={confirm.isPending} className="space-y-4">
           {confirm.formError ? <FormMessage>{confirm.formError}</FormMessage> : null}
+          <input type="hidden" name="method" value="totp" />
           <TextField
             label={t('code')}
             name="code"

@@ -94,6 +94,25 @@ export async function confirmEmailSetup(
   const who = { userId: options.userId, clientAddress: options.clientAddress };
   const admission = await takeSecondStepAttempt(db, who);
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
+  const result = await confirmEmailCode(db, options);
+  if (result.ok) await secondStepSucceeded(db, who);
+  else if (result.reason === 'wrongCode' && admission.blockedUntil) {
+    return { ok: false, reason: 'throttled', retryAt: admission.blockedUntil };
+  }
+  return result;
+}
+
+/**
+ * Checks the set-up code and, when it is right and alive, confirms the method; the caller
+ * counts the attempt. A first method comes with recovery codes.
+ */
+export async function confirmEmailCode(
+  db: Database,
+  options: { userId: string; code: string },
+): Promise<
+  | { ok: true; recoveryCodes: string[] | null }
+  | { ok: false; reason: 'notStarted' | 'wrongCode' | 'expiredCode' }
+> {
   const [pending] = await db
     .select({
       hash: twoFactorMethods.setupCodeHash,
@@ -111,14 +130,12 @@ export async function confirmEmailSetup(
   if (!pending?.hash) return { ok: false, reason: 'notStarted' };
   const scope = setupScope(options.userId);
   if (!emailCodeMatches(readEmailCode(options.code), pending.hash, scope)) {
-    return admission.blockedUntil
-      ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }
-      : { ok: false, reason: 'wrongCode' };
+    return { ok: false, reason: 'wrongCode' };
   }
   if (!pending.expiresAt || pending.expiresAt <= new Date()) {
     return { ok: false, reason: 'expiredCode' };
   }
-  const result = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const confirmed = await tx
       .update(twoFactorMethods)
       .set({
@@ -139,6 +156,4 @@ export async function confirmEmailSetup(
     if (confirmed.length === 0) return { ok: false, reason: 'notStarted' } as const;
     return { ok: true, recoveryCodes: await firstRecoveryCodes(tx, options.userId) } as const;
   });
-  if (result.ok) await secondStepSucceeded(db, who);
-  return result;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db/database';
+import type { TwoFactorMethod } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions';
 import { secondStepSucceeded, takeSecondStepAttempt } from '@/lib/auth/sign-in-throttle';
 import {
@@ -7,6 +8,7 @@ import {
   startAuthenticatorSetup,
   type StartAuthenticatorResult,
 } from './authenticator-setup';
+import { confirmEmailCode, startEmailSetup, type StartEmailSetupResult } from './email-setup';
 import {
   countChallengeFailure,
   endSignInChallenge,
@@ -34,18 +36,37 @@ export async function startSetUpAtSignIn(
 
 export type FinishSetUpResult =
   | { ok: true; sessionToken: string; recoveryCodes: string[] | null }
-  | { ok: false; reason: 'expired' | 'notStarted' | 'ended' }
+  | { ok: false; reason: 'expired' | 'notStarted' | 'ended' | 'expiredCode' }
   | { ok: false; reason: 'throttled'; retryAt: Date }
   | { ok: false; reason: 'wrongCode'; attemptsLeft: number };
 
 /**
- * Confirms the new authenticator with its first code and, with it, finishes the sign-in:
- * the challenge ends and the session opens. Codes are counted like the second step's.
+ * Emails a code to the user's own address to turn emailed codes on, as the method this
+ * sign-in sets up (only while SMTP is on).
+ */
+export async function startEmailSetUpAtSignIn(
+  db: Database,
+  challengeToken: string | null | undefined,
+): Promise<StartEmailSetupResult | { ok: false; reason: 'expired' }> {
+  const challenge = await readSignInChallenge(db, challengeToken);
+  if (!challenge || challenge.step !== 'set_up') return { ok: false, reason: 'expired' };
+  return startEmailSetup(db, {
+    id: challenge.userId,
+    email: challenge.email,
+    language: challenge.language,
+  });
+}
+
+/**
+ * Confirms the new method (the authenticator's first code, or the code emailed to set up
+ * emailed codes) and, with it, finishes the sign-in: the challenge ends and the session opens.
+ * Codes are counted like the second step's.
  */
 export async function finishSetUpAtSignIn(
   db: Database,
   options: {
     challengeToken: string | null | undefined;
+    method: TwoFactorMethod;
     code: string;
     clientAddress: string | null;
     userAgent?: string | null;
@@ -57,12 +78,15 @@ export async function finishSetUpAtSignIn(
   const admission = await takeSecondStepAttempt(db, who);
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
-  const confirmed = await confirmAuthenticator(db, {
-    userId: challenge.userId,
-    code: options.code.replace(/\s/g, ''),
-  });
+  const code = options.code.replace(/\s/g, '');
+  const confirmed =
+    options.method === 'email'
+      ? await confirmEmailCode(db, { userId: challenge.userId, code })
+      : await confirmAuthenticator(db, { userId: challenge.userId, code });
   if (!confirmed.ok) {
-    if (confirmed.reason === 'notStarted') return { ok: false, reason: 'notStarted' };
+    if (confirmed.reason === 'notStarted' || confirmed.reason === 'expiredCode') {
+      return { ok: false, reason: confirmed.reason };
+    }
     const attemptsLeft = await countChallengeFailure(db, challenge.tokenHash);
     if (attemptsLeft === 0) return { ok: false, reason: 'ended' };
     return admission.blockedUntil

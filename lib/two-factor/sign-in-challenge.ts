@@ -34,6 +34,7 @@ export interface SignInChallenge {
   hostRole: HostRole | null;
   step: SignInStep;
   failedAttempts: number;
+  createdAt: Date;
   expiresAt: Date;
   /** The emailed code out for this sign-in (its hash), the one it replaced, and their times. */
   emailCodeHash: string | null;
@@ -57,6 +58,7 @@ export async function readSignInChallenge(
       hostRole: users.hostRole,
       step: signInChallenges.step,
       failedAttempts: signInChallenges.failedAttempts,
+      createdAt: signInChallenges.createdAt,
       expiresAt: signInChallenges.expiresAt,
       emailCodeHash: signInChallenges.emailCodeHash,
       replacedEmailCodeHash: signInChallenges.replacedEmailCodeHash,

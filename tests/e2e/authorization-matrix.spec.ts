@@ -296,7 +296,14 @@ const actionRows: ActionRow[] = [
     name: 'finishSetUpAtSignInAction',
     rule: rules.secondStep,
     expect: everyone,
-    probe: async () => ({ fields: { code: '123456' } }),
+    probe: async () => ({ fields: { method: 'totp', code: '123456' } }),
+  },
+  {
+    file: app.setUpAtSignIn,
+    name: 'startEmailSetUpAtSignInAction',
+    rule: rules.secondStep,
+    expect: everyone,
+    probe: async () => ({ fields: {} }),
   },
   {
     file: app.profile,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from '@playwright/test';
-import { hostSettings } from '@/db/schema';
+import { hostSettings, smtpSettings, twoFactorMethods } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect, test } from '../support/e2e-fixtures';
 import { createUser, signInAs, type TestUser } from '../support/e2e-users';
@@ -123,4 +123,75 @@ test('emailed codes: turned on from the Profile, asked for at sign-in, paused wi
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto('/profile');
   await expect(page.getByText(/^Paused: this host's email is off/)).toBeVisible();
+});
+
+test('a code email the mail server refuses is said on the second step, with the way out', async ({
+  browser,
+}) => {
+  const refusing = await startInstanceWithSmtp('two_factor_email_refused', {
+    fault: 'recipient-refused',
+  });
+  try {
+    await refusing.database.db
+      .update(hostSettings)
+      .set({ twoFactorPolicy: 'optional' })
+      .where(eq(hostSettings.id, 1));
+    const user = await createUser(refusing.database, { hostRole: 'view' });
+    await refusing.database.db
+      .insert(twoFactorMethods)
+      .values({ userId: user.id, method: 'email', confirmedAt: new Date() });
+    const context = await browser.newContext({ baseURL: refusing.url });
+    const page = await context.newPage();
+    await signInWithPassword(page, user);
+    await expect(page.getByText(`We emailed a code to ${user.email}.`)).toBeVisible();
+    // The outbox tries at once; the page tells what happened once it did.
+    await expect(async () => {
+      await page.reload();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'could not be delivered' }),
+      ).toContainText('The email with your code could not be delivered.', { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  } finally {
+    await refusing.stop();
+  }
+});
+
+test('"required": a user without a method turns emailed codes on right after the password', async ({
+  browser,
+}) => {
+  // The first test of this file turned email off.
+  await instance.database.db.update(smtpSettings).set({ enabled: true });
+  await instance.database.db
+    .update(hostSettings)
+    .set({ twoFactorPolicy: 'required_for_everyone' })
+    .where(eq(hostSettings.id, 1));
+  try {
+    const user = await createUser(instance.database, { hostRole: null });
+    const page = await newPage(browser);
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/sign-in\/set-up-two-factor/);
+    await page.getByRole('link', { name: 'Get codes by email instead' }).click();
+    await expect(page.getByText(/Turn on emailed codes: we send a code to/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Turn on emailed codes' }).click();
+    const code = await nextCodeTo(user.email);
+    await page.getByLabel('Code from the email').fill(code);
+    await page.getByRole('button', { name: 'Turn on', exact: true }).click();
+    await expect(page.getByText('Emailed codes are on.')).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Save your recovery codes' }).getByRole('listitem'),
+    ).toHaveCount(10);
+    await page.getByRole('link', { name: 'Continue to the console' }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  } finally {
+    await instance.database.db
+      .update(hostSettings)
+      .set({ twoFactorPolicy: 'optional' })
+      .where(eq(hostSettings.id, 1));
+  }
 });

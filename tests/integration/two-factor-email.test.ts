@@ -17,6 +17,7 @@ import { openPayload } from '@/lib/outbox/outbox-payload';
 import { signIn } from '@/lib/sign-in/sign-in';
 import { confirmEmailSetup, startEmailSetup } from '@/lib/two-factor/email-setup';
 import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
+import { finishSetUpAtSignIn, startEmailSetUpAtSignIn } from '@/lib/two-factor/set-up-at-sign-in';
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
 import { switchSmtp } from '@/lib/two-factor/switch-smtp';
 import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
@@ -214,6 +215,39 @@ describe('emailed codes', () => {
         clientAddress,
       }),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe('emailed codes set up right after the password', () => {
+  it('finish a sign-in the host requires a second step for', async () => {
+    await setPolicy('required_for_everyone');
+    const user = await makeUser();
+    const step = await passwordStep(user.email);
+    expect(step.step).toBe('set_up');
+    expect(await startEmailSetUpAtSignIn(db(), step.challengeToken)).toEqual({
+      ok: true,
+      sentTo: user.email,
+    });
+    const code = await lastCodeTo(user.email);
+    const finish = (typed: string) =>
+      finishSetUpAtSignIn(db(), {
+        challengeToken: step.challengeToken,
+        method: 'email',
+        code: typed,
+        clientAddress,
+      });
+    expect(await finish(code === '000000' ? '111111' : '000000')).toEqual({
+      ok: false,
+      reason: 'wrongCode',
+      attemptsLeft: 4,
+    });
+    const finished = await finish(code);
+    expect(finished).toMatchObject({ ok: true });
+    if (!finished.ok) throw new Error('unreachable');
+    expect(finished.recoveryCodes).toHaveLength(10);
+    expect((await readSession(db(), finished.sessionToken))?.id).toBe(user.id);
+    // Next time the code is emailed at the password step.
+    expect(await passwordStep(user.email)).toMatchObject({ step: 'verify', emailQueued: true });
   });
 });
 

@@ -286,6 +286,7 @@ describe('two-factor sign-in', () => {
     const secret = fromBase32(offer.secret)!;
     const finished = await finishSetUpAtSignIn(db(), {
       challengeToken: step.challengeToken,
+      method: 'totp',
       code: totpCode(secret, totpStep(new Date())),
       clientAddress,
     });

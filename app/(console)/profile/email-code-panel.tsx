@@ -2,12 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useFormAction } from '@/components/forms/use-form-action';
 import type { AuthenticatorConfirmed } from '@/components/two-factor/authenticator-setup';
-import { RecoveryCodesDisplay } from '@/components/two-factor/recovery-codes-display';
+import { EmailCodeSetup } from '@/components/two-factor/email-code-setup';
 import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
-import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
 import { ConfirmStepForm } from './confirm-step-form';
 
@@ -28,8 +25,6 @@ export function EmailCodePanel(props: {
   const t = useTranslations('profileTwoFactor');
   const tSetup = useTranslations('twoFactorSetup');
   const router = useRouter();
-  const start = useFormAction(props.startAction);
-  const confirm = useFormAction(props.confirmAction);
 
   if (props.configured) {
     return (
@@ -49,48 +44,13 @@ export function EmailCodePanel(props: {
   if (!props.smtpEnabled) {
     return <p className="mt-3 text-sm text-amber-800">{t('email.needsSmtp')}</p>;
   }
-  if (confirm.state?.ok) {
-    const codes = confirm.state.data.recoveryCodes;
-    return (
-      <div className="mt-4 space-y-4">
-        <FormMessage tone="success">{t('email.confirmed')}</FormMessage>
-        {codes ? (
-          <RecoveryCodesDisplay codes={codes} email={props.email} hostName={props.hostName} />
-        ) : null}
-        <Button onClick={() => router.refresh()}>{tSetup('savedThem')}</Button>
-      </div>
-    );
-  }
-  const sentTo = start.state?.ok ? start.state.data.sentTo : null;
   return (
-    <div className="mt-3 space-y-4">
-      <form onSubmit={start.onSubmit} className="space-y-3">
-        {start.formError ? <FormMessage>{start.formError}</FormMessage> : null}
-        {sentTo ? <FormMessage tone="success">{t('email.sent', { sentTo })}</FormMessage> : null}
-        <Button type="submit" variant={sentTo ? 'secondary' : 'primary'} disabled={start.isPending}>
-          {start.isPending ? t('email.starting') : sentTo ? t('email.sendAgain') : t('email.start')}
-        </Button>
-      </form>
-      {sentTo ? (
-        <form onSubmit={confirm.onSubmit} noValidate>
-          <fieldset disabled={confirm.isPending} className="space-y-4">
-            {confirm.formError ? <FormMessage>{confirm.formError}</FormMessage> : null}
-            <TextField
-              label={t('email.code')}
-              name="code"
-              required
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
-              hint={t('email.codeHint')}
-              errors={confirm.fieldErrors?.code}
-            />
-            <Button type="submit">
-              {confirm.isPending ? t('email.confirming') : t('email.confirm')}
-            </Button>
-          </fieldset>
-        </form>
-      ) : null}
-    </div>
+    <EmailCodeSetup
+      email={props.email}
+      hostName={props.hostName}
+      startAction={props.startAction}
+      confirmAction={props.confirmAction}
+      after={<Button onClick={() => router.refresh()}>{tSetup('savedThem')}</Button>}
+    />
   );
 }

@@ -11,7 +11,12 @@ import { clearChallengeCookie, readChallengeCookie } from '@/lib/sign-in/challen
 import { setSessionCookie } from '@/lib/sign-in/session-cookie-writer';
 import { minutesUntil } from '@/lib/throttle/minutes-until';
 import { authenticatorQrCode } from '@/lib/two-factor/authenticator-qr';
-import { finishSetUpAtSignIn, startSetUpAtSignIn } from '@/lib/two-factor/set-up-at-sign-in';
+import {
+  finishSetUpAtSignIn,
+  startEmailSetUpAtSignIn,
+  startSetUpAtSignIn,
+} from '@/lib/two-factor/set-up-at-sign-in';
+import { kickOutbox } from '@/lib/outbox/kick-outbox';
 
 export const startSetUpAtSignInAction = action(
   { schema: z.object({}), access: 'public' },
@@ -30,16 +35,45 @@ export const startSetUpAtSignInAction = action(
   },
 );
 
+export const startEmailSetUpAtSignInAction = action(
+  { schema: z.object({}), access: 'public' },
+  async (_input, { db, t }) => {
+    const result = await startEmailSetUpAtSignIn(db, await readChallengeCookie());
+    if (result.ok) {
+      kickOutbox();
+      return { ok: true, data: { sentTo: result.sentTo } };
+    }
+    switch (result.reason) {
+      case 'expired':
+        await clearChallengeCookie();
+        return { ok: false, formError: t('twoFactor.expiredAction') };
+      case 'tooSoon':
+        return { ok: false, formError: t('twoFactor.tooSoon') };
+      case 'throttled':
+        return {
+          ok: false,
+          formError: t('twoFactor.emailThrottled', { minutes: minutesUntil(result.retryAt) }),
+        };
+      case 'turnedOff':
+      case 'smtpOff':
+      case 'alreadySetUp':
+        return { ok: false, formError: t(`profileTwoFactor.email.${result.reason}`) };
+    }
+  },
+);
+
 const confirmSchema = z.object({
+  method: z.enum(['totp', 'email']),
   code: z.string().trim().min(1, 'codeRequired').max(64, 'codeRequired'),
 });
 
 export const finishSetUpAtSignInAction = action(
   { schema: confirmSchema, access: 'public' },
-  async ({ code }, { db, t }) => {
+  async ({ method, code }, { db, t }) => {
     const requestHeaders = await headers();
     const result = await finishSetUpAtSignIn(db, {
       challengeToken: await readChallengeCookie(),
+      method,
       code,
       clientAddress: clientAddressFrom(requestHeaders),
       userAgent: requestHeaders.get('user-agent'),
@@ -51,7 +85,18 @@ export const finishSetUpAtSignInAction = action(
     }
     switch (result.reason) {
       case 'wrongCode':
-        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.wrongCode')] } };
+        return {
+          ok: false,
+          fieldErrors: {
+            code: [
+              method === 'email'
+                ? t('profileTwoFactor.email.wrongCode')
+                : t('profileTwoFactor.wrongCode'),
+            ],
+          },
+        };
+      case 'expiredCode':
+        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.email.expiredCode')] } };
       case 'throttled':
         return {
           ok: false,

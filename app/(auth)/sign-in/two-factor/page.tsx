@@ -9,6 +9,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { getDb } from '@/lib/database/configured-database';
 import { readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
+import { codeEmailTrouble } from '@/lib/two-factor/code-email-trouble';
 import { readUsableMethods, type CodeKind } from '@/lib/two-factor/second-step';
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
 import { sendSignInCodeAction, verifyCodeAction } from './actions';
@@ -74,6 +75,21 @@ export default async function TwoFactorPage({
     recovery: t('useRecoveryCode'),
   };
   const emailSent = Boolean(challenge.emailCodeSentAt);
+  const trouble =
+    kind === 'email' && emailSent
+      ? await codeEmailTrouble(db, { userId: challenge.userId, since: challenge.createdAt })
+      : null;
+  const tAll = await getTranslations();
+  const troubleText = trouble
+    ? t(`codeEmail.${trouble.status}`, {
+        problem: trouble.problem
+          ? tAll(
+              `smtpDiagnosis.advice.${trouble.problem.advice}` as 'smtpDiagnosis.advice.unexpected',
+              trouble.problem.values as never,
+            )
+          : '',
+      })
+    : null;
 
   return (
     <>
@@ -94,6 +110,11 @@ export default async function TwoFactorPage({
                 ? t('emailSent', { email: challenge.email })
                 : t('emailNotSent', { email: challenge.email })}
             </p>
+            {troubleText ? (
+              <div className="mt-3">
+                <FormMessage>{troubleText}</FormMessage>
+              </div>
+            ) : null}
             <SendCodeForm alreadySent={emailSent} action={sendSignInCodeAction} />
           </div>
         ) : null}
