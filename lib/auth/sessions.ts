@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { sessions } from '@/db/schema';
+import { sessions, signInChallenges } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
 import { sessionLimits } from './session-limits';
 
@@ -25,12 +25,17 @@ export async function deleteSession(db: Database, token: string): Promise<void> 
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-/** Signs a user out everywhere ("Sign out everywhere", password change, deactivation). */
+/**
+ * Signs a user out everywhere ("Sign out everywhere", password change, deactivation), and ends
+ * every sign-in of theirs waiting for its second step: a password just changed must not leave
+ * a half-finished sign-in with the old one alive.
+ */
 export async function deleteUserSessions(
   db: Database,
   options: { userId: string; exceptToken?: string },
 ): Promise<void> {
   const keep = options.exceptToken ? hashToken(options.exceptToken) : null;
+  await db.delete(signInChallenges).where(eq(signInChallenges.userId, options.userId));
   await db
     .delete(sessions)
     .where(

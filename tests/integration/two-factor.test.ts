@@ -12,6 +12,7 @@ import {
 } from '@/db/schema';
 import type { HostRole } from '@/lib/auth/permissions';
 import { readSession } from '@/lib/auth/read-session';
+import { deleteUserSessions } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/sign-in/sign-in';
 import { fromBase32 } from '@/lib/two-factor/base32';
 import {
@@ -224,6 +225,22 @@ describe('two-factor sign-in', () => {
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, user.id));
     expect(await verify(pending.challengeToken)).toEqual({ ok: false, reason: 'expired' });
     expect(await verify('not a token')).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('ends a sign-in waiting for its second step when the user is signed out everywhere', async () => {
+    const user = await makeUser();
+    const { secret } = await withAuthenticator(user);
+    const step = await passwordStep(user.email);
+    // What a password change, a reset, a deactivation and "Sign out everywhere" all call.
+    await deleteUserSessions(db(), { userId: user.id });
+    expect(
+      await verifySecondStep(db(), {
+        challengeToken: step.challengeToken,
+        kind: 'authenticator',
+        code: totpCode(secret, totpStep(new Date())),
+        clientAddress,
+      }),
+    ).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('opens one session when the same code arrives twice at once', async () => {
