@@ -9,22 +9,34 @@ import { users } from '@/db/schema';
 import { readMigrationStatus } from '@/lib/health/migration-status';
 import { configuredDatabaseLocation } from '@/lib/startup/database-location';
 import { issueResetLink } from '@/lib/resets/issue-reset-link';
+import { deleteUserSessions } from '@/lib/auth/sessions';
+import { deleteTwoFactorOf, twoFactorMethodsOf } from '@/lib/two-factor/methods-of-users';
 
 type Where = ReturnType<typeof configuredDatabaseLocation>;
 
 /** Every answer names the database it looked in and the email as normalised. */
 export type CliResetLinkResult = { where: Where; email: string } & (
-  | { ok: true; link: string; expiresAt: Date }
+  | {
+      ok: true;
+      link: string;
+      expiresAt: Date;
+      /** With --reset-2fa: how many two-factor methods were removed; else how many there are. */
+      twoFactor: { reset: boolean; methods: number };
+    }
   | { ok: false; reason: 'noDatabase' | 'noUsers' | 'unknownEmail' | 'pending' | 'deactivated' }
   | { ok: false; reason: 'locked'; holderPid: number }
   | { ok: false; reason: 'migrationsPending'; pending: number }
 );
 
 type UserOutcome =
-  | { ok: true; link: string; expiresAt: Date }
+  | { ok: true; link: string; expiresAt: Date; twoFactor: { reset: boolean; methods: number } }
   | { ok: false; reason: 'noUsers' | 'unknownEmail' | 'pending' | 'deactivated' };
 
-async function issueForEmail(db: Database, email: string): Promise<UserOutcome> {
+async function issueForEmail(
+  db: Database,
+  email: string,
+  resetTwoFactor: boolean,
+): Promise<UserOutcome> {
   return db.transaction(async (tx) => {
     // Locked so the status checked here is the one the link is made for.
     const [user] = await tx
@@ -38,12 +50,21 @@ async function issueForEmail(db: Database, email: string): Promise<UserOutcome> 
     }
     if (user.status !== 'active') return { ok: false, reason: user.status } as const;
     const issued = await issueResetLink(tx, { userId: user.id, kind: 'admin', createdBy: null });
-    return { ok: true, ...issued } as const;
+    // For a sole admin who lost their phone too: the methods go with the sessions they guard,
+    // in the same transaction as the link.
+    if (resetTwoFactor) {
+      const methods = await deleteTwoFactorOf(tx, user.id);
+      await deleteUserSessions(tx, { userId: user.id });
+      return { ok: true, ...issued, twoFactor: { reset: true, methods } } as const;
+    }
+    const methods = (await twoFactorMethodsOf(tx, [user.id])).get(user.id)?.length ?? 0;
+    return { ok: true, ...issued, twoFactor: { reset: false, methods } } as const;
   });
 }
 
 /**
- * `npm run gatehouse -- reset-link <email>`: a 24-hour reset link for an active user, made on
+ * `npm run gatehouse -- reset-link <email> [--reset-2fa]`: a 24-hour reset link for an active
+ * user (and, asked, their two-factor sign-in reset), made on
  * the server's command line for a host admin who is locked out (no email needed). Opens the
  * database the server uses, but never creates or migrates it, and never opens an embedded
  * database the running server holds: PGlite does not lock its folder itself, and two
@@ -53,7 +74,10 @@ async function issueForEmail(db: Database, email: string): Promise<UserOutcome> 
  * using the database, and a schema change should come from a deliberate start or
  * `npm run db:migrate`, not as a side effect of an operator tool.
  */
-export async function cliResetLink(options: { email: string }): Promise<CliResetLinkResult> {
+export async function cliResetLink(options: {
+  email: string;
+  resetTwoFactor?: boolean;
+}): Promise<CliResetLinkResult> {
   const email = options.email.trim().toLowerCase();
   const where = configuredDatabaseLocation();
   // PGlite writes PG_VERSION when it creates a database; opening a folder without one would
@@ -76,7 +100,7 @@ export async function cliResetLink(options: { email: string }): Promise<CliReset
     if (migrations.pending > 0) {
       return { where, email, ok: false, reason: 'migrationsPending', pending: migrations.pending };
     }
-    const outcome = await issueForEmail(handle.db, email);
+    const outcome = await issueForEmail(handle.db, email, options.resetTwoFactor ?? false);
     return { where, email, ...outcome };
   } finally {
     await handle.close();

@@ -1,6 +1,6 @@
 // npm run gatehouse -- <command>: operator commands on the server's command line
-// (`reset-link <email>` for a host admin who is locked out). Run under the react-server
-// condition (see package.json) because it shares server-only code.
+// (`reset-link <email> [--reset-2fa]` for a host admin who is locked out). Run under the
+// react-server condition (see package.json) because it shares server-only code.
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import { cliResetLink, type CliResetLinkResult } from './cli-reset-link';
@@ -12,9 +12,12 @@ import { deploymentUrlSettings } from '@/lib/env';
 const usage = `Usage: npm run gatehouse -- <command>
 
 Commands:
-  reset-link <email>  Print a new password reset link for an active user, for a host admin
+  reset-link <email> [--reset-2fa]
+                      Print a new password reset link for an active user, for a host admin
                       who is locked out. Works without SMTP. The link lives 24 hours, works
                       once, and older reset links of that user stop working.
+                      --reset-2fa also removes the user's two-factor methods and recovery
+                      codes (for someone who lost their phone) and signs them out everywhere.
   help                Show this help.
 
 Uses the server's database: DATABASE_URL, or else the embedded database in DATA_DIR
@@ -61,12 +64,30 @@ function describeSuccess(result: Extract<CliResetLinkResult, { ok: true }>): str
     '',
     `Valid until ${until} UTC (24 hours). It works once and replaces any older reset link of this user.`,
     base,
+    ...twoFactorLines(result),
   ].join('\n');
 }
 
-async function resetLink(rawEmail: string): Promise<number> {
+function twoFactorLines({ twoFactor }: Extract<CliResetLinkResult, { ok: true }>): string[] {
+  if (twoFactor.reset) {
+    return [
+      '',
+      twoFactor.methods > 0
+        ? 'Two-factor sign-in was reset: every method and recovery code of this user is gone, and they are signed out everywhere. They sign in with the new password (and set a method up again if the host requires one).'
+        : 'This user had no two-factor sign-in to reset; they are signed out everywhere.',
+    ];
+  }
+  return twoFactor.methods > 0
+    ? [
+        '',
+        'This user signs in with a second step (two-factor sign-in). If they lost their phone and their recovery codes too, run this again with --reset-2fa.',
+      ]
+    : [];
+}
+
+async function resetLink(rawEmail: string, resetTwoFactor: boolean): Promise<number> {
   try {
-    const result = await cliResetLink({ email: rawEmail });
+    const result = await cliResetLink({ email: rawEmail, resetTwoFactor });
     if (!result.ok) {
       console.error(describeFailure(result));
       return 1;
@@ -86,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { help: { type: 'boolean', short: 'h' } },
+      options: { help: { type: 'boolean', short: 'h' }, 'reset-2fa': { type: 'boolean' } },
       allowPositionals: true,
     });
   } catch {
@@ -101,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'reset-link' && rest.length === 1 && rest[0]!.trim()) {
     // The same configuration `next start` sees: variables set in the shell win over .env files.
     loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-    return resetLink(rest[0]!);
+    return resetLink(rest[0]!, parsed.values['reset-2fa'] ?? false);
   }
   console.error(usage);
   return 2;

@@ -8,7 +8,8 @@ import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiri
 import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { AccountInScope } from '@/lib/auth/load-account-scope';
-import type { UserStatus } from '@/db/schema';
+import type { TwoFactorMethod, UserStatus } from '@/db/schema';
+import { twoFactorMethodsOf } from '@/lib/two-factor/methods-of-users';
 import { containsPattern } from '@/lib/database/contains-pattern';
 import {
   defaultPageSize,
@@ -37,6 +38,8 @@ export interface AccountUserRow {
    * the user has, so it takes managing users in all of them (lib/auth/may-grant.ts).
    */
   linksAllowed: boolean;
+  /** The two-factor methods the user has set up (none listed: signs in with the password). */
+  twoFactor: TwoFactorMethod[];
 }
 
 /** What an account's Users page asks for: filters, and a position in the list by email. */
@@ -125,7 +128,10 @@ export async function listAccountUsers(
   const shown = shownTotal(counted?.total ?? 0, accountUserTotalLimit);
   if (members.length === 0) return { ...page, rows: [], ...shown };
   const ids = members.map((member) => member.id);
-  const expiryByUser = await openInvitationExpiries(db, ids);
+  const [expiryByUser, methodsByUser] = await Promise.all([
+    openInvitationExpiries(db, ids),
+    twoFactorMethodsOf(db, ids),
+  ]);
   // Every account of these users, to tell whose links the viewer may make.
   const allMemberships = await db
     .select({
@@ -158,6 +164,7 @@ export async function listAccountUsers(
       isViewer,
       manageable,
       linksAllowed: manageable && mayGrant(viewer, grant),
+      twoFactor: methodsByUser.get(member.id) ?? [],
     };
   });
   return { ...page, rows, ...shown };

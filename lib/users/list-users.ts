@@ -1,3 +1,4 @@
+import { twoFactorMethodsOf } from '@/lib/two-factor/methods-of-users';
 import 'server-only';
 import { and, asc, desc, eq, exists, inArray, like, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
@@ -22,7 +23,7 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiries';
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
-import type { UserStatus } from '@/db/schema';
+import type { TwoFactorMethod, UserStatus } from '@/db/schema';
 import { containsPattern } from '@/lib/database/contains-pattern';
 import { membershipIn, reachedMemberships, visibleTo } from './user-visibility-sql';
 
@@ -48,6 +49,8 @@ export interface UserRow {
   /** Whether the viewer may edit, deactivate, revoke and make links for this user. */
   manageable: boolean;
   isViewer: boolean;
+  /** The two-factor methods the user has set up (none listed: signs in with the password). */
+  twoFactor: TwoFactorMethod[];
 }
 
 export type UserRoleFilter = `host.${HostRole}` | `account.${AccountRole}`;
@@ -153,7 +156,10 @@ export async function listUsers(db: Database, query: UserListQuery): Promise<Use
     .innerJoin(accounts, eq(accounts.id, accountMemberships.accountId))
     .where(inArray(accountMemberships.userId, ids))
     .orderBy(asc(accounts.name));
-  const expiryByUser = await openInvitationExpiries(db, ids);
+  const [expiryByUser, methodsByUser] = await Promise.all([
+    openInvitationExpiries(db, ids),
+    twoFactorMethodsOf(db, ids),
+  ]);
   const membershipsByUser = new Map<string, typeof memberships>();
   for (const membership of memberships) {
     const list = membershipsByUser.get(membership.userId) ?? [];
@@ -194,6 +200,7 @@ export async function listUsers(db: Database, query: UserListQuery): Promise<Use
       invitationExpired: expiresAt !== null && expiresAt.getTime() <= now,
       manageable: manageable && user.id !== viewer.id,
       isViewer: user.id === viewer.id,
+      twoFactor: methodsByUser.get(user.id) ?? [],
     });
   }
   return { ...page, rows, ...shownTotal(counted?.total ?? 0, userTotalLimit) };

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { accountMemberships, accounts, passwordResets, smtpSettings, users } from '@/db/schema';
+import {
+  accountMemberships,
+  accounts,
+  passwordResets,
+  smtpSettings,
+  twoFactorMethods,
+  users,
+} from '@/db/schema';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
 import {
   callers,
@@ -161,6 +168,13 @@ async function memberOf(
     status,
     accountRoles: [{ accountId: account.id, role: 'view' }],
   });
+}
+/** Gives a user emailed codes, so that an allowed reset has something to remove. */
+async function withEmailCodes(world: World, userId: string): Promise<string> {
+  await world.database.db
+    .insert(twoFactorMethods)
+    .values({ userId, method: 'email', confirmedAt: new Date() });
+  return userId;
 }
 async function expectNoUser(world: World, email: string) {
   expect(await world.database.db.select().from(users).where(eq(users.email, email))).toEqual([]);
@@ -481,6 +495,15 @@ const actionRows: ActionRow[] = [
   },
   {
     file: app.users,
+    name: 'resetTwoFactorAction',
+    rule: rules.hostUsers,
+    expect: hostAdmin,
+    probe: async ({ world }) => ({
+      fields: { userId: await withEmailCodes(world, (await hostUser(world, {})).id) },
+    }),
+  },
+  {
+    file: app.users,
     name: 'changeUserRoleAction',
     rule: rules.hostUsers,
     expect: hostAdmin,
@@ -665,6 +688,18 @@ const actionRows: ActionRow[] = [
     expect: accountUsers,
     probe: async ({ world, account }) => ({
       fields: { accountId: account.id, userId: (await memberOf(world, account)).id },
+    }),
+  },
+  {
+    file: app.accountUsers,
+    name: 'resetAccountUserTwoFactorAction',
+    rule: rules.accountUsers,
+    expect: accountUsers,
+    probe: async ({ world, account }) => ({
+      fields: {
+        accountId: account.id,
+        userId: await withEmailCodes(world, (await memberOf(world, account)).id),
+      },
     }),
   },
   {

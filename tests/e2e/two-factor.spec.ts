@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { hostSettings, type TwoFactorPolicy } from '@/db/schema';
+import { hostSettings, twoFactorMethods, type TwoFactorPolicy } from '@/db/schema';
 import type { DatabaseHandle } from '@/db/database';
 import { fromBase32 } from '@/lib/two-factor/base32';
 import { totpCode, totpStep } from '@/lib/two-factor/totp';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { insertAccount } from '../support/e2e-accounts';
 import { expect } from '../support/e2e-fixtures';
-import type { TestUser } from '../support/e2e-users';
+import { signInAs, type TestUser } from '../support/e2e-users';
 import { testOnOwnInstance } from '../support/own-instance-fixtures';
 import { actionId, callFormAction, returnedValue } from '../support/server-action';
 
@@ -197,4 +198,73 @@ test('"required" sets a method up right after the password, before any page', as
   await page.getByRole('button', { name: 'Remove' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(page.getByText(/and this is your last method/)).toBeVisible();
+});
+
+test('a host admin resets a user’s two-factor sign-in: methods gone, signed out, password alone', async ({
+  page,
+  browser,
+  baseURL,
+  database,
+  makeUser,
+  signIn,
+}) => {
+  await setPolicy(database, 'optional');
+  const user = await makeUser({ hostRole: 'view' });
+  const theirs = await browser.newContext({ baseURL });
+  const theirPage = await theirs.newPage();
+  await signInAs(database, theirs, baseURL!, user);
+  await theirPage.goto('/profile');
+  await setUpAuthenticator(theirPage);
+
+  const admin = await makeUser({ hostRole: 'admin' });
+  await signIn(admin);
+  await page.goto(`/users?q=${encodeURIComponent(user.email)}`);
+  const row = page.getByRole('row').filter({ hasText: user.email });
+  await expect(row).toContainText('Two-factor: authenticator app');
+  await row.getByRole('button', { name: `Edit ${user.email}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${user.email}` });
+  await dialog.getByRole('button', { name: 'Reset two-factor sign-in' }).click();
+  await expect(dialog.getByText(/^Remove every two-factor method and recovery code/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Two-factor sign-in was reset.' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(row).not.toContainText('Two-factor:');
+
+  // Their browser is signed out; the password alone signs them in again.
+  await theirPage.goto('/dashboard');
+  await expect(theirPage).toHaveURL(/\/sign-in/);
+  await signInWithPassword(theirPage, user);
+  await expect(theirPage).toHaveURL(/\/dashboard$/);
+  await theirs.close();
+});
+
+test('an account admin resets the two-factor sign-in of a user of their account', async ({
+  page,
+  database,
+  makeAccountMember,
+  signIn,
+}) => {
+  const account = await insertAccount(database, { managed: false });
+  const accountAdmin = await makeAccountMember(account, 'admin');
+  const member = await makeAccountMember(account, 'standard');
+  await database.db
+    .insert(twoFactorMethods)
+    .values({ userId: member.id, method: 'email', confirmedAt: new Date() });
+  await signIn(accountAdmin);
+  await page.goto(`/accounts/${account.id}/users`);
+  const row = page.getByRole('row').filter({ hasText: member.email });
+  await expect(row).toContainText('Two-factor: emailed code');
+  await row.getByRole('button', { name: `Edit ${member.email}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${member.email}` });
+  await dialog.getByRole('button', { name: 'Reset two-factor sign-in' }).click();
+  await dialog.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Two-factor sign-in was reset.' }),
+  ).toBeVisible();
+  expect(
+    await database.db.select().from(twoFactorMethods).where(eq(twoFactorMethods.userId, member.id)),
+  ).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { acquireDataDirLock } from '@/db/data-dir-lock';
 import type { Database } from '@/db/database';
 import { runMigrations } from '@/db/migrate';
 import { openPglite } from '@/db/open-pglite';
-import { passwordResets, users } from '@/db/schema';
+import { passwordResets, recoveryCodes, sessions, twoFactorMethods, users } from '@/db/schema';
 import { hashToken } from '@/lib/crypto/tokens';
 import { drizzleMigrations } from '@/lib/health/migrations-table';
 import { resetPassword } from '@/lib/resets/reset-password';
@@ -120,6 +120,42 @@ describe('on PostgreSQL (DATABASE_URL)', () => {
     // The link does what the reset page will do with it.
     const reset = await resetPassword(db(), { token, password: 'lantern orbit meadow 42' });
     expect(reset).toMatchObject({ ok: true, email: 'sole.admin@example.test' });
+  });
+
+  it('with --reset-2fa also removes the two-factor methods and ends every session', async () => {
+    const adminId = await addUser(db(), 'lost.phone@example.test', 'active');
+    await db()
+      .insert(twoFactorMethods)
+      .values({ userId: adminId, method: 'email', confirmedAt: new Date() });
+    await db().insert(recoveryCodes).values({ userId: adminId, codeHash: 'h1' });
+    await db()
+      .insert(sessions)
+      .values({
+        tokenHash: `cli-2fa-${adminId}`,
+        userId: adminId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+
+    // Without the flag: the methods stay, and the output says the flag exists.
+    const plain = await onPostgres(['reset-link', 'lost.phone@example.test']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('run this again with --reset-2fa');
+    expect(
+      await db().select().from(twoFactorMethods).where(eq(twoFactorMethods.userId, adminId)),
+    ).toHaveLength(1);
+
+    const run = await onPostgres(['reset-link', 'lost.phone@example.test', '--reset-2fa']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(linkPattern);
+    expect(run.stdout).toContain('Two-factor sign-in was reset');
+    expect(
+      await db().select().from(twoFactorMethods).where(eq(twoFactorMethods.userId, adminId)),
+    ).toEqual([]);
+    expect(
+      await db().select().from(recoveryCodes).where(eq(recoveryCodes.userId, adminId)),
+    ).toEqual([]);
+    expect(await db().select().from(sessions).where(eq(sessions.userId, adminId))).toEqual([]);
   });
 
   it.each([

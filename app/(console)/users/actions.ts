@@ -15,6 +15,7 @@ import { displayNameMaxLength } from '@/lib/field-limits';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
 import { makeResetLink } from '@/lib/users/make-reset-link';
+import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
@@ -49,6 +50,16 @@ export const makeResetLinkAction = action(
     const result = await makeResetLink(db, { actor: user, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
     return issuedLink(result, '/users');
+  },
+);
+
+export const resetTwoFactorAction = action(
+  { schema: userIdSchema, access: 'host.users.manage' },
+  async ({ userId }, { user, db, t }) => {
+    const result = await resetTwoFactor(db, { actor: user, userId });
+    if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
+    revalidatePath('/users');
+    return { ok: true, data: undefined };
   },
 );
 

@@ -10,6 +10,7 @@ import { PasswordSection } from './password-section';
 import { RevokeSection } from './revoke-section';
 import { RoleSection } from './role-section';
 import { StatusSection } from './status-section';
+import { TwoFactorResetSection } from './two-factor-reset-section';
 
 export interface UserActions {
   regenerate: FormAction<IssuedLink>;
@@ -17,9 +18,13 @@ export interface UserActions {
   changeRole: FormAction;
   setStatus: FormAction;
   revoke: FormAction<{ email: string }>;
+  resetTwoFactor: FormAction;
 }
 
-/** Edit on a user: invite link (pending) or reset link (active), roles, status, Revoke. */
+/**
+ * Edit on a user: invite link (pending) or reset link (active), roles, status, two-factor
+ * reset, Revoke.
+ */
 export function EditUserDialog(props: { user: UserRow; actions: UserActions }) {
   const t = useTranslations('users.edit');
   const { user } = props;
@@ -43,6 +48,7 @@ export function EditUserDialog(props: { user: UserRow; actions: UserActions }) {
           ) : null}
           <RoleSection user={user} action={props.actions.changeRole} />
           <StatusSection user={user} action={props.actions.setStatus} />
+          <TwoFactorResetSection user={user} action={props.actions.resetTwoFactor} />
           <RevokeSection user={user} action={props.actions.revoke} onRevoked={close} />
         </>
       )}

@@ -14,6 +14,7 @@ import {
   findGrantableAccountsAction,
   inviteUserAction,
   makeResetLinkAction,
+  resetTwoFactorAction,
   regenerateInvitationAction,
   revokeUserAction,
   setUserStatusAction,
@@ -96,6 +97,7 @@ export default async function UsersPage({
           changeRole: changeUserRoleAction,
           setStatus: setUserStatusAction,
           revoke: revokeUserAction,
+          resetTwoFactor: resetTwoFactorAction,
         }}
         empty={
           <EmptyState

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import type { UserStatus } from '@/db/schema';
+import type { TwoFactorMethod, UserStatus } from '@/db/schema';
 
 const statusTones = { pending: 'accent', active: 'success', deactivated: 'neutral' } as const;
 
@@ -19,11 +19,18 @@ export function UserEmailCell(props: { email: string; isViewer: boolean }) {
   );
 }
 
-export function UserStatusCell(props: { status: UserStatus }) {
+/** The status, and under it the two-factor methods the user has set up, if any. */
+export function UserStatusCell(props: { status: UserStatus; twoFactor: TwoFactorMethod[] }) {
   const t = useTranslations('users');
+  const methods = props.twoFactor.map((method) => t(`twoFactorMethods.${method}`)).join(', ');
   return (
     <td className="px-4 py-3">
       <Badge tone={statusTones[props.status]}>{t(`status.${props.status}`)}</Badge>
+      {methods ? (
+        <p className="mt-1 text-xs whitespace-nowrap text-slate-600">
+          {t('twoFactorShort', { methods })}
+        </p>
+      ) : null}
     </td>
   );
 }

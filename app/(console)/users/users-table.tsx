@@ -56,7 +56,7 @@ export function UsersTable(props: {
               {props.rows.map((user) => (
                 <tr key={user.id}>
                   <UserEmailCell email={user.email} isViewer={user.isViewer} />
-                  <UserStatusCell status={user.status} />
+                  <UserStatusCell status={user.status} twoFactor={user.twoFactor} />
                   <td className="px-4 py-3 text-slate-700">
                     {user.accounts.length === 0 && user.otherAccounts === 0 ? (
                       '—'

@@ -35,6 +35,7 @@ export function AccountUsersTable(props: {
       regenerate: bound(props.actions.regenerate),
       makeResetLink: bound(props.actions.makeResetLink),
       changeRole: bound(props.actions.changeRole),
+      resetTwoFactor: bound(props.actions.resetTwoFactor),
       // The revoked user's row disappears with the answer, so the page, not the row, says so.
       revoke: (async (previous, form) => {
         const result = await revoke(previous, form);
@@ -85,7 +86,7 @@ export function AccountUsersTable(props: {
               {props.rows.map((user) => (
                 <tr key={user.id}>
                   <UserEmailCell email={user.email} isViewer={user.isViewer} />
-                  <UserStatusCell status={user.status} />
+                  <UserStatusCell status={user.status} twoFactor={user.twoFactor} />
                   <td className="px-4 py-3 text-slate-700">
                     {t(`users.roles.${user.role}`)}
                     {user.hostRole ? (

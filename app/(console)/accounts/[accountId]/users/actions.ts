@@ -25,11 +25,13 @@ import { inviteUser } from '@/lib/invitations/invite-user';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { linkEmailState } from '@/lib/outbox/link-email-state';
 import { makeResetLink } from '@/lib/users/make-reset-link';
+import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
 
 const usersPath = (accountId: string) => `/accounts/${accountId}/users`;
 
-type Refusal = Exclude<UserChangeResult, { ok: true }>['reason'] | 'notPending' | 'notActive';
+type Refusal =
+  Exclude<UserChangeResult, { ok: true }>['reason'] | 'notPending' | 'notActive' | 'noMethod';
 
 /** A refusal in this page's words: "ask another admin of this account", not a host admin. */
 function refusalText(reason: Refusal, t: Translate) {
@@ -68,6 +70,16 @@ export const makeAccountResetLinkAction = action(
     const result = await makeResetLink(db, { actor: user, userId, inAccount: accountId });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issuedLink(result, usersPath(accountId));
+  },
+);
+
+export const resetAccountUserTwoFactorAction = action(
+  { schema: accountUserSchema, access: { account: 'account.users.manage' } },
+  async ({ accountId, userId }, { user, db, t }) => {
+    const result = await resetTwoFactor(db, { actor: user, userId, inAccount: accountId });
+    if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
+    revalidatePath(usersPath(accountId));
+    return { ok: true, data: undefined };
   },
 );
 

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { LinkPanelOptions } from '@/app/(console)/users/issue-link-section';
 import { RevokeSection } from '@/app/(console)/users/revoke-section';
+import { TwoFactorResetSection } from '@/app/(console)/users/two-factor-reset-section';
 import { SectionsDialog } from '@/components/ui/sections-dialog';
 import type { AccountUserRow } from '@/lib/accounts/list-account-users';
 import type { FormAction } from '@/lib/actions/action-result';
@@ -16,6 +17,7 @@ export interface AccountUserActions {
   makeResetLink: FormAction<IssuedLink>;
   changeRole: FormAction;
   revoke: FormAction<{ email: string; removedFromInstance: boolean }>;
+  resetTwoFactor: FormAction;
 }
 
 /** Edit on a user of the account: their links, their role here, Revoke from the account. */
@@ -47,6 +49,10 @@ export function EditAccountUserDialog(props: {
             makeResetLink={actions.makeResetLink}
           />
           <AccountRoleSection user={user} accountName={accountName} action={actions.changeRole} />
+          {/* Like a reset link, it takes managing the user in every account they are in. */}
+          {user.linksAllowed ? (
+            <TwoFactorResetSection user={user} action={actions.resetTwoFactor} />
+          ) : null}
           <RevokeSection
             user={user}
             action={actions.revoke}

@@ -13,6 +13,7 @@ import {
   changeAccountRoleAction,
   inviteAccountUserAction,
   makeAccountResetLinkAction,
+  resetAccountUserTwoFactorAction,
   readAccountLinkEmailAction,
   regenerateAccountInvitationAction,
   removeFromAccountAction,
@@ -96,6 +97,7 @@ export default async function AccountUsersPage({
           makeResetLink: makeAccountResetLinkAction,
           changeRole: changeAccountRoleAction,
           revoke: removeFromAccountAction,
+          resetTwoFactor: resetAccountUserTwoFactorAction,
         }}
         empty={
           <EmptyState
