@@ -36,7 +36,10 @@ export async function startSetUpAtSignIn(
 
 export type FinishSetUpResult =
   | { ok: true; sessionToken: string; recoveryCodes: string[] | null }
-  | { ok: false; reason: 'expired' | 'notStarted' | 'ended' | 'expiredCode' }
+  | { ok: false; reason: 'expired' }
+  | { ok: false; reason: 'ended' }
+  | { ok: false; reason: 'notStarted' }
+  | { ok: false; reason: 'expiredCode' }
   | { ok: false; reason: 'throttled'; retryAt: Date }
   | { ok: false; reason: 'wrongCode'; attemptsLeft: number };
 

@@ -328,18 +328,19 @@ const actionRows: ActionRow[] = [
   },
   {
     file: app.profile,
-    name: 'confirmAuthenticatorAction',
+    name: 'confirmTwoFactorMethodAction',
     rule: rules.ownTwoFactor,
     expect: anyoneSignedIn,
-    probe: async () => ({ fields: { code: '123456' } }),
+    probe: async () => ({ fields: { method: 'totp', code: '123456' } }),
   },
   {
     file: app.profile,
-    name: 'removeAuthenticatorAction',
+    name: 'removeTwoFactorMethodAction',
     rule: rules.ownTwoFactor,
     expect: anyoneSignedIn,
-    probe: async () => ({ fields: {} }),
+    probe: async () => ({ fields: { method: 'email' } }),
   },
+
   {
     file: app.profile,
     name: 'startEmailCodesAction',
@@ -347,20 +348,7 @@ const actionRows: ActionRow[] = [
     expect: anyoneSignedIn,
     probe: async () => ({ fields: {} }),
   },
-  {
-    file: app.profile,
-    name: 'confirmEmailCodesAction',
-    rule: rules.ownTwoFactor,
-    expect: anyoneSignedIn,
-    probe: async () => ({ fields: { code: '123456' } }),
-  },
-  {
-    file: app.profile,
-    name: 'removeEmailCodesAction',
-    rule: rules.ownTwoFactor,
-    expect: anyoneSignedIn,
-    probe: async () => ({ fields: {} }),
-  },
+
   {
     file: app.profile,
     name: 'regenerateRecoveryCodesAction',

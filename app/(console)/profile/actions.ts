@@ -10,6 +10,7 @@ import { getHostName } from '@/lib/host/get-host-name';
 import { currentSessionToken } from '@/lib/auth/current-user';
 import { checkNewPassword, passwordField } from '@/lib/auth/password-fields';
 import { minutesUntil } from '@/lib/throttle/minutes-until';
+import { setUpCodeErrorKey } from '@/lib/two-factor/set-up-code-error';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { authenticatorQrCode } from '@/lib/two-factor/authenticator-qr';
 import {
@@ -55,7 +56,7 @@ export const changeOwnPasswordAction = action(
   },
 );
 
-// Profile → Two-factor sign-in: the user's own authenticator and recovery codes.
+// Profile → Two-factor sign-in: the user's own methods and recovery codes.
 
 export const startAuthenticatorAction = action(
   { schema: z.object({}), access: 'signed-in' },
@@ -69,22 +70,28 @@ export const startAuthenticatorAction = action(
   },
 );
 
-const codeSchema = z.object({
+/** Which of the user's own methods a form acts on. */
+const methodField = z.enum(['totp', 'email']);
+
+const confirmMethodSchema = z.object({
+  method: methodField,
   code: z.string().trim().min(1, 'codeRequired').max(64, 'codeRequired'),
 });
 
-export const confirmAuthenticatorAction = action(
-  { schema: codeSchema, access: 'signed-in' },
-  async ({ code }, { user, db, t }) => {
-    const result = await confirmOwnAuthenticator(db, {
-      userId: user.id,
-      code,
-      clientAddress: clientAddressFrom(await headers()),
-    });
+/** The first code of a method being set up: the app's, or the one emailed to the user. */
+export const confirmTwoFactorMethodAction = action(
+  { schema: confirmMethodSchema, access: 'signed-in' },
+  async ({ method, code }, { user, db, t }) => {
+    const confirm = { userId: user.id, code, clientAddress: clientAddressFrom(await headers()) };
+    const result =
+      method === 'email'
+        ? await confirmEmailSetup(db, confirm)
+        : await confirmOwnAuthenticator(db, confirm);
     if (result.ok) return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
     switch (result.reason) {
       case 'wrongCode':
-        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.wrongCode')] } };
+      case 'expiredCode':
+        return { ok: false, fieldErrors: { code: [t(setUpCodeErrorKey(method, result.reason))] } };
       case 'throttled':
         return {
           ok: false,
@@ -96,13 +103,13 @@ export const confirmAuthenticatorAction = action(
   },
 );
 
-export const removeAuthenticatorAction = action(
-  { schema: z.object({}), access: 'signed-in' },
-  async (_input, { user, db, t }) => {
+export const removeTwoFactorMethodAction = action(
+  { schema: z.object({ method: methodField }), access: 'signed-in' },
+  async ({ method }, { user, db, t }) => {
     const result = await removeTwoFactorMethod(db, {
       userId: user.id,
       hostRole: user.hostRole,
-      method: 'totp',
+      method,
     });
     if (!result.ok) return { ok: false, formError: t('profileTwoFactor.removeRequired') };
     revalidatePath('/profile');
@@ -135,44 +142,5 @@ export const startEmailCodesAction = action(
     }
     if (result.reason === 'tooSoon') return { ok: false, formError: t('twoFactor.tooSoon') };
     return { ok: false, formError: t(`profileTwoFactor.email.${result.reason}`) };
-  },
-);
-
-export const confirmEmailCodesAction = action(
-  { schema: codeSchema, access: 'signed-in' },
-  async ({ code }, { user, db, t }) => {
-    const result = await confirmEmailSetup(db, {
-      userId: user.id,
-      code,
-      clientAddress: clientAddressFrom(await headers()),
-    });
-    if (result.ok) return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
-    switch (result.reason) {
-      case 'wrongCode':
-        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.email.wrongCode')] } };
-      case 'expiredCode':
-        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.email.expiredCode')] } };
-      case 'throttled':
-        return {
-          ok: false,
-          formError: t('profileTwoFactor.throttled', { minutes: minutesUntil(result.retryAt) }),
-        };
-      default:
-        return { ok: false, formError: t(`profileTwoFactor.${result.reason}`) };
-    }
-  },
-);
-
-export const removeEmailCodesAction = action(
-  { schema: z.object({}), access: 'signed-in' },
-  async (_input, { user, db, t }) => {
-    const result = await removeTwoFactorMethod(db, {
-      userId: user.id,
-      hostRole: user.hostRole,
-      method: 'email',
-    });
-    if (!result.ok) return { ok: false, formError: t('profileTwoFactor.removeRequired') };
-    revalidatePath('/profile');
-    return { ok: true, data: undefined };
   },
 );

@@ -29,6 +29,7 @@ export function AuthenticatorPanel(props: {
       <div className="mt-3">
         <ConfirmStepForm
           action={props.removeAction}
+          fields={{ method: 'totp' }}
           label={t('remove')}
           question={t('removeConfirm')}
           yes={t('removeYes')}

@@ -17,6 +17,8 @@ export function ConfirmStepForm<Data>(props: {
   yes: string;
   cancel: string;
   pending: string;
+  /** Sent with the confirmation, as hidden fields (which method to remove…). */
+  fields?: Record<string, string>;
   done?: (result: Extract<ActionResult<Data>, { ok: true }>) => ReactNode;
 }) {
   const [asking, setAsking] = useState(false);
@@ -31,6 +33,9 @@ export function ConfirmStepForm<Data>(props: {
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3">
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {formError ? <FormMessage>{formError}</FormMessage> : null}
       <p className="text-sm text-slate-700">{props.question}</p>
       <div className="flex flex-wrap gap-3">

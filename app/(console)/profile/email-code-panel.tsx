@@ -31,6 +31,7 @@ export function EmailCodePanel(props: {
       <div className="mt-3">
         <ConfirmStepForm
           action={props.removeAction}
+          fields={{ method: 'email' }}
           label={t('email.remove')}
           question={t('email.removeConfirm')}
           yes={t('email.removeYes')}

@@ -11,12 +11,10 @@ import {
 } from '@/lib/two-factor/two-factor-policy';
 import { readTwoFactorStatus } from '@/lib/two-factor/two-factor-status';
 import {
-  confirmAuthenticatorAction,
-  confirmEmailCodesAction,
-  removeEmailCodesAction,
+  confirmTwoFactorMethodAction,
   startEmailCodesAction,
   regenerateRecoveryCodesAction,
-  removeAuthenticatorAction,
+  removeTwoFactorMethodAction,
   startAuthenticatorAction,
 } from './actions';
 import { AuthenticatorPanel } from './authenticator-panel';
@@ -61,8 +59,8 @@ export async function TwoFactorSection({ user }: { user: SessionUser }) {
               email={user.email}
               hostName={hostName}
               startAction={startAuthenticatorAction}
-              confirmAction={confirmAuthenticatorAction}
-              removeAction={removeAuthenticatorAction}
+              confirmAction={confirmTwoFactorMethodAction}
+              removeAction={removeTwoFactorMethodAction}
             />
           </div>
           <div className="py-4">
@@ -88,8 +86,8 @@ export async function TwoFactorSection({ user }: { user: SessionUser }) {
               email={user.email}
               hostName={hostName}
               startAction={startEmailCodesAction}
-              confirmAction={confirmEmailCodesAction}
-              removeAction={removeEmailCodesAction}
+              confirmAction={confirmTwoFactorMethodAction}
+              removeAction={removeTwoFactorMethodAction}
             />
           </div>
           <div className="py-4">

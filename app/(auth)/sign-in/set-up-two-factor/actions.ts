@@ -1,15 +1,14 @@
 // Server actions of the set-up step of a sign-in: the host requires two-factor sign-in and the
-// user has no method yet. Both act only on the challenge the step's cookie names.
+// user has no method yet. Each acts only on the challenge the step's cookie names.
 'use server';
 
-import { headers } from 'next/headers';
+import { challengeRefusal, challengeRequest, finishSignIn } from '../challenge-answers';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { clientAddressFrom } from '@/lib/auth/client-address';
 import { getHostName } from '@/lib/host/get-host-name';
 import { clearChallengeCookie, readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
-import { setSessionCookie } from '@/lib/sign-in/session-cookie-writer';
 import { minutesUntil } from '@/lib/throttle/minutes-until';
+import { setUpCodeErrorKey } from '@/lib/two-factor/set-up-code-error';
 import { authenticatorQrCode } from '@/lib/two-factor/authenticator-qr';
 import {
   finishSetUpAtSignIn,
@@ -70,46 +69,19 @@ const confirmSchema = z.object({
 export const finishSetUpAtSignInAction = action(
   { schema: confirmSchema, access: 'public' },
   async ({ method, code }, { db, t }) => {
-    const requestHeaders = await headers();
-    const result = await finishSetUpAtSignIn(db, {
-      challengeToken: await readChallengeCookie(),
-      method,
-      code,
-      clientAddress: clientAddressFrom(requestHeaders),
-      userAgent: requestHeaders.get('user-agent'),
-    });
+    const result = await finishSetUpAtSignIn(db, { ...(await challengeRequest()), method, code });
     if (result.ok) {
-      await setSessionCookie(result.sessionToken);
-      await clearChallengeCookie();
+      await finishSignIn(result.sessionToken);
       return { ok: true, data: { recoveryCodes: result.recoveryCodes } };
     }
     switch (result.reason) {
       case 'wrongCode':
-        return {
-          ok: false,
-          fieldErrors: {
-            code: [
-              method === 'email'
-                ? t('profileTwoFactor.email.wrongCode')
-                : t('profileTwoFactor.wrongCode'),
-            ],
-          },
-        };
       case 'expiredCode':
-        return { ok: false, fieldErrors: { code: [t('profileTwoFactor.email.expiredCode')] } };
-      case 'throttled':
-        return {
-          ok: false,
-          formError: t('twoFactor.throttled', { minutes: minutesUntil(result.retryAt) }),
-        };
+        return { ok: false, fieldErrors: { code: [t(setUpCodeErrorKey(method, result.reason))] } };
       case 'notStarted':
         return { ok: false, formError: t('profileTwoFactor.notStarted') };
-      case 'ended':
-        await clearChallengeCookie();
-        return { ok: false, formError: t('twoFactor.ended') };
-      case 'expired':
-        await clearChallengeCookie();
-        return { ok: false, formError: t('twoFactor.expiredAction') };
+      default:
+        return challengeRefusal(result, t);
     }
   },
 );

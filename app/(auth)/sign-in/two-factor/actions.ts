@@ -2,14 +2,12 @@
 // (from the authenticator app, from an email, or a recovery code), and "Send a new code".
 'use server';
 
-import { headers } from 'next/headers';
+import { challengeRefusal, challengeRequest, finishSignIn } from '../challenge-answers';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
-import { clientAddressFrom } from '@/lib/auth/client-address';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { clearChallengeCookie, readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
-import { setSessionCookie } from '@/lib/sign-in/session-cookie-writer';
 import { minutesUntil } from '@/lib/throttle/minutes-until';
 import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
@@ -24,17 +22,9 @@ const verifyCodeSchema = z.object({
 export const verifyCodeAction = action(
   { schema: verifyCodeSchema, access: 'public' },
   async ({ kind, code, returnTo }, { db, t }) => {
-    const requestHeaders = await headers();
-    const result = await verifySecondStep(db, {
-      challengeToken: await readChallengeCookie(),
-      kind,
-      code,
-      clientAddress: clientAddressFrom(requestHeaders),
-      userAgent: requestHeaders.get('user-agent'),
-    });
+    const result = await verifySecondStep(db, { ...(await challengeRequest()), kind, code });
     if (result.ok) {
-      await setSessionCookie(result.sessionToken);
-      await clearChallengeCookie();
+      await finishSignIn(result.sessionToken);
       return { ok: true, data: { redirectTo: safeReturnPath(returnTo) } };
     }
     switch (result.reason) {
@@ -53,17 +43,8 @@ export const verifyCodeAction = action(
             code: [t(`twoFactor.${result.reason}`, { attemptsLeft: result.attemptsLeft })],
           },
         };
-      case 'throttled':
-        return {
-          ok: false,
-          formError: t('twoFactor.throttled', { minutes: minutesUntil(result.retryAt) }),
-        };
-      case 'ended':
-        await clearChallengeCookie();
-        return { ok: false, formError: t('twoFactor.ended') };
-      case 'expired':
-        await clearChallengeCookie();
-        return { ok: false, formError: t('twoFactor.expiredAction') };
+      default:
+        return challengeRefusal(result, t);
     }
   },
 );
