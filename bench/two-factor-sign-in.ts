@@ -14,6 +14,7 @@ import { launchAppServer, waitForResponse } from '../tests/support/app-server';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { actionId, callFormAction } from '../tests/support/server-action';
 import { createTestDatabase } from '../tests/support/test-database';
+import { postCredentialsOverHttp } from '../tests/support/credentials-sign-in';
 import { benchSecret, buildAppIfNeeded } from './support/bench-app';
 import { percentile } from './support/percentile';
 import { reportFigures } from './support/report';
@@ -81,29 +82,10 @@ async function main() {
     ): Promise<{ cookies: string[]; forwardedFor: string }> {
       client++;
       const forwardedFor = `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`;
-      const csrf = await fetch(`${server.url}/api/auth/csrf`, {
+      const response = await postCredentialsOverHttp(server.url, {
+        email,
+        password,
         headers: { 'x-forwarded-for': forwardedFor },
-      });
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers
-        .getSetCookie()
-        .map((line) => line.split(';')[0])
-        .join('; ');
-      const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          cookie,
-          'x-forwarded-for': forwardedFor,
-        },
-        body: new URLSearchParams({
-          email,
-          password,
-          csrfToken,
-          callbackUrl: `${server.url}/dashboard`,
-          json: 'true',
-        }),
       });
       await response.arrayBuffer();
       return { cookies: response.headers.getSetCookie(), forwardedFor };

@@ -6,19 +6,14 @@ import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
-import { RecoveryCodesDisplay } from './recovery-codes-display';
+import { FirstCodeForm, MethodConfirmed, type ConfirmedMethod } from './first-code-form';
 
 export interface AuthenticatorOffer {
   /** The QR code, as a data URI. */
   qrCode: string;
   /** The same secret in base32, for typing into an app that cannot scan. */
   secret: string;
-}
-
-export interface AuthenticatorConfirmed {
-  recoveryCodes: string[] | null;
 }
 
 /**
@@ -30,7 +25,7 @@ export function AuthenticatorSetup(props: {
   email: string;
   hostName: string;
   startAction: FormAction<AuthenticatorOffer>;
-  confirmAction: FormAction<AuthenticatorConfirmed>;
+  confirmAction: FormAction<ConfirmedMethod>;
   after?: ReactNode;
 }) {
   const t = useTranslations('twoFactorSetup');
@@ -40,15 +35,14 @@ export function AuthenticatorSetup(props: {
   const offer = start.state?.ok ? start.state.data : null;
 
   if (confirm.state?.ok) {
-    const codes = confirm.state.data.recoveryCodes;
     return (
-      <div className="mt-5 space-y-4">
-        <FormMessage tone="success">{t('confirmed')}</FormMessage>
-        {codes ? (
-          <RecoveryCodesDisplay codes={codes} email={props.email} hostName={props.hostName} />
-        ) : null}
-        {props.after}
-      </div>
+      <MethodConfirmed
+        message={t('confirmed')}
+        recoveryCodes={confirm.state.data.recoveryCodes}
+        email={props.email}
+        hostName={props.hostName}
+        after={props.after}
+      />
     );
   }
 
@@ -97,24 +91,16 @@ export function AuthenticatorSetup(props: {
           />
         </div>
       </div>
-      <form onSubmit={confirm.onSubmit} noValidate>
-        <fieldset disabled={confirm.isPending} className="space-y-4">
-          {confirm.formError ? <FormMessage>{confirm.formError}</FormMessage> : null}
-          <input type="hidden" name="method" value="totp" />
-          <TextField
-            label={t('code')}
-            name="code"
-            required
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={7}
-            spellCheck={false}
-            hint={t('codeHint')}
-            errors={confirm.fieldErrors?.code}
-          />
-          <Button type="submit">{confirm.isPending ? t('confirming') : t('confirm')}</Button>
-        </fieldset>
-      </form>
+      <FirstCodeForm
+        method="totp"
+        confirm={confirm}
+        labels={{
+          code: t('code'),
+          hint: t('codeHint'),
+          submit: t('confirm'),
+          submitting: t('confirming'),
+        }}
+      />
     </div>
   );
 }

@@ -5,10 +5,8 @@ import type { ReactNode } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
-import type { AuthenticatorConfirmed } from './authenticator-setup';
-import { RecoveryCodesDisplay } from './recovery-codes-display';
+import { FirstCodeForm, MethodConfirmed, type ConfirmedMethod } from './first-code-form';
 
 /**
  * Turns emailed codes on: a button that emails a code to the user's own address, the field it
@@ -18,7 +16,7 @@ export function EmailCodeSetup(props: {
   email: string;
   hostName: string;
   startAction: FormAction<{ sentTo: string }>;
-  confirmAction: FormAction<AuthenticatorConfirmed>;
+  confirmAction: FormAction<ConfirmedMethod>;
   after?: ReactNode;
 }) {
   const t = useTranslations('profileTwoFactor.email');
@@ -26,15 +24,14 @@ export function EmailCodeSetup(props: {
   const confirm = useFormAction(props.confirmAction);
 
   if (confirm.state?.ok) {
-    const codes = confirm.state.data.recoveryCodes;
     return (
-      <div className="mt-4 space-y-4">
-        <FormMessage tone="success">{t('confirmed')}</FormMessage>
-        {codes ? (
-          <RecoveryCodesDisplay codes={codes} email={props.email} hostName={props.hostName} />
-        ) : null}
-        {props.after}
-      </div>
+      <MethodConfirmed
+        message={t('confirmed')}
+        recoveryCodes={confirm.state.data.recoveryCodes}
+        email={props.email}
+        hostName={props.hostName}
+        after={props.after}
+      />
     );
   }
   const sentTo = start.state?.ok ? start.state.data.sentTo : null;
@@ -48,23 +45,16 @@ export function EmailCodeSetup(props: {
         </Button>
       </form>
       {sentTo ? (
-        <form onSubmit={confirm.onSubmit} noValidate>
-          <fieldset disabled={confirm.isPending} className="space-y-4">
-            {confirm.formError ? <FormMessage>{confirm.formError}</FormMessage> : null}
-            <input type="hidden" name="method" value="email" />
-            <TextField
-              label={t('code')}
-              name="code"
-              required
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
-              hint={t('codeHint')}
-              errors={confirm.fieldErrors?.code}
-            />
-            <Button type="submit">{confirm.isPending ? t('confirming') : t('confirm')}</Button>
-          </fieldset>
-        </form>
+        <FirstCodeForm
+          method="email"
+          confirm={confirm}
+          labels={{
+            code: t('code'),
+            hint: t('codeHint'),
+            submit: t('confirm'),
+            submitting: t('confirming'),
+          }}
+        />
       ) : null}
     </div>
   );

@@ -5,7 +5,7 @@ import { passwordResets, sessions, users } from '@/db/schema';
 import { renderEmail } from '@/lib/mail/render-email';
 import { checkPassword, type PasswordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
-import { normalizeEmail } from '@/lib/auth/check-password';
+import { normalizeEmail } from '@/lib/auth/verify-credentials';
 import { clearSignInFailures } from '@/lib/auth/sign-in-throttle';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import type { SignInStep } from '@/db/schema';
-import { checkPassword } from '@/lib/auth/check-password';
+import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { createSession } from '@/lib/auth/sessions';
 import { secondStepAfterPassword } from '@/lib/two-factor/second-step';
-import { openSignInChallenge, readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
+import { openSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
 import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
 
 export type SignInResult =
@@ -35,28 +35,23 @@ export async function signIn(
     userAgent?: string | null;
   },
 ): Promise<SignInResult> {
-  const check = await checkPassword(db, options);
+  const check = await verifyCredentials(db, options);
   if (!check.ok) return check;
   const second = await secondStepAfterPassword(db, check.user);
   if (second) {
-    const { step } = second;
-    const challengeToken = await openSignInChallenge(db, { userId: check.user.id, step });
-    // The code is on its way while the browser turns to the second step's page.
+    const { step, usable } = second;
+    const { token, challenge } = await openSignInChallenge(db, { user: check.user, step });
+    // The code is on its way while the browser turns to the second step's page; if it cannot
+    // go (the throttle), the page offers to send one.
     const emailQueued =
       step === 'verify' &&
-      second.preferred === 'email' &&
-      (await emailFirstCode(db, challengeToken));
-    return { ok: false, reason: 'secondStep', step, challengeToken, emailQueued };
+      usable.preferred === 'email' &&
+      (await sendSignInCode(db, challenge, usable)).ok;
+    return { ok: false, reason: 'secondStep', step, challengeToken: token, emailQueued };
   }
   const sessionToken = await createSession(db, {
     userId: check.user.id,
     userAgent: options.userAgent,
   });
   return { ok: true, userId: check.user.id, sessionToken };
-}
-
-/** The first emailed code of a sign-in; if it cannot go, the page offers to send one. */
-async function emailFirstCode(db: Database, challengeToken: string): Promise<boolean> {
-  const challenge = await readSignInChallenge(db, challengeToken);
-  return challenge ? (await sendSignInCode(db, challenge)).ok : false;
 }

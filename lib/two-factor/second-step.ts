@@ -52,12 +52,11 @@ export async function readUsableMethods(db: Database, userId: string): Promise<U
 export async function secondStepAfterPassword(
   db: Database,
   user: { id: string; hostRole: HostRole | null },
-): Promise<{ step: SignInStep; preferred: CodeKind } | null> {
+): Promise<{ step: SignInStep; usable: UsableMethods } | null> {
   const policy = await readTwoFactorPolicy(db);
   if (!twoFactorInUse(policy)) return null;
   const usable = await readUsableMethods(db, user.id);
-  const { preferred } = usable;
-  if (usable.authenticator || usable.email) return { step: 'verify', preferred };
-  if (usable.emailSuspended && usable.recoveryCodesLeft > 0) return { step: 'verify', preferred };
-  return policyRequires(policy, user.hostRole) ? { step: 'set_up', preferred } : null;
+  if (usable.authenticator || usable.email) return { step: 'verify', usable };
+  if (usable.emailSuspended && usable.recoveryCodesLeft > 0) return { step: 'verify', usable };
+  return policyRequires(policy, user.hostRole) ? { step: 'set_up', usable } : null;
 }

@@ -10,7 +10,7 @@ import {
   newEmailCode,
 } from './email-code';
 import { queueCodeEmail } from './queue-code-email';
-import { readUsableMethods } from './second-step';
+import type { UsableMethods } from './second-step';
 import type { SignInChallenge } from './sign-in-challenge';
 
 export type SendSignInCodeResult =
@@ -29,12 +29,14 @@ function codeEmailRule(userId: string) {
 /**
  * Emails a new six-digit code for the second step of this sign-in: it replaces the one before
  * (which then is refused as replaced), lives 10 minutes, and is kept only as a keyed hash.
+ * `usable` is what the user can pass the step with now (readUsableMethods).
  */
 export async function sendSignInCode(
   db: Database,
   challenge: SignInChallenge,
+  usable: Pick<UsableMethods, 'email'>,
 ): Promise<SendSignInCodeResult> {
-  if (challenge.step !== 'verify' || !(await readUsableMethods(db, challenge.userId)).email) {
+  if (challenge.step !== 'verify' || !usable.email) {
     return { ok: false, reason: 'unavailable' };
   }
   const now = Date.now();

@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { signInChallenges, users, type SignInStep } from '@/db/schema';
 import { hashToken, isWellFormedToken, newToken } from '@/lib/crypto/tokens';
 import type { HostRole } from '@/lib/auth/permissions';
+import type { CredentialsUser } from '@/lib/auth/verify-credentials';
 import type { Locale } from '@/lib/i18n/locales';
 
 /** How long the second step may take after the password: the cookie lives as long. */
@@ -11,19 +12,44 @@ export const challengeLifetimeMs = 10 * 60_000;
 /** Wrong codes that end a sign-in attempt: the password must be entered again. */
 const challengeMaxFailures = 5;
 
-/** Starts the second step of a sign-in whose password was right; returns the cookie's token. */
+/**
+ * Starts the second step of a sign-in whose password was right. Returns the cookie's token and
+ * the challenge as `readSignInChallenge` would read it, so the sign-in need not read it back.
+ */
 export async function openSignInChallenge(
   db: Database,
-  options: { userId: string; step: SignInStep },
-): Promise<string> {
+  options: { user: CredentialsUser; step: SignInStep },
+): Promise<{ token: string; challenge: SignInChallenge }> {
+  const { user, step } = options;
   const token = newToken();
-  await db.insert(signInChallenges).values({
-    tokenHash: hashToken(token),
-    userId: options.userId,
-    step: options.step,
-    expiresAt: new Date(Date.now() + challengeLifetimeMs),
-  });
-  return token;
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .insert(signInChallenges)
+    .values({
+      tokenHash,
+      userId: user.id,
+      step,
+      expiresAt: new Date(Date.now() + challengeLifetimeMs),
+    })
+    .returning({ createdAt: signInChallenges.createdAt, expiresAt: signInChallenges.expiresAt });
+  return {
+    token,
+    challenge: {
+      tokenHash,
+      userId: user.id,
+      email: user.email,
+      language: user.language,
+      hostRole: user.hostRole,
+      step,
+      failedAttempts: 0,
+      createdAt: row!.createdAt,
+      expiresAt: row!.expiresAt,
+      emailCodeHash: null,
+      replacedEmailCodeHash: null,
+      emailCodeExpiresAt: null,
+      emailCodeSentAt: null,
+    },
+  };
 }
 
 export interface SignInChallenge {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { recoveryCodes, twoFactorMethods, type TwoFactorMethod } from '@/db/schema';
+import { twoFactorMethods, type TwoFactorMethod } from '@/db/schema';
+import { countRecoveryCodesLeft } from './recovery-codes';
 
 /** What a user has set up for the second step; never a secret or a code. */
 export interface TwoFactorStatus {
@@ -13,15 +14,12 @@ export interface TwoFactorStatus {
 }
 
 export async function readTwoFactorStatus(db: Database, userId: string): Promise<TwoFactorStatus> {
-  const [methods, [codes]] = await Promise.all([
+  const [methods, recoveryCodesLeft] = await Promise.all([
     db
       .select({ method: twoFactorMethods.method, lastUsedAt: twoFactorMethods.lastUsedAt })
       .from(twoFactorMethods)
       .where(and(eq(twoFactorMethods.userId, userId), isNotNull(twoFactorMethods.confirmedAt))),
-    db
-      .select({ left: count() })
-      .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+    countRecoveryCodesLeft(db, userId),
   ]);
   const lastUsed = methods
     .filter((row) => row.lastUsedAt)
@@ -29,7 +27,7 @@ export async function readTwoFactorStatus(db: Database, userId: string): Promise
   return {
     authenticator: methods.some((row) => row.method === 'totp'),
     email: methods.some((row) => row.method === 'email'),
-    recoveryCodesLeft: codes?.left ?? 0,
+    recoveryCodesLeft,
     lastUsed: lastUsed?.method ?? null,
   };
 }

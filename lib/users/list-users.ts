@@ -1,4 +1,3 @@
-import { twoFactorMethodsOf } from '@/lib/two-factor/methods-of-users';
 import 'server-only';
 import { and, asc, desc, eq, exists, inArray, like, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
@@ -24,6 +23,7 @@ import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiri
 import { mayGrant } from '@/lib/auth/may-grant';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { TwoFactorMethod, UserStatus } from '@/db/schema';
+import { twoFactorMethodsOf } from '@/lib/two-factor/methods-of-users';
 import { containsPattern } from '@/lib/database/contains-pattern';
 import { membershipIn, reachedMemberships, visibleTo } from './user-visibility-sql';
 

@@ -16,6 +16,7 @@ import { readSession } from '@/lib/auth/read-session';
 import { openPayload } from '@/lib/outbox/outbox-payload';
 import { signIn } from '@/lib/sign-in/sign-in';
 import { confirmEmailSetup, startEmailSetup } from '@/lib/two-factor/email-setup';
+import { readUsableMethods } from '@/lib/two-factor/second-step';
 import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
 import { finishSetUpAtSignIn, startEmailSetUpAtSignIn } from '@/lib/two-factor/set-up-at-sign-in';
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
@@ -153,7 +154,10 @@ describe('emailed codes', () => {
 
     await sentAMinuteAgo(user.id);
     const challenge = await readSignInChallenge(db(), step.challengeToken);
-    expect(await sendSignInCode(db(), challenge!)).toEqual({ ok: true, sentTo: user.email });
+    expect(await sendSignInCode(db(), challenge!, await readUsableMethods(db(), user.id))).toEqual({
+      ok: true,
+      sentTo: user.email,
+    });
     const second = await lastCodeTo(user.email);
     // The first email was cancelled: its code is dead and must not go out late.
     const statuses = await db()
@@ -183,17 +187,23 @@ describe('emailed codes', () => {
     await withEmailCodes(user);
     const step = await passwordStep(user.email);
     const challenge = () => readSignInChallenge(db(), step.challengeToken).then((found) => found!);
-    expect(await sendSignInCode(db(), await challenge())).toMatchObject({
+    expect(
+      await sendSignInCode(db(), await challenge(), await readUsableMethods(db(), user.id)),
+    ).toMatchObject({
       ok: false,
       reason: 'tooSoon',
     });
     // The password step sent one; four more go, the sixth is refused.
     for (let n = 0; n < 4; n += 1) {
       await sentAMinuteAgo(user.id);
-      expect(await sendSignInCode(db(), await challenge())).toMatchObject({ ok: true });
+      expect(
+        await sendSignInCode(db(), await challenge(), await readUsableMethods(db(), user.id)),
+      ).toMatchObject({ ok: true });
     }
     await sentAMinuteAgo(user.id);
-    expect(await sendSignInCode(db(), await challenge())).toMatchObject({
+    expect(
+      await sendSignInCode(db(), await challenge(), await readUsableMethods(db(), user.id)),
+    ).toMatchObject({
       ok: false,
       reason: 'throttled',
     });
@@ -206,7 +216,10 @@ describe('emailed codes', () => {
     const step = await passwordStep(user.email);
     expect(step).toMatchObject({ step: 'verify', emailQueued: false });
     const challenge = await readSignInChallenge(db(), step.challengeToken);
-    expect(await sendSignInCode(db(), challenge!)).toEqual({ ok: false, reason: 'unavailable' });
+    expect(await sendSignInCode(db(), challenge!, await readUsableMethods(db(), user.id))).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
     expect(
       await verifySecondStep(db(), {
         challengeToken: step.challengeToken,

@@ -22,14 +22,14 @@ export async function postCredentials(
 export type SignInOutcome = 'signedIn' | 'invalid' | 'throttled';
 
 /**
- * Signs in over HTTP as next-auth's signIn() does in the browser (its CSRF token and cookie
- * first, then the credentials POST), sending `headers` with both requests: for tests that
- * need to set what a browser cannot, such as X-Forwarded-For.
+ * next-auth's credentials POST as its signIn() sends it from the browser (its CSRF token and
+ * cookie first), with `headers` on both requests: for tests and benchmarks that must set what a
+ * browser cannot, such as X-Forwarded-For. The answer is next-auth's, untouched.
  */
-export async function signInOverHttp(
+export async function postCredentialsOverHttp(
   url: string,
   options: { email: string; password: string; headers?: Record<string, string> },
-): Promise<SignInOutcome> {
+): Promise<Response> {
   const headers = options.headers ?? {};
   const csrf = await fetch(`${url}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -37,7 +37,7 @@ export async function signInOverHttp(
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
-  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+  return fetch(`${url}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie },
@@ -48,6 +48,14 @@ export async function signInOverHttp(
       json: 'true',
     }),
   });
+}
+
+/** Signs in over HTTP (postCredentialsOverHttp) and says how it went. */
+export async function signInOverHttp(
+  url: string,
+  options: { email: string; password: string; headers?: Record<string, string> },
+): Promise<SignInOutcome> {
+  const response = await postCredentialsOverHttp(url, options);
   if (response.headers.getSetCookie().some((line) => line.startsWith('gatehouse.session='))) {
     return 'signedIn';
   }

@@ -1,11 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { RecoveryCodesDisplay } from '@/components/two-factor/recovery-codes-display';
-import { Button } from '@/components/ui/button';
 import type { FormAction } from '@/lib/actions/action-result';
 import { ConfirmStepForm } from './confirm-step-form';
+import { RefreshButton } from './refresh-button';
 
 /** "Generate new codes", confirmed first; the new set is shown once, then "Done". */
 export function RecoveryCodesPanel(props: {
@@ -15,7 +14,6 @@ export function RecoveryCodesPanel(props: {
 }) {
   const t = useTranslations('profileTwoFactor');
   const tSetup = useTranslations('twoFactorSetup');
-  const router = useRouter();
   return (
     <div className="mt-3">
       <ConfirmStepForm
@@ -32,7 +30,7 @@ export function RecoveryCodesPanel(props: {
               email={props.email}
               hostName={props.hostName}
             />
-            <Button onClick={() => router.refresh()}>{tSetup('savedThem')}</Button>
+            <RefreshButton label={tSetup('savedThem')} />
           </div>
         )}
       />

@@ -9,6 +9,7 @@ import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { clearChallengeCookie, readChallengeCookie } from '@/lib/sign-in/challenge-cookie';
 import { minutesUntil } from '@/lib/throttle/minutes-until';
+import { readUsableMethods } from '@/lib/two-factor/second-step';
 import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
 import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
@@ -57,7 +58,11 @@ export const sendSignInCodeAction = action(
       await clearChallengeCookie();
       return { ok: false, formError: t('twoFactor.expiredAction') };
     }
-    const result = await sendSignInCode(db, challenge);
+    const result = await sendSignInCode(
+      db,
+      challenge,
+      await readUsableMethods(db, challenge.userId),
+    );
     if (result.ok) {
       kickOutbox();
       return { ok: true, data: { sentTo: result.sentTo } };

@@ -3,14 +3,23 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { users } from '@/db/schema';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
+import type { Locale } from '@/lib/i18n/locales';
 import type { HostRole } from './permissions';
 import { signInSucceeded, takeSignInAttempt } from './sign-in-throttle';
 
-export type PasswordCheck =
-  | { ok: true; user: { id: string; hostRole: HostRole | null } }
+export type CredentialsCheck =
+  | { ok: true; user: CredentialsUser }
   /** One answer for unknown email, wrong password, pending or deactivated user. */
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAt: Date };
+
+/** Who the right password belongs to: what the sign-in's next step needs of them. */
+export interface CredentialsUser {
+  id: string;
+  email: string;
+  language: Locale;
+  hostRole: HostRole | null;
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -20,14 +29,14 @@ export function normalizeEmail(email: string): string {
  * Checks an email and password against an active user, throttled per email and per client.
  * It opens no session: that is for lib/sign-in, after the second step the host may ask for.
  */
-export async function checkPassword(
+export async function verifyCredentials(
   db: Database,
   options: {
     email: string;
     password: string;
     clientAddress: string | null;
   },
-): Promise<PasswordCheck> {
+): Promise<CredentialsCheck> {
   // No address has one, and PostgreSQL refuses NUL in text: not worth a query, nor a count.
   if (/\p{Cc}/u.test(options.email)) return { ok: false, reason: 'invalid' };
   const email = normalizeEmail(options.email);
@@ -40,6 +49,8 @@ export async function checkPassword(
   const [user] = await db
     .select({
       id: users.id,
+      email: users.email,
+      language: users.language,
       hostRole: users.hostRole,
       passwordHash: users.passwordHash,
       status: users.status,
@@ -58,5 +69,8 @@ export async function checkPassword(
       : { ok: false, reason: 'invalid' };
   }
   await signInSucceeded(db, who);
-  return { ok: true, user: { id: user.id, hostRole: user.hostRole } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, language: user.language, hostRole: user.hostRole },
+  };
 }
