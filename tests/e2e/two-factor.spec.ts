@@ -30,30 +30,40 @@ async function signInWithPassword(page: Page, user: TestUser) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** The code for `offset` steps from now: each code works once, so each use takes a new step. */
-const codeAt = (secret: Buffer, offset: number) => totpCode(secret, totpStep(new Date()) + offset);
+/**
+ * A code the server takes after the one of `usedStep`: each code works once, and the next step
+ * is accepted one step early. Counted from the step used, not from the clock alone, so a
+ * 30-second boundary passing mid-test cannot make the used code look new.
+ */
+const codeAfter = (secret: Buffer, usedStep: number) =>
+  totpCode(secret, Math.max(totpStep(new Date()), usedStep + 1));
 
-/** Sets up an authenticator on the open Profile page; returns its secret and recovery codes. */
+/**
+ * Sets up an authenticator on the open Profile page; returns its secret, the step of the code
+ * that confirmed it (used up from then on), and the recovery codes.
+ */
 async function setUpAuthenticator(page: Page) {
   await page.getByRole('button', { name: 'Set up authenticator app' }).click();
   await expect(page.getByRole('img', { name: /QR code to add/ })).toBeVisible();
   const key = await page.getByLabel(/Cannot scan\?/).inputValue();
   const secret = fromBase32(key)!;
+  const confirmingStep = totpStep(new Date());
+  const confirmingCode = totpCode(secret, confirmingStep);
   await page
     .getByLabel('Code from the app')
-    .fill('000000' === codeAt(secret, 0) ? '111111' : '000000');
+    .fill('000000' === confirmingCode ? '111111' : '000000');
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByLabel('Code from the app')).toHaveAccessibleDescription(
     /^This code is not right/,
   );
-  await page.getByLabel('Code from the app').fill(codeAt(secret, 0));
+  await page.getByLabel('Code from the app').fill(confirmingCode);
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByText('Your authenticator app is set up.')).toBeVisible();
   const codes = await page
     .getByRole('list', { name: 'Save your recovery codes' })
     .getByRole('listitem')
     .allTextContents();
-  return { secret, codes };
+  return { secret, confirmingStep, codes };
 }
 
 test.beforeEach(async ({ database }) => {
@@ -93,7 +103,7 @@ test('a user opts in with an authenticator app, then signs in with its code', as
   await signIn(user);
   await page.goto('/profile');
   await expect(page.getByRole('heading', { name: 'Two-factor sign-in' })).toBeVisible();
-  const { secret, codes } = await setUpAuthenticator(page);
+  const { secret, confirmingStep, codes } = await setUpAuthenticator(page);
   expect(codes).toHaveLength(10);
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: 'I have saved these codes' }).click();
@@ -113,12 +123,12 @@ test('a user opts in with an authenticator app, then signs in with its code', as
 
   const field = page.getByLabel('Code from your authenticator app');
   // The code that confirmed the app is used up.
-  await field.fill(codeAt(secret, 0));
+  await field.fill(totpCode(secret, confirmingStep));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(field).toHaveAccessibleDescription(
     /^This code is not right, or it was already used\. .*4 tries left/,
   );
-  await field.fill(codeAt(secret, 1));
+  await field.fill(codeAfter(secret, confirmingStep));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('banner')).toContainText(user.email);
