@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { cx } from '@/components/ui/cx';
 import type { FormAction } from '@/lib/actions/action-result';
+import type { SmtpSwitchPlace } from '@/lib/smtp/smtp-switch-place';
 
 export type SmtpSwitchBlock = 'notConfigured' | 'unsavedChanges' | null;
 
@@ -25,6 +26,7 @@ export function SmtpSwitch(props: {
   enabled: boolean;
   version: string | null;
   blockedBy: SmtpSwitchBlock;
+  place: SmtpSwitchPlace;
   action: FormAction<SmtpSwitchAnswer>;
 }) {
   const t = useTranslations('smtpSwitch');
@@ -48,6 +50,7 @@ export function SmtpSwitch(props: {
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="enabled" value={String(!enabled)} />
       <input type="hidden" name="version" value={props.version ?? ''} />
+      <input type="hidden" name="place" value={props.place} />
       <div className="flex items-start justify-between gap-4">
         <div>
           <p className="text-sm font-semibold text-slate-900">{t('label')}</p>

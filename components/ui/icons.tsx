@@ -192,3 +192,12 @@ export function DatabaseIcon(props: IconProps) {
     </Svg>
   );
 }
+
+export function ListIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M9 6h11M9 12h11M9 18h11" />
+      <path d="M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
+    </Svg>
+  );
+}

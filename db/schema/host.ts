@@ -12,6 +12,8 @@ export const hostSettings = pgTable(
     invitationLifetimeHours: integer().notNull().default(72),
     /** How long the delivery log keeps an email that is done with (sent, failed, cancelled). */
     emailRetentionDays: integer().notNull().default(90),
+    /** How long the audit log keeps an event: 30 days to 7 years. */
+    auditRetentionDays: integer().notNull().default(365),
     /** Who must pass a second step at sign-in (Settings → Security). */
     twoFactorPolicy: twoFactorPolicyEnum().notNull().default('off'),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -23,5 +25,6 @@ export const hostSettings = pgTable(
       sql`${table.invitationLifetimeHours} between 1 and 720`,
     ),
     check('host_settings_email_retention', sql`${table.emailRetentionDays} between 1 and 3650`),
+    check('host_settings_audit_retention', sql`${table.auditRetentionDays} between 30 and 2557`),
   ],
 );

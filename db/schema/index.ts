@@ -10,3 +10,4 @@ export * from './outbox';
 export * from './invitations';
 export * from './password-resets';
 export * from './two-factor';
+export * from './audit';

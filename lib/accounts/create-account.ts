@@ -7,6 +7,8 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { insertInvitedUser } from '@/lib/invitations/insert-invited-user';
 import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
 import { accountNameTaken } from './account-name-taken';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 import type { Locale } from '@/lib/i18n/locales';
 
 export type AccountAdministrator =
@@ -25,11 +27,18 @@ export type CreateAccountResult =
  * Add account. "I will administer it": a managed, active account whose creator is its admin.
  * "Invite its administrator": an unmanaged account in setup and a pending first admin with an
  * invitation (emailed when SMTP is on); it turns active when they set their password.
- * Everything is written in one transaction, so a taken name or address leaves nothing behind.
+ * Everything is written in one transaction, so a taken name or address leaves nothing behind;
+ * the audit log's 'account.created' with it.
  */
 export async function createAccount(
   db: Database,
-  options: { actor: SessionUser; name: string; administrator: AccountAdministrator },
+  options: {
+    actor: SessionUser;
+    /** The same caller as the audit log records them. */
+    auditActor: AuditActor;
+    name: string;
+    administrator: AccountAdministrator;
+  },
 ): Promise<CreateAccountResult> {
   const { actor, administrator } = options;
   const name = options.name.trim();
@@ -47,6 +56,12 @@ export async function createAccount(
       await tx
         .insert(accountMemberships)
         .values({ userId: actor.id, accountId: account.id, role: 'admin' });
+      await recordEvent(tx, options.auditActor, {
+        type: 'account.created',
+        target: { kind: 'account', id: account.id, label: name },
+        accountId: account.id,
+        details: { managed: true, administrator: actor.email },
+      });
       return { ok: true, accountId: account.id, invitation: null } as const;
     });
   }
@@ -85,6 +100,12 @@ export async function createAccount(
         // The address was taken meanwhile: undo the account too.
         tx.rollback();
       }
+      await recordEvent(tx, options.auditActor, {
+        type: 'account.created',
+        target: { kind: 'account', id: account.id, label: name },
+        accountId: account.id,
+        details: { managed: false, administrator: email },
+      });
       const { link, expiresAt } = prepared;
       return {
         ok: true,

@@ -5,6 +5,8 @@ import { accountMemberships, accounts, sessions, users } from '@/db/schema';
 import { replaceOpenInvitations } from '@/lib/invitations/replace-open-invitations';
 import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { lockUserAdministration } from '@/lib/users/admin-invariants';
+import type { UserActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 export type DeleteAccountResult =
   | {
@@ -20,11 +22,12 @@ export type DeleteAccountResult =
 /**
  * Deletes an account once its name is typed again (exactly, ignoring surrounding spaces). Its
  * role bindings go with it; users left with no role at all are deactivated: their sessions
- * end, their links die and their waiting emails are cancelled. One transaction.
+ * end, their links die and their waiting emails are cancelled. One transaction, with the audit
+ * log's event (which keeps the name: the account's own events stay, for the host).
  */
 export async function deleteAccount(
   db: Database,
-  options: { actorId: string; accountId: string; confirmName: string },
+  options: { actor: UserActor; accountId: string; confirmName: string },
 ): Promise<DeleteAccountResult> {
   const { accountId } = options;
   return db.transaction(async (tx) => {
@@ -71,11 +74,17 @@ export async function deleteAccount(
       await replaceOpenInvitations(tx, id, now);
       await cancelEmailsTo(tx, id);
     }
+    await recordEvent(tx, options.actor, {
+      type: 'account.deleted',
+      target: { kind: 'account', id: accountId, label: account.name },
+      accountId,
+      details: { members: memberIds.length, deactivatedUsers: roleless.length },
+    });
     return {
       ok: true,
       name: account.name,
       deactivatedUsers: roleless.length,
-      deactivatedSelf: roleless.some(({ id }) => id === options.actorId),
+      deactivatedSelf: roleless.some(({ id }) => id === options.actor.userId),
     } as const;
   });
 }

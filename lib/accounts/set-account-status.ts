@@ -3,17 +3,20 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, accounts, users } from '@/db/schema';
 import type { AccountStatus } from '@/db/schema';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 export type SetAccountStatusResult =
   { ok: true; name: string; status: AccountStatus } | { ok: false; reason: 'notFound' };
 
 /**
  * Deactivate (nobody can open the account until it is activated again) or Activate. An
- * unmanaged account whose admin has not signed up yet goes back to setup, not active.
+ * unmanaged account whose admin has not signed up yet goes back to setup, not active. A change
+ * is recorded in the audit log in the same transaction.
  */
 export async function setAccountStatus(
   db: Database,
-  options: { accountId: string; active: boolean },
+  options: { accountId: string; active: boolean; actor: AuditActor },
 ): Promise<SetAccountStatusResult> {
   const { accountId, active } = options;
   return db.transaction(async (tx) => {
@@ -33,6 +36,12 @@ export async function setAccountStatus(
         .update(accounts)
         .set({ status, updatedAt: new Date() })
         .where(eq(accounts.id, accountId));
+      await recordEvent(tx, options.actor, {
+        type: active ? 'account.activated' : 'account.deactivated',
+        target: { kind: 'account', id: accountId, label: account.name },
+        accountId,
+        details: { from: account.status, to: status },
+      });
     }
     return { ok: true, name: account.name, status } as const;
   });

@@ -18,6 +18,8 @@ import { translateIssues } from './translate-issues';
 import { controlCharacterProblems } from './control-characters';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import { reportDatabaseUnreachable } from '@/lib/health/database-availability';
+import type { AuditActor, UserActor } from '@/lib/audit/audit-actor';
+import { auditActorOf } from './audit-actor-of';
 
 /**
  * Who may call an action: anyone, any signed-in user, holders of a host permission, or holders
@@ -33,6 +35,8 @@ type Context<Access extends ActionAccess> = {
   user: ActionUser<Access>;
   db: Database;
   t: Translate;
+  /** The caller as the audit log records them: pass it to the domain call that changes things. */
+  actor: Access extends 'public' ? AuditActor : UserActor;
 } & (Access extends { account: AccountPermission } ? { account: AccountInScope } : unknown);
 
 /**
@@ -121,9 +125,11 @@ export function action<
       if (!mayInAccount(user!, config.access.account, account)) {
         return { ok: false, formError: t('errors.forbidden') };
       }
-      return handler(parsed.data, { user, db, t, account } as Context<Access>);
+      const actor = await auditActorOf(user, accountId);
+      return handler(parsed.data, { user, db, t, account, actor } as Context<Access>);
     }
-    return handler(parsed.data, { user, db, t } as Context<Access>);
+    const actor = await auditActorOf(user);
+    return handler(parsed.data, { user, db, t, actor } as Context<Access>);
   };
 
   return async (_previous, formData) => {

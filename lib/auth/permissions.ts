@@ -11,7 +11,10 @@ export type AccountRole = (typeof accountRoles)[number];
 
 /** Actions on the instance as a whole, granted by the host role alone. */
 export const hostPermissions = {
-  /** Host settings (SMTP, host name, invitation lifetime), the SMTP switch, the delivery log. */
+  /**
+   * Host settings (SMTP, host name, invitation lifetime, security), the SMTP switch, the delivery
+   * log, the audit log.
+   */
   'host.settings': ['admin'],
   /** Invite, edit and revoke host users; make their invite and reset links. */
   'host.users.manage': ['admin'],

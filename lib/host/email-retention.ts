@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
-import { hostSettings } from '@/db/schema';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { changeHostSetting } from './change-host-setting';
 
 /** The database's check (migration 0009): 1 day to 3,650 days (about ten years). */
 const emailRetentionLimits = { minDays: 1, maxDays: 3650 } as const;
@@ -17,16 +18,16 @@ export const emailRetentionSchema = z.object({
 
 /**
  * Sets how many days the delivery log keeps an email that is done with (sent, failed or
- * cancelled); the next sweep deletes what is older. One statement, so one transaction; a value
- * outside the limits is a caller's bug, refused by the database's check and thrown.
+ * cancelled); the next sweep deletes what is older. A value outside the limits is a caller's
+ * bug, refused by the database's check and thrown.
  */
-export async function setEmailRetention(db: Database, options: { days: number }): Promise<void> {
-  const now = new Date();
-  await db
-    .insert(hostSettings)
-    .values({ id: 1, emailRetentionDays: options.days, updatedAt: now })
-    .onConflictDoUpdate({
-      target: hostSettings.id,
-      set: { emailRetentionDays: options.days, updatedAt: now },
-    });
+export async function setEmailRetention(
+  db: Database,
+  options: { days: number; actor: AuditActor },
+): Promise<void> {
+  await changeHostSetting(db, {
+    setting: 'emailRetentionDays',
+    value: options.days,
+    actor: options.actor,
+  });
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
-import { hostSettings } from '@/db/schema';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { changeHostSetting } from './change-host-setting';
 
 /** PRODUCT.md: an invitation lives 1 hour to 30 days. */
 const invitationLifetimeLimits = { minHours: 1, maxHours: 720 } as const;
@@ -22,14 +23,11 @@ export const invitationLifetimeSchema = z
 /** Sets how long new invitation links live; links already made keep their expiry. */
 export async function setInvitationLifetime(
   db: Database,
-  options: { hours: number },
+  options: { hours: number; actor: AuditActor },
 ): Promise<void> {
-  const now = new Date();
-  await db
-    .insert(hostSettings)
-    .values({ id: 1, invitationLifetimeHours: options.hours, updatedAt: now })
-    .onConflictDoUpdate({
-      target: hostSettings.id,
-      set: { invitationLifetimeHours: options.hours, updatedAt: now },
-    });
+  await changeHostSetting(db, {
+    setting: 'invitationLifetimeHours',
+    value: options.hours,
+    actor: options.actor,
+  });
 }

@@ -14,3 +14,11 @@ export function searchParam(
     .trim()
     .slice(0, maxLength);
 }
+
+/** A day as `<input type="date">` sends it (YYYY-MM-DD), if the calendar has it; else null. */
+export function dayParam(value: string | string[] | undefined): string | null {
+  const text = searchParam(value, 10);
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(text)) return null;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? text : null;
+}

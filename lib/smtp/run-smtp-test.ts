@@ -9,6 +9,8 @@ import { loadSmtpConfig } from './load-smtp-config';
 import { oauthFromForm } from './oauth-from-form';
 import { secretNeeded, type SecretNeeded } from './secret-needed';
 import type { SmtpForm } from './smtp-form-schema';
+import type { UserActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 // Each test opens a real connection from this server: a few per minute is plenty for an admin
 // working on the form, and stops the button from being used to probe or flood a mail server.
@@ -21,11 +23,17 @@ export type RunSmtpTestResult =
 
 /**
  * "Send test email" with the form's current values (saved or not); a blank password means the
- * stored one. The outcome is kept as the last test, for the page to show.
+ * stored one. The outcome is kept as the last test, for the page to show, and recorded in the
+ * audit log (to whom, and the failing step when it failed) in the same transaction.
  */
 export async function runSmtpTest(
   db: Database,
-  options: { form: SmtpForm; to: string; userId: string; message: TestMessage },
+  options: {
+    form: SmtpForm;
+    to: string;
+    actor: UserActor;
+    message: TestMessage;
+  },
 ): Promise<RunSmtpTestResult> {
   const { form } = options;
   const refusal = form.auth ? secretNeeded(form, await getSmtpSettings(db)) : null;
@@ -33,7 +41,7 @@ export async function runSmtpTest(
   // Counted and decided in one statement, before the connection: of tests clicked at once in
   // several tabs, only the limit's worth run.
   const admission = await takeAttempts(db, [
-    { key: `smtp-test:${options.userId}`, ...testsPerWindow },
+    { key: `smtp-test:${options.actor.userId}`, ...testsPerWindow },
   ]);
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
@@ -57,11 +65,23 @@ export async function runSmtpTest(
     recipient: options.to,
     report,
     testedAt: new Date(),
-    testedBy: options.userId,
+    testedBy: options.actor.userId,
   };
-  await db
-    .insert(smtpLastTest)
-    .values({ id: 1, ...row })
-    .onConflictDoUpdate({ target: smtpLastTest.id, set: row });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(smtpLastTest)
+      .values({ id: 1, ...row })
+      .onConflictDoUpdate({ target: smtpLastTest.id, set: row });
+    await recordEvent(tx, options.actor, {
+      type: 'smtp.testSent',
+      target: { kind: 'smtp' },
+      details: {
+        to: options.to,
+        host: form.host,
+        delivered: report.ok,
+        failedStep: report.ok ? null : report.diagnosis.step,
+      },
+    });
+  });
   return { ok: true, report };
 }

@@ -19,7 +19,7 @@ export type SwitchSmtpResult =
  */
 export async function switchSmtp(
   db: Database,
-  options: { enabled: boolean; version: string | undefined; confirmed: boolean },
+  options: Parameters<typeof setSmtpEnabled>[1] & { confirmed: boolean },
 ): Promise<SwitchSmtpResult> {
   if (!options.enabled && !options.confirmed && twoFactorInUse(await readTwoFactorPolicy(db))) {
     const affected = await findEmailOnlyUsers(db, { limit: namedUsers });

@@ -2,6 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { changeHostSetting } from '@/lib/host/change-host-setting';
 import { hostSettings, twoFactorPolicyEnum, type TwoFactorPolicy } from '@/db/schema';
 import type { HostRole } from '@/lib/auth/permissions';
 
@@ -24,16 +26,13 @@ export async function readTwoFactorPolicy(db: Database): Promise<TwoFactorPolicy
 
 export async function setTwoFactorPolicy(
   db: Database,
-  options: { policy: TwoFactorPolicy },
+  options: { policy: TwoFactorPolicy; actor: AuditActor },
 ): Promise<void> {
-  const now = new Date();
-  await db
-    .insert(hostSettings)
-    .values({ id: 1, twoFactorPolicy: options.policy, updatedAt: now })
-    .onConflictDoUpdate({
-      target: hostSettings.id,
-      set: { twoFactorPolicy: options.policy, updatedAt: now },
-    });
+  await changeHostSetting(db, {
+    setting: 'twoFactorPolicy',
+    value: options.policy,
+    actor: options.actor,
+  });
 }
 
 /** Whether the policy makes a second step compulsory for a user of this host role. */

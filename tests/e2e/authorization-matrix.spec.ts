@@ -411,7 +411,7 @@ const actionRows: ActionRow[] = [
     name: 'setSmtpEnabledAction',
     rule: rules.hostSettings,
     expect: hostAdmin,
-    probe: async () => ({ fields: { enabled: 'false' } }),
+    probe: async () => ({ fields: { enabled: 'false', place: 'dashboard' } }),
   },
   {
     file: app.general,
@@ -1004,6 +1004,8 @@ const pageRows: PageRow[] = [
     '/settings/general',
     '/settings/delivery',
     '/settings/security',
+    '/settings/audit',
+    '/settings/audit?q=a&type=host.renamed&actor=user&from=2026-01-01&after=2026-01-01T00:00:00.000000Z_1',
   ].map((route) => ({
     route,
     rule: rules.hostSettings,

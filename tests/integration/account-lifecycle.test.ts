@@ -9,6 +9,7 @@ import { setAccountStatus } from '@/lib/accounts/set-account-status';
 import { setDelegation } from '@/lib/accounts/set-delegation';
 import { createSession } from '@/lib/auth/sessions';
 import { hashToken } from '@/lib/crypto/tokens';
+import { hostAdminActor, testSetupActor } from '../support/audit-actors';
 import { directoryFixtures, unusedPasswordHash } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 
@@ -37,20 +38,38 @@ describe('renameAccount', () => {
     const account = await makeAccount();
     const newName = nextName('Bakery South');
 
-    expect(await renameAccount(db(), { accountId: account, name: `  ${newName} ` })).toEqual({
+    expect(
+      await renameAccount(db(), {
+        accountId: account,
+        name: `  ${newName} `,
+        actor: testSetupActor,
+      }),
+    ).toEqual({
       ok: true,
       name: newName,
     });
     expect(await readAccount(account)).toMatchObject({ name: newName });
 
     const before = await snapshot();
-    expect(await renameAccount(db(), { accountId: account, name: taken.toLowerCase() })).toEqual({
+    expect(
+      await renameAccount(db(), {
+        accountId: account,
+        name: taken.toLowerCase(),
+        actor: testSetupActor,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'duplicateName',
     });
     expect(await snapshot()).toEqual(before);
 
-    expect(await renameAccount(db(), { accountId: account, name: newName.toUpperCase() })).toEqual({
+    expect(
+      await renameAccount(db(), {
+        accountId: account,
+        name: newName.toUpperCase(),
+        actor: testSetupActor,
+      }),
+    ).toEqual({
       ok: true,
       name: newName.toUpperCase(),
     });
@@ -62,13 +81,17 @@ describe('setAccountStatus', () => {
   it('deactivates a managed account and activates it again', async () => {
     const account = await makeAccount();
     const name = (await readAccount(account))!.name;
-    expect(await setAccountStatus(db(), { accountId: account, active: false })).toEqual({
+    expect(
+      await setAccountStatus(db(), { accountId: account, active: false, actor: testSetupActor }),
+    ).toEqual({
       ok: true,
       name,
       status: 'deactivated',
     });
     expect(await readAccount(account)).toMatchObject({ status: 'deactivated' });
-    expect(await setAccountStatus(db(), { accountId: account, active: true })).toEqual({
+    expect(
+      await setAccountStatus(db(), { accountId: account, active: true, actor: testSetupActor }),
+    ).toEqual({
       ok: true,
       name,
       status: 'active',
@@ -82,9 +105,11 @@ describe('setAccountStatus', () => {
     const admin = await makeUser(null, [[account, 'admin']], { status: 'pending' });
     // An active user of another role does not make the account administered.
     await makeUser(null, [[account, 'standard']]);
-    await setAccountStatus(db(), { accountId: account, active: false });
+    await setAccountStatus(db(), { accountId: account, active: false, actor: testSetupActor });
     expect(await readAccount(account)).toMatchObject({ status: 'deactivated' });
-    expect(await setAccountStatus(db(), { accountId: account, active: true })).toEqual({
+    expect(
+      await setAccountStatus(db(), { accountId: account, active: true, actor: testSetupActor }),
+    ).toEqual({
       ok: true,
       name,
       status: 'setup',
@@ -92,12 +117,14 @@ describe('setAccountStatus', () => {
     expect(await readAccount(account)).toMatchObject({ status: 'setup' });
 
     // The admin signed up while the account was deactivated.
-    await setAccountStatus(db(), { accountId: account, active: false });
+    await setAccountStatus(db(), { accountId: account, active: false, actor: testSetupActor });
     await db()
       .update(users)
       .set({ status: 'active', passwordHash: await unusedPasswordHash() })
       .where(eq(users.id, admin.id));
-    expect(await setAccountStatus(db(), { accountId: account, active: true })).toEqual({
+    expect(
+      await setAccountStatus(db(), { accountId: account, active: true, actor: testSetupActor }),
+    ).toEqual({
       ok: true,
       name,
       status: 'active',
@@ -115,7 +142,11 @@ describe('deleteAccount', () => {
     const before = await snapshot();
     for (const confirmName of [name.toLowerCase(), `${name}x`, 'Keep']) {
       expect(
-        await deleteAccount(db(), { actorId: actor.id, accountId: account, confirmName }),
+        await deleteAccount(db(), {
+          actor: hostAdminActor(actor.id),
+          accountId: account,
+          confirmName,
+        }),
       ).toEqual({ ok: false, reason: 'confirmMismatch' });
     }
     expect(await snapshot()).toEqual(before);
@@ -166,7 +197,7 @@ describe('deleteAccount', () => {
 
     expect(
       await deleteAccount(db(), {
-        actorId: actor.id,
+        actor: hostAdminActor(actor.id),
         accountId: account,
         confirmName: ` ${name} `,
       }),
@@ -210,7 +241,11 @@ describe('deleteAccount', () => {
     const admin = await makeUser(null, [[account, 'admin']]);
     await createSession(db(), { userId: admin.id });
     expect(
-      await deleteAccount(db(), { actorId: admin.id, accountId: account, confirmName: name }),
+      await deleteAccount(db(), {
+        actor: hostAdminActor(admin.id),
+        accountId: account,
+        confirmName: name,
+      }),
     ).toEqual({ ok: true, name, deactivatedUsers: 1, deactivatedSelf: true });
     expect(await readUser(admin.id)).toMatchObject({ status: 'deactivated' });
     expect(await sessionCount(admin.id)).toBe(0);
@@ -220,17 +255,23 @@ describe('deleteAccount', () => {
 describe('setDelegation', () => {
   it('turns delegated user management on and off', async () => {
     const account = await makeAccount({ managed: false });
-    expect(await setDelegation(db(), { accountId: account, delegated: true })).toEqual({
+    expect(
+      await setDelegation(db(), { accountId: account, delegated: true, actor: testSetupActor }),
+    ).toEqual({
       ok: true,
     });
     expect(await readAccount(account)).toMatchObject({ delegatedUserManagement: true });
-    expect(await setDelegation(db(), { accountId: account, delegated: false })).toEqual({
+    expect(
+      await setDelegation(db(), { accountId: account, delegated: false, actor: testSetupActor }),
+    ).toEqual({
       ok: true,
     });
     expect(await readAccount(account)).toMatchObject({ delegatedUserManagement: false });
     const gone = await makeAccount();
     await db().delete(accounts).where(eq(accounts.id, gone));
-    expect(await setDelegation(db(), { accountId: gone, delegated: true })).toEqual({
+    expect(
+      await setDelegation(db(), { accountId: gone, delegated: true, actor: testSetupActor }),
+    ).toEqual({
       ok: false,
       reason: 'notFound',
     });
@@ -253,7 +294,11 @@ describe('rememberAccount', () => {
     expect(await readUser(bystander.id)).toMatchObject({ lastAccountId: null });
 
     const name = (await readAccount(second))!.name;
-    await deleteAccount(db(), { actorId: user.id, accountId: second, confirmName: name });
+    await deleteAccount(db(), {
+      actor: hostAdminActor(user.id),
+      accountId: second,
+      confirmName: name,
+    });
     expect(await readUser(user.id)).toMatchObject({ lastAccountId: null, status: 'active' });
   });
 });

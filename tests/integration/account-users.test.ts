@@ -9,6 +9,7 @@ import { setDelegation } from '@/lib/accounts/set-delegation';
 import { makeResetLink } from '@/lib/users/make-reset-link';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
 import { hashToken } from '@/lib/crypto/tokens';
+import { testSetupActor } from '../support/audit-actors';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 
@@ -259,7 +260,7 @@ describe('changeAccountRole', () => {
       });
     expect(await change()).toEqual({ ok: false, reason: 'forbidden' });
     expect(await rolesOf(inUnmanaged.id)).toEqual([{ accountId: unmanaged, role: 'standard' }]);
-    await setDelegation(db(), { accountId: unmanaged, delegated: true });
+    await setDelegation(db(), { accountId: unmanaged, delegated: true, actor: testSetupActor });
     expect(await change()).toEqual({ ok: true, email: inUnmanaged.email });
     expect(await rolesOf(inUnmanaged.id)).toEqual([{ accountId: unmanaged, role: 'view' }]);
   });

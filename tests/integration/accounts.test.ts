@@ -10,6 +10,7 @@ import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
 import { openPayload } from '@/lib/outbox/outbox-payload';
+import { testSetupActor } from '../support/audit-actors';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
@@ -43,6 +44,7 @@ async function createInvited(actor: SessionUser, language: Locale = 'en') {
   const name = nextName('Unmanaged');
   const email = nextEmail('first-admin');
   const result = await createAccount(db(), {
+    auditActor: testSetupActor,
     actor,
     name,
     administrator: { type: 'invite', email, language },
@@ -78,6 +80,7 @@ describe('createAccount', () => {
       const actor = await makeUser(role);
       const name = nextName('Managed');
       const result = await createAccount(db(), {
+        auditActor: testSetupActor,
         actor,
         name: `  ${name} `,
         administrator: { type: 'me' },
@@ -99,6 +102,7 @@ describe('createAccount', () => {
     const name = nextName('Invited');
     const local = nextTag('first-admin');
     const result = await createAccount(db(), {
+      auditActor: testSetupActor,
       actor,
       name,
       administrator: {
@@ -171,7 +175,12 @@ describe('createAccount', () => {
         { type: 'invite', email: nextEmail('nobody'), language: 'en' } as const,
       ]) {
         expect(
-          await createAccount(db(), { actor, name: nextName('Refused'), administrator }),
+          await createAccount(db(), {
+            actor,
+            auditActor: testSetupActor,
+            name: nextName('Refused'),
+            administrator,
+          }),
         ).toEqual({ ok: false, reason: 'forbidden' });
       }
     }
@@ -189,7 +198,12 @@ describe('createAccount', () => {
       { type: 'invite', email: invitedEmail, language: 'en' } as const,
     ]) {
       expect(
-        await createAccount(db(), { actor, name: `  ${name.toUpperCase()}  `, administrator }),
+        await createAccount(db(), {
+          actor,
+          auditActor: testSetupActor,
+          name: `  ${name.toUpperCase()}  `,
+          administrator,
+        }),
       ).toEqual({ ok: false, reason: 'duplicateName' });
     }
     expect(await snapshot()).toEqual(before);
@@ -203,6 +217,7 @@ describe('createAccount', () => {
     const before = await snapshot();
     expect(
       await createAccount(db(), {
+        auditActor: testSetupActor,
         actor,
         name,
         administrator: { type: 'invite', email: existing.email.toUpperCase(), language: 'en' },
@@ -218,8 +233,14 @@ describe('createAccount', () => {
     for (let round = 0; round < 3; round++) {
       const name = nextName('Race');
       const byName = await Promise.all([
-        createAccount(db(), { actor, name, administrator: { type: 'me' } }),
         createAccount(db(), {
+          actor,
+          auditActor: testSetupActor,
+          name,
+          administrator: { type: 'me' },
+        }),
+        createAccount(db(), {
+          auditActor: testSetupActor,
           actor,
           name: ` ${name.toLowerCase()} `,
           administrator: { type: 'invite', email: nextEmail('race'), language: 'en' },
@@ -240,6 +261,7 @@ describe('createAccount', () => {
       const byEmail = await Promise.all(
         names.map((accountName, index) =>
           createAccount(db(), {
+            auditActor: testSetupActor,
             actor,
             name: accountName,
             administrator: {
@@ -286,7 +308,11 @@ describe('accepting the first admin invitation', () => {
     const waiting = await createInvited(host);
     const other = await createInvited(host);
     // A standard user invited into the waiting account (delegated, so a host admin may).
-    await setDelegation(db(), { accountId: waiting.accountId, delegated: true });
+    await setDelegation(db(), {
+      accountId: waiting.accountId,
+      delegated: true,
+      actor: testSetupActor,
+    });
     const standardEmail = nextEmail('standard');
     const invited = await inviteUser(db(), {
       inviter: host,

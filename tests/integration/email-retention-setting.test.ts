@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hostSettings } from '@/db/schema';
 import { emailRetentionSchema, setEmailRetention } from '@/lib/host/email-retention';
 import { readEmailRetentionDays } from '@/lib/host/read-email-retention';
+import { testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('email_retention');
@@ -12,7 +13,7 @@ describe('the email retention setting', () => {
     const { db } = database().handle;
     expect(await readEmailRetentionDays(db)).toBe(90);
     for (const days of [1, 3650, 30]) {
-      await setEmailRetention(db, { days });
+      await setEmailRetention(db, { days, actor: testSetupActor });
       expect(await readEmailRetentionDays(db)).toBe(days);
     }
   });
@@ -32,9 +33,12 @@ describe('the email retention setting', () => {
 
   it('stores nothing out of range when called without the form’s check', async () => {
     const { db } = database().handle;
-    await setEmailRetention(db, { days: 45 });
+    await setEmailRetention(db, { days: 45, actor: testSetupActor });
     for (const days of [0, 3651, 1.5]) {
-      await expect(setEmailRetention(db, { days }), String(days)).rejects.toThrow();
+      await expect(
+        setEmailRetention(db, { days, actor: testSetupActor }),
+        String(days),
+      ).rejects.toThrow();
     }
     expect(await readEmailRetentionDays(db)).toBe(45);
   });
@@ -43,7 +47,7 @@ describe('the email retention setting', () => {
     const { db } = database().handle;
     await db.delete(hostSettings).where(eq(hostSettings.id, 1));
     expect(await readEmailRetentionDays(db)).toBe(90);
-    await setEmailRetention(db, { days: 120 });
+    await setEmailRetention(db, { days: 120, actor: testSetupActor });
     const rows = await db
       .select({ days: hostSettings.emailRetentionDays, hostName: hostSettings.hostName })
       .from(hostSettings);

@@ -7,6 +7,7 @@ import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { closePooledTransport } from '@/lib/outbox/pooled-transport';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { testSetupActor } from '../support/audit-actors';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 import { withTestDatabase } from '../support/with-test-database';
@@ -40,7 +41,7 @@ async function useServer(db: Database, server: TestSmtpServer, enabled = true) {
     caPem: server.caPem,
   });
   await db.delete(smtpSettings);
-  await saveSmtpConfig(db, { form, userId: null as unknown as string });
+  await saveSmtpConfig(db, { form, actor: testSetupActor });
   await db.update(smtpSettings).set({ enabled });
 }
 

@@ -7,6 +7,7 @@ import { openInvitationExpiries } from '@/lib/invitations/open-invitation-expiri
 import { sweepExpiredRows } from '@/lib/maintenance/sweep-expired-rows';
 import { oldEmails } from '@/lib/outbox/delete-old-emails';
 import { deadResets } from '@/lib/resets/delete-dead-resets';
+import { testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 
 // Issue 20's growth sweeps: finished emails past the host's retention (90 days by default),
@@ -40,7 +41,7 @@ afterEach(async () => {
   await db().delete(invitations);
   await db().delete(passwordResets);
   await db().delete(users);
-  await setEmailRetention(db(), { days: 90 });
+  await setEmailRetention(db(), { days: 90, actor: testSetupActor });
 });
 
 describe('the delivery log’s retention', () => {
@@ -103,11 +104,11 @@ describe('the delivery log’s retention', () => {
       ]);
     expect((await sweepExpiredRows(db())).emails).toBe(0);
 
-    await setEmailRetention(db(), { days: 30 });
+    await setEmailRetention(db(), { days: 30, actor: testSetupActor });
     expect((await sweepExpiredRows(db())).emails).toBe(2);
     expect(await recipientsLeft()).toEqual(['held-40', 'sent-29']);
 
-    await setEmailRetention(db(), { days: 1 });
+    await setEmailRetention(db(), { days: 1, actor: testSetupActor });
     expect((await sweepExpiredRows(db())).emails).toBe(1);
     expect(await recipientsLeft()).toEqual(['held-40']);
   });

@@ -7,6 +7,7 @@ import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
 import { smtpFormSchema, type SmtpForm } from '@/lib/smtp/smtp-form-schema';
+import { hostAdminActor, testSetupActor } from '../support/audit-actors';
 import { createTestCertificates } from '../support/certificates';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import type { SmtpMode, TestSmtpServer } from '../support/smtp-server';
@@ -25,6 +26,8 @@ beforeAll(async () => {
     .returning({ id: users.id });
   userId = user!.id;
 });
+
+const switchedBy = { actor: testSetupActor, place: 'smtpPage' } as const;
 
 function form(values: Record<string, string>): SmtpForm {
   return smtpFormSchema.parse({
@@ -45,7 +48,7 @@ describe('saving', () => {
     const { db } = database().handle;
     const saved = await saveSmtpConfig(db, {
       form: form({ password: 's3cret-app-password' }),
-      userId,
+      actor: hostAdminActor(userId),
     });
     expect(saved.ok).toBe(true);
     const [row] = await db.select().from(smtpSettings);
@@ -60,18 +63,31 @@ describe('saving', () => {
   it('keeps the stored password when the field is blank, for the same host and user only', async () => {
     const { db } = database().handle;
     expect(
-      await saveSmtpConfig(db, { form: form({ senderName: 'Renamed' }), userId }),
+      await saveSmtpConfig(db, {
+        form: form({ senderName: 'Renamed' }),
+        actor: hostAdminActor(userId),
+      }),
     ).toMatchObject({ ok: true });
     expect((await loadSmtpConfig(db))?.password).toBe('s3cret-app-password');
-    expect(await saveSmtpConfig(db, { form: form({ host: 'evil.example.test' }), userId })).toEqual(
-      { ok: false, reason: 'passwordNeeded', changed: 'host' },
-    );
-    expect(await saveSmtpConfig(db, { form: form({ username: 'someone-else' }), userId })).toEqual({
+    expect(
+      await saveSmtpConfig(db, {
+        form: form({ host: 'evil.example.test' }),
+        actor: hostAdminActor(userId),
+      }),
+    ).toEqual({ ok: false, reason: 'passwordNeeded', changed: 'host' });
+    expect(
+      await saveSmtpConfig(db, {
+        form: form({ username: 'someone-else' }),
+        actor: hostAdminActor(userId),
+      }),
+    ).toEqual({
       ok: false,
       reason: 'passwordNeeded',
       changed: 'username',
     });
-    expect(await saveSmtpConfig(db, { form: form({ port: '2525' }), userId })).toEqual({
+    expect(
+      await saveSmtpConfig(db, { form: form({ port: '2525' }), actor: hostAdminActor(userId) }),
+    ).toEqual({
       ok: false,
       reason: 'passwordNeeded',
       changed: 'port',
@@ -82,11 +98,13 @@ describe('saving', () => {
   it('forgets the password when authentication is turned off, and keeps the switch', async () => {
     const { db } = database().handle;
     const view = await getSmtpSettings(db);
-    expect(await setSmtpEnabled(db, { enabled: true, version: view!.version })).toEqual({
+    expect(
+      await setSmtpEnabled(db, { enabled: true, version: view!.version, ...switchedBy }),
+    ).toEqual({
       ok: true,
       enabled: true,
     });
-    await saveSmtpConfig(db, { form: form({ auth: '' }), userId });
+    await saveSmtpConfig(db, { form: form({ auth: '' }), actor: hostAdminActor(userId) });
     const after = await getSmtpSettings(db);
     expect(after).toMatchObject({ hasPassword: false, username: '', enabled: true });
   });
@@ -95,19 +113,26 @@ describe('saving', () => {
 describe('the switch', () => {
   it('turns on only for the version the admin saw, and off at any time', async () => {
     const { db } = database().handle;
-    await setSmtpEnabled(db, { enabled: false, version: undefined });
+    await setSmtpEnabled(db, { enabled: false, version: undefined, ...switchedBy });
     const seen = (await getSmtpSettings(db))!.version;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await saveSmtpConfig(db, { form: form({ auth: '', senderName: 'Changed meanwhile' }), userId });
-    expect(await setSmtpEnabled(db, { enabled: true, version: seen })).toEqual({
+    await saveSmtpConfig(db, {
+      form: form({ auth: '', senderName: 'Changed meanwhile' }),
+      actor: hostAdminActor(userId),
+    });
+    expect(await setSmtpEnabled(db, { enabled: true, version: seen, ...switchedBy })).toEqual({
       ok: false,
       reason: 'changedMeanwhile',
     });
     const current = (await getSmtpSettings(db))!.version;
-    expect(await setSmtpEnabled(db, { enabled: true, version: current })).toMatchObject({
+    expect(
+      await setSmtpEnabled(db, { enabled: true, version: current, ...switchedBy }),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await setSmtpEnabled(db, { enabled: false, version: 'whatever' })).toMatchObject({
+    expect(
+      await setSmtpEnabled(db, { enabled: false, version: 'whatever', ...switchedBy }),
+    ).toMatchObject({
       ok: true,
     });
     expect((await getSmtpSettings(db))?.senderName).toBe('Changed meanwhile');
@@ -116,7 +141,7 @@ describe('the switch', () => {
   it('cannot be turned on before anything is saved', async () => {
     const { db } = database().handle;
     await db.delete(smtpSettings);
-    expect(await setSmtpEnabled(db, { enabled: true, version: undefined })).toEqual({
+    expect(await setSmtpEnabled(db, { enabled: true, version: undefined, ...switchedBy })).toEqual({
       ok: false,
       reason: 'notConfigured',
     });
@@ -133,11 +158,14 @@ describe('the test email', () => {
       username: credentials.user,
       caPem: server.caPem,
     };
-    await saveSmtpConfig(db, { form: form({ ...values, password: credentials.pass }), userId });
+    await saveSmtpConfig(db, {
+      form: form({ ...values, password: credentials.pass }),
+      actor: hostAdminActor(userId),
+    });
     const result = await runSmtpTest(db, {
       form: form(values),
       to: 'admin@example.test',
-      userId,
+      actor: hostAdminActor(userId),
       message,
     });
     expect(result).toMatchObject({
@@ -154,7 +182,7 @@ describe('the test email', () => {
       await runSmtpTest(db, {
         form: form({ ...values, host: 'localhost' }),
         to: 'a@b.test',
-        userId,
+        actor: hostAdminActor(userId),
         message,
       }),
     ).toEqual({ ok: false, reason: 'passwordNeeded', changed: 'host' });
@@ -164,11 +192,16 @@ describe('the test email', () => {
         // Another port needs the password typed: only tests that connect count.
         form: form({ ...values, port: '1', password: credentials.pass }),
         to: 'a@b.test',
-        userId,
+        actor: hostAdminActor(userId),
         message,
       });
     }
-    const blocked = await runSmtpTest(db, { form: form(values), to: 'a@b.test', userId, message });
+    const blocked = await runSmtpTest(db, {
+      form: form(values),
+      to: 'a@b.test',
+      actor: hostAdminActor(userId),
+      message,
+    });
     expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
     await db.delete(smtpLastTest).where(eq(smtpLastTest.id, 1));
   });
@@ -188,7 +221,7 @@ describe('the test email', () => {
     const draft = form({ host: '127.0.0.1', port: '1', ssl: '', password: 'typed' });
     const results = await Promise.all(
       Array.from({ length: 25 }, () =>
-        runSmtpTest(db, { form: draft, to: 'a@b.test', userId: other!.id, message }),
+        runSmtpTest(db, { form: draft, to: 'a@b.test', actor: hostAdminActor(other!.id), message }),
       ),
     );
     const ran = results.filter((result) => result.ok);
@@ -271,13 +304,16 @@ describe('the stored password', () => {
       username: credentials.user,
       caPem: saved.caPem,
     };
-    await saveSmtpConfig(db, { form: form({ ...values, password: credentials.pass }), userId });
+    await saveSmtpConfig(db, {
+      form: form({ ...values, password: credentials.pass }),
+      actor: hostAdminActor(userId),
+    });
     const [other, change] = await elsewhere(saved);
 
     const result = await runSmtpTest(db, {
       form: form({ ...values, ...change }),
       to: 'admin@example.test',
-      userId: tester!.id,
+      actor: hostAdminActor(tester!.id),
       message,
     });
 

@@ -22,6 +22,7 @@ import { finishSetUpAtSignIn, startEmailSetUpAtSignIn } from '@/lib/two-factor/s
 import { readSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
 import { switchSmtp } from '@/lib/two-factor/switch-smtp';
 import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
+import { testSetupActor } from '../support/audit-actors';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import { withTestDatabase } from '../support/with-test-database';
 
@@ -95,6 +96,8 @@ async function sentAMinuteAgo(userId: string) {
     .set({ emailCodeSentAt: sql`now() - interval '1 minute'` })
     .where(eq(signInChallenges.userId, userId));
 }
+
+const switchedBy = { actor: testSetupActor, place: 'dashboard' } as const;
 
 describe('emailed codes', () => {
   it('turn on with a code sent to the address, and the first method brings recovery codes', async () => {
@@ -281,7 +284,9 @@ describe('the SMTP switch with emailed codes', () => {
     const [settings] = await db().select({ version: smtpSettings.updatedAt }).from(smtpSettings);
     const version = settings!.version.toISOString();
 
-    expect(await switchSmtp(db(), { enabled: false, version, confirmed: false })).toEqual({
+    expect(
+      await switchSmtp(db(), { enabled: false, version, confirmed: false, ...switchedBy }),
+    ).toEqual({
       ok: false,
       reason: 'emailOnlyUsers',
       emails: [onlyEmail.email],
@@ -289,7 +294,9 @@ describe('the SMTP switch with emailed codes', () => {
     });
     const [stillOn] = await db().select({ enabled: smtpSettings.enabled }).from(smtpSettings);
     expect(stillOn!.enabled).toBe(true);
-    expect(await switchSmtp(db(), { enabled: false, version, confirmed: true })).toEqual({
+    expect(
+      await switchSmtp(db(), { enabled: false, version, confirmed: true, ...switchedBy }),
+    ).toEqual({
       ok: true,
       enabled: false,
     });
@@ -300,7 +307,12 @@ describe('the SMTP switch with emailed codes', () => {
     await withEmailCodes(user);
     await setPolicy('off');
     expect(
-      await switchSmtp(db(), { enabled: false, version: undefined, confirmed: false }),
+      await switchSmtp(db(), {
+        enabled: false,
+        version: undefined,
+        confirmed: false,
+        ...switchedBy,
+      }),
     ).toEqual({
       ok: true,
       enabled: false,

@@ -3,6 +3,7 @@ import type { Database } from '@/db/database';
 import type { OAuthProvider } from '@/lib/oauth/oauth-settings';
 import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { testSetupActor } from './audit-actors';
 import type { TestTokenServer } from './oauth-token-server';
 import type { TestSmtpServer } from './smtp-server';
 
@@ -55,7 +56,7 @@ export async function saveOAuthSmtp(
     caPem: smtp.caPem,
   });
   await db.delete(smtpSettings);
-  const saved = await saveSmtpConfig(db, { form, userId: null as unknown as string });
+  const saved = await saveSmtpConfig(db, { form, actor: testSetupActor });
   if (!saved.ok) throw new Error(`the OAuth2 configuration was not saved: ${saved.reason}`);
   await db.update(smtpSettings).set({ enabled: true });
 }

@@ -17,6 +17,10 @@ vi.mock('next-intl/server', () => ({
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: mocks.currentUser }));
 vi.mock('@/lib/database/configured-database', () => ({ getDb: mocks.getDb }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// The request the action answers: where it came from, for the audit log's actor.
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'user-agent': 'unit test', 'x-forwarded-for': '192.0.2.7' }),
+}));
 vi.mock('@/lib/host/rename-host', () => ({ renameHost: mocks.renameHost }));
 vi.mock('@/lib/auth/load-account-scope', () => ({
   loadAccountScope: mocks.loadAccountScope,
@@ -95,7 +99,19 @@ describe('action()', () => {
     });
     expect(handler).toHaveBeenCalledWith(
       { name: 'Ada' },
-      expect.objectContaining({ user: admin, db: { fake: 'database' } }),
+      expect.objectContaining({
+        user: admin,
+        db: { fake: 'database' },
+        // The audit log's actor: who, with the role that let them act, and from where.
+        actor: {
+          kind: 'user',
+          userId: admin.id,
+          email: admin.email,
+          role: 'host:admin',
+          clientAddress: '192.0.2.7',
+          userAgent: 'unit test',
+        },
+      }),
     );
   });
 
@@ -270,7 +286,15 @@ describe('action() with account access', () => {
       expect(handler).toHaveBeenCalledTimes(1);
       expect(handler).toHaveBeenCalledWith(
         { accountId, name: 'Ada' },
-        expect.objectContaining({ user: caller, db: { fake: 'database' }, account }),
+        expect.objectContaining({
+          user: caller,
+          db: { fake: 'database' },
+          account,
+          // Their role in the form's account when they hold one there, else their host role.
+          actor: expect.objectContaining({
+            role: caller.hostRole === null ? 'account:admin' : `host:${caller.hostRole}`,
+          }),
+        }),
       );
     }
   });
@@ -308,7 +332,7 @@ describe('renameHostAction', () => {
     });
     expect(mocks.renameHost).toHaveBeenCalledWith(
       { fake: 'database' },
-      { hostName: 'Nordlicht Media' },
+      { hostName: 'Nordlicht Media', actor: expect.objectContaining({ userId: 'user-1' }) },
     );
   });
 });

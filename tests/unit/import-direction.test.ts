@@ -15,6 +15,7 @@ const libLayers: string[][] = [
   ['env', 'errors', 'crypto', 'i18n', 'field-limits'],
   ['urls', 'secret', 'http', 'security'],
   ['database', 'throttle'],
+  ['audit'],
   ['auth'],
   ['host', 'setup', 'health', 'mail', 'oauth'],
   ['smtp'],

@@ -47,9 +47,10 @@ function refreshAfterAccountChange(emailQueued = false) {
 
 export const createAccountAction = action(
   { schema: createAccountSchema, access: 'accounts.manage' },
-  async (input, { user, db, t }): Promise<ActionResult<CreatedAccount>> => {
+  async (input, { user, db, t, actor }): Promise<ActionResult<CreatedAccount>> => {
     const result = await createAccount(db, {
       actor: user,
+      auditActor: actor,
       name: input.name,
       administrator:
         input.administrator === 'me'
@@ -78,8 +79,8 @@ export const createAccountAction = action(
 
 export const renameAccountAction = action(
   { schema: renameAccountSchema, access: 'accounts.manage' },
-  async ({ accountId, name }, { db, t }) => {
-    const result = await renameAccount(db, { accountId, name });
+  async ({ accountId, name }, { db, t, actor }) => {
+    const result = await renameAccount(db, { accountId, name, actor });
     if (!result.ok) return renameRefusal(result.reason, t);
     refreshAfterAccountChange();
     return { ok: true, data: { name: result.name } };
@@ -88,8 +89,8 @@ export const renameAccountAction = action(
 
 export const setAccountStatusAction = action(
   { schema: setAccountStatusSchema, access: 'accounts.manage' },
-  async ({ accountId, active }, { db, t }) => {
-    const result = await setAccountStatus(db, { accountId, active });
+  async ({ accountId, active }, { db, t, actor }) => {
+    const result = await setAccountStatus(db, { accountId, active, actor });
     if (!result.ok) return { ok: false, formError: t('errors.accountGone') };
     refreshAfterAccountChange();
     return { ok: true, data: { name: result.name, status: result.status } };
@@ -98,8 +99,8 @@ export const setAccountStatusAction = action(
 
 export const deleteAccountAction = action(
   { schema: deleteAccountSchema, access: 'accounts.manage' },
-  async ({ accountId, confirmName }, { user, db, t }) => {
-    const result = await deleteAccount(db, { actorId: user.id, accountId, confirmName });
+  async ({ accountId, confirmName }, { db, t, actor }) => {
+    const result = await deleteAccount(db, { actor, accountId, confirmName });
     if (!result.ok) return deleteRefusal(result.reason, t);
     refreshAfterAccountChange();
     return { ok: true, data: { name: result.name, deactivatedUsers: result.deactivatedUsers } };

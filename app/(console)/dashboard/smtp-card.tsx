@@ -33,6 +33,7 @@ export async function SmtpCard({ saved }: { saved: SmtpSettingsView | null }) {
           enabled={saved?.enabled ?? false}
           version={saved?.version ?? null}
           blockedBy={saved ? null : 'notConfigured'}
+          place="dashboard"
           action={setSmtpEnabledAction}
         />
       </div>

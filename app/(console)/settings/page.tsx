@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { IdCardIcon, LockIcon, MailIcon, SendIcon } from '@/components/ui/icons';
+import { IdCardIcon, ListIcon, LockIcon, MailIcon, SendIcon } from '@/components/ui/icons';
 import { LinkCard } from '@/components/ui/link-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireHostPermission } from '@/lib/auth/guards';
@@ -47,6 +47,14 @@ export default async function HostSettingsPage() {
             icon={<LockIcon />}
             title={t('security.title')}
             description={t('settings.securityDescription')}
+          />
+        </li>
+        <li>
+          <LinkCard
+            href="/settings/audit"
+            icon={<ListIcon />}
+            title={t('audit.title')}
+            description={t('settings.auditDescription')}
           />
         </li>
       </ul>

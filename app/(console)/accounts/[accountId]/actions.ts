@@ -18,8 +18,8 @@ import type { ActionResult } from '@/lib/actions/action-result';
 
 export const renameOwnAccountAction = action(
   { schema: renameAccountSchema, access: { account: 'account.settings' } },
-  async ({ accountId, name }, { db, t }) => {
-    const result = await renameAccount(db, { accountId, name });
+  async ({ accountId, name }, { db, t, actor }) => {
+    const result = await renameAccount(db, { accountId, name, actor });
     if (!result.ok) return renameRefusal(result.reason, t);
     revalidatePath('/', 'layout');
     return { ok: true, data: { name: result.name } };
@@ -28,8 +28,8 @@ export const renameOwnAccountAction = action(
 
 export const deleteOwnAccountAction = action(
   { schema: deleteAccountSchema, access: { account: 'account.settings' } },
-  async ({ accountId, confirmName }, { user, db, t }): Promise<ActionResult> => {
-    const result = await deleteAccount(db, { actorId: user.id, accountId, confirmName });
+  async ({ accountId, confirmName }, { db, t, actor }): Promise<ActionResult> => {
+    const result = await deleteAccount(db, { actor, accountId, confirmName });
     if (!result.ok) return deleteRefusal(result.reason, t);
     revalidatePath('/', 'layout');
     // Redirected from here, so the deleted account's page is never rendered again (a 404).
@@ -40,8 +40,8 @@ export const deleteOwnAccountAction = action(
 
 export const setDelegationAction = action(
   { schema: setDelegationSchema, access: { account: 'account.delegate' } },
-  async ({ accountId, delegated }, { db, t }) => {
-    const result = await setDelegation(db, { accountId, delegated });
+  async ({ accountId, delegated }, { db, t, actor }) => {
+    const result = await setDelegation(db, { accountId, delegated, actor });
     if (!result.ok) {
       return {
         ok: false,

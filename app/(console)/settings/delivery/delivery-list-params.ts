@@ -1,5 +1,5 @@
 import { defaultPageSize, pageSizeParam, type PagePosition } from '@/lib/database/keyset-page';
-import { searchParam } from '@/lib/http/search-param';
+import { dayParam, searchParam } from '@/lib/http/search-param';
 import { parseDeliveryKey } from '@/lib/outbox/delivery-key';
 import { emailKinds, type EmailKind } from '@/lib/outbox/email-kinds';
 import {
@@ -16,14 +16,6 @@ export type DeliveryListParams = Record<
 
 const kinds: readonly string[] = emailKinds;
 const statuses: readonly string[] = deliveryStatuses;
-
-/** A day as `<input type="date">` sends it (YYYY-MM-DD), if the calendar has it; else null. */
-function dayParam(value: string | string[] | undefined): string | null {
-  const text = searchParam(value, 10);
-  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(text)) return null;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? text : null;
-}
 
 /** A position written by the log itself, or nothing: a made-up one opens the first page. */
 function keyParam(value: string | string[] | undefined): string {

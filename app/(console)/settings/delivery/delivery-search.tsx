@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select';
+import { DayRangeFields } from '@/components/ui/day-range-fields';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { ListSearchForm } from '@/components/ui/list-search-form';
 import { pageSizes } from '@/lib/database/keyset-page';
 import { emailMaxLength } from '@/lib/field-limits';
@@ -20,7 +21,6 @@ export async function DeliverySearch({
   datesReversed: boolean;
 }) {
   const t = await getTranslations('delivery');
-  const dateClass = `${filterFieldClass} aria-invalid:border-red-600`;
   return (
     <ListSearchForm
       key={deliveryListHref(query, null)}
@@ -70,27 +70,12 @@ export async function DeliverySearch({
           ...deliveryStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
         ]}
       />
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        {t('list.from')}
-        <input
-          name="from"
-          type="date"
-          defaultValue={query.from ?? ''}
-          aria-invalid={datesReversed || undefined}
-          className={dateClass}
-        />
-      </label>
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        {t('list.to')}
-        <input
-          name="to"
-          type="date"
-          defaultValue={query.to ?? ''}
-          aria-invalid={datesReversed || undefined}
-          aria-describedby={datesReversed ? 'delivery-dates-reversed' : undefined}
-          className={dateClass}
-        />
-      </label>
+      <DayRangeFields
+        from={{ label: t('list.from'), value: query.from }}
+        to={{ label: t('list.to'), value: query.to }}
+        reversed={datesReversed}
+        reversedMessageId="delivery-dates-reversed"
+      />
     </ListSearchForm>
   );
 }

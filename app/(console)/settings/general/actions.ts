@@ -14,8 +14,8 @@ const renameHostSchema = z.object({ hostName: hostNameField });
 
 export const renameHostAction = action(
   { schema: renameHostSchema, access: 'host.settings' },
-  async ({ hostName }, { db }) => {
-    await renameHost(db, { hostName });
+  async ({ hostName }, { db, actor }) => {
+    await renameHost(db, { hostName, actor });
     // The name is in the header and every page title: re-render the whole console.
     revalidatePath('/', 'layout');
     return { ok: true, data: undefined };
@@ -24,8 +24,8 @@ export const renameHostAction = action(
 
 export const setInvitationLifetimeAction = action(
   { schema: invitationLifetimeSchema, access: 'host.settings' },
-  async ({ hours }, { db }) => {
-    await setInvitationLifetime(db, { hours });
+  async ({ hours }, { db, actor }) => {
+    await setInvitationLifetime(db, { hours, actor });
     revalidatePath('/settings/general');
     return { ok: true, data: undefined };
   },
@@ -33,8 +33,8 @@ export const setInvitationLifetimeAction = action(
 
 export const setEmailRetentionAction = action(
   { schema: emailRetentionSchema, access: 'host.settings' },
-  async ({ days }, { db }) => {
-    await setEmailRetention(db, { days });
+  async ({ days }, { db, actor }) => {
+    await setEmailRetention(db, { days, actor });
     revalidatePath('/settings/general');
     return { ok: true, data: undefined };
   },

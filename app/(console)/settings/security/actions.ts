@@ -7,8 +7,8 @@ import { setTwoFactorPolicy, twoFactorPolicySchema } from '@/lib/two-factor/two-
 
 export const setTwoFactorPolicyAction = action(
   { schema: twoFactorPolicySchema, access: 'host.settings' },
-  async ({ policy }, { db }) => {
-    await setTwoFactorPolicy(db, { policy });
+  async ({ policy }, { db, actor }) => {
+    await setTwoFactorPolicy(db, { policy, actor });
     // The Profile page says what the policy asks of each user.
     revalidatePath('/', 'layout');
     return { ok: true, data: undefined };

@@ -17,6 +17,7 @@ import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { switchSmtp } from '@/lib/two-factor/switch-smtp';
 import type { SmtpSwitchAnswer } from '@/components/smtp/smtp-switch';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { smtpSwitchPlaces } from '@/lib/smtp/smtp-switch-place';
 import type { SecretNeeded } from '@/lib/smtp/secret-needed';
 import type { SmtpForm } from '@/lib/smtp/smtp-form-schema';
 
@@ -42,8 +43,8 @@ function refreshSmtpPages() {
 
 export const saveSmtpAction = action(
   { schema: smtpFormSchema, access: 'host.settings', multiline: ['caPem', 'oauthKeyJson'] },
-  async (form, { user, db, t }) => {
-    const result = await saveSmtpConfig(db, { form, userId: user.id });
+  async (form, { db, t, actor }) => {
+    const result = await saveSmtpConfig(db, { form, actor });
     if (!result.ok) return secretAgain(result, form, t);
     refreshSmtpPages();
     return { ok: true, data: (await getSmtpSettings(db)) as SmtpSettingsView };
@@ -57,7 +58,7 @@ const testSchema = z.intersection(
 
 export const testSmtpAction = action(
   { schema: testSchema, access: 'host.settings', multiline: ['caPem', 'oauthKeyJson'] },
-  async (input, { user, db, t }) => {
+  async (input, { user, db, t, actor }) => {
     const { testRecipient, ...form } = input;
     const to = testRecipient || user.email;
     // In the admin's own language: they are the one reading it.
@@ -66,7 +67,7 @@ export const testSmtpAction = action(
       requestedBy: user.email,
       locale: (await getLocale()) as Locale,
     });
-    const result = await runSmtpTest(db, { form, to, userId: user.id, message });
+    const result = await runSmtpTest(db, { form, to, actor, message });
     // No page refresh: the panel shows this result itself, and every page reads the last
     // test afresh when opened. Re-rendering the page into the answer doubled the test's time.
     if (result.ok) {
@@ -91,15 +92,18 @@ const switchSchema = z.object({
   version: z.string().max(64).optional(),
   /** Turning off although some users sign in only with emailed codes (they were named). */
   confirmed: z.literal('true').optional(),
+  place: z.enum(smtpSwitchPlaces),
 });
 
 export const setSmtpEnabledAction = action<typeof switchSchema, 'host.settings', SmtpSwitchAnswer>(
   { schema: switchSchema, access: 'host.settings' },
-  async ({ enabled, version, confirmed }, { db, t }) => {
+  async ({ enabled, version, confirmed, place }, { db, t, actor }) => {
     const result = await switchSmtp(db, {
       enabled,
       version: version || undefined,
       confirmed: confirmed === 'true',
+      actor,
+      place,
     });
     if (!result.ok && result.reason === 'emailOnlyUsers') {
       return { ok: true, data: { confirm: { emails: result.emails, total: result.total } } };

@@ -106,6 +106,7 @@ export function SmtpSettingsPanel(props: {
           enabled={saved?.enabled ?? false}
           version={saved?.version ?? null}
           blockedBy={!saved ? 'notConfigured' : dirty ? 'unsavedChanges' : null}
+          place="smtpPage"
           action={props.actions.setEnabled}
         />
       </Card>

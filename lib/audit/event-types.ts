@@ -1,0 +1,25 @@
+/**
+ * Every kind of event the audit log records, by what it is about. The page's type filter lists
+ * these, and the catalogs name each (`audit.types.*`).
+ */
+export const auditEventTypes = [
+  'smtp.saved',
+  'smtp.switched',
+  'smtp.testSent',
+  'host.renamed',
+  'host.invitationLifetimeChanged',
+  'host.emailRetentionChanged',
+  'host.auditRetentionChanged',
+  'host.twoFactorPolicyChanged',
+  'account.created',
+  'account.renamed',
+  'account.deactivated',
+  'account.activated',
+  'account.deleted',
+  'account.delegationChanged',
+] as const;
+export type AuditEventType = (typeof auditEventTypes)[number];
+
+export function isAuditEventType(value: string): value is AuditEventType {
+  return (auditEventTypes as readonly string[]).includes(value);
+}

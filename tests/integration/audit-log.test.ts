@@ -1,0 +1,367 @@
+import { desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '@/db/schema';
+import { createAccount } from '@/lib/accounts/create-account';
+import { deleteAccount } from '@/lib/accounts/delete-account';
+import { renameAccount } from '@/lib/accounts/rename-account';
+import { setAccountStatus } from '@/lib/accounts/set-account-status';
+import { setDelegation } from '@/lib/accounts/set-delegation';
+import { auditPageQueries, listAuditEvents, type AuditListQuery } from '@/lib/audit/list-events';
+import { setEmailRetention } from '@/lib/host/email-retention';
+import { renameHost } from '@/lib/host/rename-host';
+import { getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
+import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
+import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
+import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
+import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
+import { setTwoFactorPolicy } from '@/lib/two-factor/two-factor-policy';
+import { hostAdminActor } from '../support/audit-actors';
+import { directoryFixtures } from '../support/directory-fixtures';
+import { withTestDatabase } from '../support/with-test-database';
+
+// The audit log: each change records one event, with its actor and what changed, in the same
+// transaction; a refused change records nothing; a secret never reaches the log.
+
+const database = withTestDatabase('audit_log');
+const db = () => database().handle.db;
+const { nextEmail, nextName, makeUser, makeAccount } = directoryFixtures(db);
+
+beforeAll(() => {
+  process.env.APP_SECRET = 'integration-test-secret-0123456789-abcdefghij';
+});
+
+async function newestEvents(limit = 1) {
+  return db()
+    .select()
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit);
+}
+
+async function eventCount() {
+  const [row] = await db()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(auditEvents);
+  return row!.count;
+}
+
+/** The whole log as text, to search for what must never be in it. */
+async function wholeLog(): Promise<string> {
+  const rows = await db().select().from(auditEvents);
+  return JSON.stringify(rows);
+}
+
+async function admin() {
+  const user = await makeUser('admin');
+  return { user, actor: hostAdminActor(user.id, user.email) };
+}
+
+function smtpForm(values: Record<string, string>) {
+  return smtpFormSchema.parse({
+    host: 'smtp.example.test',
+    port: '465',
+    senderName: 'Nordlicht',
+    senderEmail: 'noreply@nordlicht.test',
+    ssl: 'on',
+    auth: 'on',
+    username: 'mailer',
+    password: '',
+    ...values,
+  });
+}
+
+describe('SMTP events', () => {
+  it('records which fields a save changed, old → new, and a secret only as changed', async () => {
+    const { actor } = await admin();
+    const password = 'first-secret-Pa55word';
+    await saveSmtpConfig(db(), { form: smtpForm({ password }), actor });
+    const [first] = await newestEvents();
+    expect(first).toMatchObject({
+      eventType: 'smtp.saved',
+      actorKind: 'user',
+      actorUserId: actor.userId,
+      actorEmail: actor.email,
+      actorRole: 'host:admin',
+      clientAddress: '192.0.2.10',
+      userAgent: 'integration test',
+      targetKind: 'smtp',
+    });
+    expect((first!.details as Record<string, unknown>).password).toEqual({ changed: true });
+
+    const second = 'second-secret-Pa55word';
+    await saveSmtpConfig(db(), {
+      form: smtpForm({ host: 'mail.example.test', port: '587', ssl: '', password: second }),
+      actor,
+    });
+    const [changed] = await newestEvents();
+    expect(changed!.details).toEqual({
+      host: { from: 'smtp.example.test', to: 'mail.example.test' },
+      port: { from: 465, to: 587 },
+      ssl: { from: true, to: false },
+      password: { changed: true },
+    });
+
+    // A blank password keeps the stored one: not a change.
+    await saveSmtpConfig(db(), {
+      form: smtpForm({ host: 'mail.example.test', port: '587', ssl: '', senderName: 'Nord' }),
+      actor,
+    });
+    const [kept] = await newestEvents();
+    expect(kept!.details).toEqual({ senderName: { from: 'Nordlicht', to: 'Nord' } });
+
+    const log = await wholeLog();
+    expect(log).not.toContain(password);
+    expect(log).not.toContain(second);
+  });
+
+  it('records the switch with where it was used, and nothing for a switch to the same state', async () => {
+    const { actor } = await admin();
+    await saveSmtpConfig(db(), { form: smtpForm({ password: 'switch-Pa55word' }), actor });
+    const version = (await getSmtpSettings(db()))!.version;
+    // A stale version is refused, and records nothing.
+    const before = await eventCount();
+    expect(
+      await setSmtpEnabled(db(), { enabled: true, version: 'stale', actor, place: 'smtpPage' }),
+    ).toMatchObject({ ok: false, reason: 'changedMeanwhile' });
+    expect(await eventCount()).toBe(before);
+
+    await setSmtpEnabled(db(), { enabled: true, version, actor, place: 'dashboard' });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'smtp.switched',
+      details: { enabled: true, place: 'dashboard' },
+    });
+    // Already on: nothing changes, nothing is recorded.
+    const on = await eventCount();
+    await setSmtpEnabled(db(), { enabled: true, version, actor, place: 'smtpPage' });
+    expect(await eventCount()).toBe(on);
+    await setSmtpEnabled(db(), { enabled: false, version: undefined, actor, place: 'smtpPage' });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'smtp.switched',
+      details: { enabled: false, place: 'smtpPage' },
+    });
+  });
+
+  it('records a test email with its recipient and the step that failed', async () => {
+    const { actor } = await admin();
+    const result = await runSmtpTest(db(), {
+      form: smtpForm({ host: '127.0.0.1', port: '1', ssl: '', auth: '' }),
+      to: 'someone@example.test',
+      actor,
+      message: { subject: 'Test', text: 'Test', html: '<p>Test</p>' },
+    });
+    expect(result.ok).toBe(true);
+    const [event] = await newestEvents();
+    expect(event).toMatchObject({
+      eventType: 'smtp.testSent',
+      details: { to: 'someone@example.test', host: '127.0.0.1', delivered: false },
+    });
+    expect((event!.details as { failedStep: string }).failedStep).toBe('connect');
+  });
+});
+
+describe('host settings events', () => {
+  it('records old → new for each setting, and nothing when the value is the same', async () => {
+    const { actor } = await admin();
+    await renameHost(db(), { hostName: 'Before', actor });
+    await renameHost(db(), { hostName: 'After', actor });
+    const [renamed] = await newestEvents();
+    expect(renamed).toMatchObject({
+      eventType: 'host.renamed',
+      targetKind: 'host',
+      details: { from: 'Before', to: 'After' },
+    });
+    const count = await eventCount();
+    await renameHost(db(), { hostName: 'After', actor });
+    expect(await eventCount()).toBe(count);
+
+    await setTwoFactorPolicy(db(), { policy: 'optional', actor });
+    await setTwoFactorPolicy(db(), { policy: 'required_for_everyone', actor });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'host.twoFactorPolicyChanged',
+      details: { from: 'optional', to: 'required_for_everyone' },
+    });
+    await setTwoFactorPolicy(db(), { policy: 'off', actor });
+  });
+
+  it('records nothing for a change the database refuses', async () => {
+    const { actor } = await admin();
+    await setEmailRetention(db(), { days: 90, actor });
+    const count = await eventCount();
+    await expect(setEmailRetention(db(), { days: 0, actor })).rejects.toThrow();
+    expect(await eventCount()).toBe(count);
+  });
+});
+
+describe('account events', () => {
+  it('records create, rename, deactivate, activate, delegate and delete against the account', async () => {
+    const { user, actor } = await admin();
+    const name = nextName('Audited');
+    const created = await createAccount(db(), {
+      actor: user,
+      auditActor: actor,
+      name,
+      administrator: { type: 'me' },
+    });
+    if (!created.ok) throw new Error('not created');
+    const accountId = created.accountId;
+    const renamedTo = nextName('Audited again');
+    await renameAccount(db(), { accountId, name: renamedTo, actor });
+    await setAccountStatus(db(), { accountId, active: false, actor });
+    await setAccountStatus(db(), { accountId, active: true, actor });
+    await deleteAccount(db(), { accountId, confirmName: renamedTo, actor });
+
+    const events = await db()
+      .select({
+        type: auditEvents.eventType,
+        label: auditEvents.targetLabel,
+        details: auditEvents.details,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, accountId))
+      .orderBy(auditEvents.id);
+    expect(events).toEqual([
+      {
+        type: 'account.created',
+        label: name,
+        details: { managed: true, administrator: user.email },
+      },
+      { type: 'account.renamed', label: renamedTo, details: { from: name, to: renamedTo } },
+      {
+        type: 'account.deactivated',
+        label: renamedTo,
+        details: { from: 'active', to: 'deactivated' },
+      },
+      {
+        type: 'account.activated',
+        label: renamedTo,
+        details: { from: 'deactivated', to: 'active' },
+      },
+      {
+        type: 'account.deleted',
+        label: renamedTo,
+        details: { members: 1, deactivatedUsers: 0 },
+      },
+    ]);
+
+    const unmanaged = await makeAccount({ managed: false });
+    await setDelegation(db(), { accountId: unmanaged, delegated: true, actor });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'account.delegationChanged',
+      accountId: unmanaged,
+      details: { delegated: true },
+    });
+  });
+
+  it('records nothing for a refused change', async () => {
+    const { actor } = await admin();
+    const taken = nextName('Taken');
+    await makeAccount({ name: taken });
+    const account = await makeAccount();
+    const count = await eventCount();
+    expect(await renameAccount(db(), { accountId: account, name: taken, actor })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await deleteAccount(db(), { accountId: account, confirmName: 'not its name', actor }),
+    ).toMatchObject({ ok: false, reason: 'confirmMismatch' });
+    // Managed accounts have nothing to delegate.
+    expect(await setDelegation(db(), { accountId: account, delegated: true, actor })).toMatchObject(
+      { ok: false, reason: 'managed' },
+    );
+    expect(await eventCount()).toBe(count);
+  });
+});
+
+describe('the log', () => {
+  const query = (changes: Partial<AuditListQuery>): AuditListQuery => ({
+    text: '',
+    actorKind: null,
+    targetKind: null,
+    type: null,
+    from: null,
+    to: null,
+    accountId: null,
+    position: null,
+    size: 25,
+    ...changes,
+  });
+
+  it('pages newest first without skipping or repeating, and filters', async () => {
+    const { actor } = await admin();
+    const account = await makeAccount();
+    const names = Array.from({ length: 60 }, (_, index) => nextName(`Paged ${index}`));
+    for (const name of names) await renameAccount(db(), { accountId: account, name, actor });
+
+    const seen: string[] = [];
+    let page = await listAuditEvents(db(), query({ accountId: account }));
+    expect(page.total).toBe(60);
+    for (;;) {
+      seen.push(...page.rows.map((row) => row.target.label!));
+      if (!page.next) break;
+      page = await listAuditEvents(db(), query({ accountId: account, position: page.next }));
+    }
+    expect(seen).toEqual([...names].reverse());
+    const back = await listAuditEvents(
+      db(),
+      query({ accountId: account, position: page.previous }),
+    );
+    expect(back.rows.map((row) => row.target.label)).toEqual(seen.slice(25, 50));
+
+    const found = await listAuditEvents(
+      db(),
+      query({ text: names[7]!.toUpperCase(), type: 'account.renamed' }),
+    );
+    expect(found.rows.map((row) => row.target.label)).toEqual([names[7]]);
+    const byEmail = await listAuditEvents(db(), query({ text: actor.email, accountId: account }));
+    expect(byEmail.total).toBe(60);
+    const none = await listAuditEvents(
+      db(),
+      query({ actorKind: 'command_line', accountId: account }),
+    );
+    expect(none.rows).toEqual([]);
+  });
+
+  it('treats % and _ in the search as themselves', async () => {
+    const page = await listAuditEvents(db(), query({ text: '%' }));
+    expect(page.rows.every((row) => `${row.actor.email} ${row.target.label}`.includes('%'))).toBe(
+      true,
+    );
+  });
+
+  it('keeps an event of a user whose email is searched', async () => {
+    const email = nextEmail('searched');
+    const user = await makeUser('admin', [], { email });
+    const actor = hostAdminActor(user.id, email);
+    await renameHost(db(), { hostName: nextName('Host'), actor });
+    const page = await listAuditEvents(db(), query({ text: email }));
+    expect(page.rows[0]).toMatchObject({ type: 'host.renamed', actor: { email } });
+  });
+
+  it('reads each page through an index from its position, not the whole log', async () => {
+    await db().execute(sql`
+      insert into audit_events (event_type, actor_kind, actor_email, target_kind, target_label)
+      select 'host.renamed', 'user', 'planner' || n || '@example.test', 'host', 'Host ' || n
+      from generate_series(1, 3000) n`);
+    await db().execute(sql`analyze audit_events`);
+    const plan = (statement: SQLWrapper) =>
+      db().transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return JSON.stringify(await tx.execute(sql`explain ${statement}`));
+      });
+    const first = await listAuditEvents(db(), query({}));
+    const later = auditPageQueries(db(), query({ position: first.next }));
+    expect(await plan(later.page)).toMatch(
+      /audit_events_log_order.*Index Cond: \(ROW\(occurred_at, id\) </,
+    );
+    // A rare type: its own index, not a walk past every other event.
+    const ofType = auditPageQueries(db(), query({ type: 'smtp.testSent', position: first.next }));
+    expect(await plan(ofType.page)).toContain('audit_events_type_log_order');
+    const searched = auditPageQueries(db(), query({ text: 'planner1234' }));
+    // The count goes through the trigram index; the page may walk the log order instead while
+    // that is cheaper (few rows here), but never the whole table.
+    expect(await plan(searched.total)).toContain('audit_events_search');
+    expect(await plan(searched.page)).not.toContain('Seq Scan');
+    const ofAccount = auditPageQueries(db(), query({ accountId: crypto.randomUUID() }));
+    expect(await plan(ofAccount.page)).toContain('audit_events_account_log_order');
+  });
+});
