@@ -7,6 +7,7 @@ import { auditEventTypes, type AuditEventType } from '@/lib/audit/event-types';
 import type { AuditListQuery } from '@/lib/audit/list-events';
 import { auditTargetKinds } from '@/lib/audit/record-event';
 import { pageSizes } from '@/lib/database/keyset-page';
+import { eventTypeName } from './event-summary';
 import { emailMaxLength } from '@/lib/field-limits';
 
 /**
@@ -63,7 +64,7 @@ export async function AuditSearch({
         value={query.type ?? ''}
         options={[
           { value: '', label: t('list.anyType') },
-          ...types.map((type) => ({ value: type, label: t(`type.${type}`) })),
+          ...types.map((type) => ({ value: type, label: eventTypeName(type, t) })),
         ]}
       />
       <FilterSelect

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { AuditEventRow } from '@/lib/audit/list-events';
-import { summaryOf } from './event-summary';
+import { eventTypeName, summaryOf } from './event-summary';
 
 /** A field's old and new value, or null for a secret (or CA certificate) recorded only as changed. */
 function quotedChange(value: unknown): { from: unknown; to: unknown } | null {
@@ -45,13 +45,13 @@ export async function AuditTable({ rows, caption }: { rows: AuditEventRow[]; cap
                   <time dateTime={row.occurredAt.toISOString()}>{when(row.occurredAt)}</time>
                 </td>
                 <th scope="row" className="px-4 py-3 text-left font-normal">
-                  <span className="font-medium text-slate-900">{t(`type.${row.type}`)}</span>
+                  <span className="font-medium text-slate-900">{eventTypeName(row.type, t)}</span>
                   <span className="block text-slate-600">{summaryOf(row, t)}</span>
                   <details className="mt-1">
                     <summary
                       className="cursor-pointer text-indigo-700"
                       aria-label={t('details.showFor', {
-                        event: t(`type.${row.type}`),
+                        event: eventTypeName(row.type, t),
                         time: when(row.occurredAt),
                       })}
                     >

@@ -1,42 +1,35 @@
-import type { AuditEventRow } from '@/lib/audit/list-events';
 import type { getTranslations } from 'next-intl/server';
+import type { AuditEventType } from '@/lib/audit/event-types';
+import type { AuditEventRow } from '@/lib/audit/list-events';
 
 /**
- * The values an event's one-line summary (`audit.summary.<type>`) reads from its details, as
- * ICU arguments: text for `select`, numbers for `plural`.
+ * The values an event's one-line summary (`audit.summary.<type>`) reads: its details as ICU
+ * arguments (numbers stay numbers for `plural`, the rest text for `select`), and for a saved
+ * SMTP configuration how many fields changed.
  */
 function summaryValues(row: AuditEventRow): Record<string, string | number> {
-  const details = row.details;
-  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-  const number = (value: unknown) => (typeof value === 'number' ? value : 0);
-  switch (row.type) {
-    case 'smtp.saved':
-      return { count: Object.keys(details).length };
-    case 'smtp.switched':
-      return { enabled: text(details.enabled), place: text(details.place) };
-    case 'smtp.testSent':
-      return {
-        to: text(details.to),
-        host: text(details.host),
-        delivered: text(details.delivered),
-        step: text(details.failedStep),
-      };
-    case 'account.created':
-      return { managed: text(details.managed), administrator: text(details.administrator) };
-    case 'account.deleted':
-      return { members: number(details.members), deactivated: number(details.deactivatedUsers) };
-    case 'account.delegationChanged':
-      return { delegated: text(details.delegated) };
-    default:
-      return { from: text(details.from), to: text(details.to) };
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(row.details)) {
+    values[name] =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' || typeof value === 'boolean'
+          ? String(value)
+          : '';
   }
+  if (row.type === 'smtp.saved') values.count = Object.keys(row.details).length;
+  return values;
+}
+
+type AuditTranslate = Awaited<ReturnType<typeof getTranslations<'audit'>>>;
+
+/** An event type's name, in the reader's language. */
+export function eventTypeName(type: AuditEventType, t: AuditTranslate): string {
+  return t(`type.${type}`);
 }
 
 /** The event's one line under its type, in the reader's language. */
-export function summaryOf(
-  row: AuditEventRow,
-  t: Awaited<ReturnType<typeof getTranslations<'audit'>>>,
-): string {
+export function summaryOf(row: AuditEventRow, t: AuditTranslate): string {
   // The arguments differ by type, which the catalog's types cannot follow through a variable key.
   const summary = t as unknown as (key: string, values: Record<string, string | number>) => string;
   return summary(`summary.${row.type}`, summaryValues(row));

@@ -8,6 +8,8 @@ import { mayGrant } from '@/lib/auth/may-grant';
 import { accountsOnlyAdministeredBy } from '@/lib/users/admin-invariants';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
 import { guardMembershipChange } from './guard-membership-change';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from '@/lib/users/record-user-event';
 
 /**
  * Another role in one account (the account's Users page). Nobody gives more than they hold
@@ -15,7 +17,13 @@ import { guardMembershipChange } from './guard-membership-change';
  */
 export async function changeAccountRole(
   db: Database,
-  options: { actor: SessionUser; accountId: string; userId: string; role: AccountRole },
+  options: {
+    actor: SessionUser;
+    auditActor: AuditActor;
+    accountId: string;
+    userId: string;
+    role: AccountRole;
+  },
 ): Promise<UserChangeResult> {
   const { actor, accountId, userId, role } = options;
   return db.transaction(async (tx) => {
@@ -37,6 +45,14 @@ export async function changeAccountRole(
       .where(
         and(eq(accountMemberships.accountId, accountId), eq(accountMemberships.userId, userId)),
       );
+    if (membership.role !== role) {
+      await recordUserEvent(tx, options.auditActor, {
+        type: 'user.roleChanged',
+        user: { id: userId, email: membership.email },
+        inAccount: accountId,
+        details: { scope: 'account', account: account.name, from: membership.role, to: role },
+      });
+    }
     return { ok: true, email: membership.email } as const;
   });
 }

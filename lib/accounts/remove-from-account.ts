@@ -7,6 +7,8 @@ import { accountsOnlyAdministeredBy } from '@/lib/users/admin-invariants';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
 import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { guardMembershipChange } from './guard-membership-change';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from '@/lib/users/record-user-event';
 
 /**
  * Revoke on the account's Users page: takes the user out of this account. Someone left with no
@@ -15,13 +17,13 @@ import { guardMembershipChange } from './guard-membership-change';
  */
 export async function removeFromAccount(
   db: Database,
-  options: { actor: SessionUser; accountId: string; userId: string },
+  options: { actor: SessionUser; auditActor: AuditActor; accountId: string; userId: string },
 ): Promise<UserChangeResult | { ok: true; email: string; removedFromInstance: boolean }> {
   const { actor, accountId, userId } = options;
   return db.transaction(async (tx) => {
     const guard = await guardMembershipChange(tx, { actor, accountId, userId });
     if (!guard.ok) return guard;
-    const { membership } = guard;
+    const { account, membership } = guard;
     if (membership.role === 'admin') {
       const orphaned = await accountsOnlyAdministeredBy(tx, userId, [accountId]);
       if (orphaned.length > 0) {
@@ -43,6 +45,12 @@ export async function removeFromAccount(
       await cancelEmailsTo(tx, userId);
       await tx.delete(users).where(eq(users.id, userId));
     }
+    await recordUserEvent(tx, options.auditActor, {
+      type: 'user.removedFromAccount',
+      user: { id: userId, email: membership.email },
+      inAccount: accountId,
+      details: { account: account.name, role: membership.role, removedFromInstance },
+    });
     return { ok: true, email: membership.email, removedFromInstance } as const;
   });
 }

@@ -17,6 +17,14 @@ export const auditEventTypes = [
   'account.activated',
   'account.deleted',
   'account.delegationChanged',
+  'user.roleChanged',
+  'user.deactivated',
+  'user.reactivated',
+  'user.revoked',
+  'user.removedFromAccount',
+  'user.invitationRegenerated',
+  'user.resetLinkMade',
+  'user.twoFactorReset',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

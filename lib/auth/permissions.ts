@@ -45,6 +45,12 @@ export const accountPermissions = {
     hostRoles: ['admin'],
     hostReach: 'managed-or-delegated',
   },
+  /** The account's Activity: its part of the audit log (the host's admins see all of it). */
+  'account.activity': {
+    accountRoles: ['admin'],
+    hostRoles: ['admin'],
+    hostReach: 'managed',
+  },
   /** Delegating user management to the host is the account's own admins' choice alone. */
   'account.delegate': {
     accountRoles: ['admin'],

@@ -1,20 +1,14 @@
 import 'server-only';
-import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { AuditActor } from '@/lib/audit/audit-actor';
 import { changeHostSetting } from './change-host-setting';
+import { retentionDaysSchema, type RetentionLimits } from './retention-days';
 
 /** The database's check (migration 0009): 1 day to 3,650 days (about ten years). */
-const emailRetentionLimits = { minDays: 1, maxDays: 3650 } as const;
+export const emailRetentionLimits: RetentionLimits = { minDays: 1, maxDays: 3650 };
 
 /** The form: a whole number of days within the limits. */
-export const emailRetentionSchema = z.object({
-  days: z.coerce
-    .number('emailRetention')
-    .int('emailRetention')
-    .min(emailRetentionLimits.minDays, 'emailRetention')
-    .max(emailRetentionLimits.maxDays, 'emailRetention'),
-});
+export const emailRetentionSchema = retentionDaysSchema(emailRetentionLimits, 'emailRetention');
 
 /**
  * Sets how many days the delivery log keeps an email that is done with (sent, failed or

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import { deleteExpiredSessions } from '@/lib/auth/sessions';
+import { deleteOldEvents } from '@/lib/audit/delete-old-events';
+import { readAuditRetentionDays } from '@/lib/host/audit-retention';
 import { readEmailRetentionDays } from '@/lib/host/read-email-retention';
 import { deleteDeadInvitations } from '@/lib/invitations/delete-dead-invitations';
 import { deleteOldEmails } from '@/lib/outbox/delete-old-emails';
@@ -27,6 +29,7 @@ export interface SweepResult {
   invitations: number | null;
   resets: number | null;
   signInChallenges: number | null;
+  auditEvents: number | null;
 }
 
 type Sweep = (db: Database, options: { limit: number }) => Promise<number>;
@@ -55,12 +58,20 @@ const sweeps: Record<keyof SweepResult, { what: string; run: Sweep }> = {
     what: 'abandoned sign-ins (past the password, never finished)',
     run: deleteExpiredChallenges,
   },
+  auditEvents: {
+    what: 'audit events past the audit log’s retention',
+    run: async (db, { limit }) => {
+      const days = await readAuditRetentionDays(db);
+      return deleteOldEvents(db, { before: new Date(Date.now() - days * dayMs), limit });
+    },
+  },
 };
 
 /**
  * Keeps the tables that grow with use from growing without end: sessions past either limit,
  * throttle counts whose window and block are over, finished emails past the host's retention,
- * invitation and reset links dead for a while, and sign-ins abandoned after the password. At most `limit` rows of each per run, one
+ * invitation and reset links dead for a while, sign-ins abandoned after the password, and audit
+ * events past the host's retention. At most `limit` rows of each per run, one
  * table after the other, each its own statement. Runs beside the outbox sweep and from
  * /api/cron/outbox, never inside a request. Never throws: a table whose sweep fails is logged
  * and left for the next run, and the others are swept all the same.

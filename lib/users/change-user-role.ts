@@ -8,6 +8,8 @@ import { mayGrant } from '@/lib/auth/may-grant';
 import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invariants';
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from './record-user-event';
 
 /**
  * New roles for a user, of the same kind they hold: a host user gets another host role; an
@@ -21,17 +23,18 @@ export type RoleChange =
 /**
  * Changes another user's roles. The actor must be able to grant both the old and the new
  * roles, and the change must leave the instance an active host admin and every account an
- * admin. Takes effect on the user's next request (sessions read roles fresh).
+ * admin. Takes effect on the user's next request (sessions read roles fresh). Each role that
+ * changes is recorded in the audit log (an account role against its account).
  */
 export async function changeUserRole(
   db: Database,
-  options: { actor: SessionUser; userId: string; change: RoleChange },
+  options: { actor: SessionUser; auditActor: AuditActor; userId: string; change: RoleChange },
 ): Promise<UserChangeResult> {
   const { actor, userId, change } = options;
   return db.transaction(async (tx) => {
     const guard = await guardUserChange(tx, actor, userId);
     if (!guard.ok) return guard;
-    const { user, grant } = guard.target;
+    const { user, grant, accountIds, accountNames } = guard.target;
     const now = new Date();
 
     if (change.type === 'host') {
@@ -48,6 +51,13 @@ export async function changeUserRole(
         .update(users)
         .set({ hostRole: change.role, updatedAt: now })
         .where(eq(users.id, userId));
+      if (grant.role !== change.role) {
+        await recordUserEvent(tx, options.auditActor, {
+          type: 'user.roleChanged',
+          user,
+          details: { scope: 'host', from: grant.role, to: change.role },
+        });
+      }
       return { ok: true, email: user.email } as const;
     }
 
@@ -81,6 +91,17 @@ export async function changeUserRole(
         .where(
           and(eq(accountMemberships.userId, userId), eq(accountMemberships.accountId, account.id)),
         );
+      await recordUserEvent(tx, options.auditActor, {
+        type: 'user.roleChanged',
+        user,
+        inAccount: account.id,
+        details: {
+          scope: 'account',
+          account: accountNames[accountIds.indexOf(account.id)] ?? null,
+          from: held.get(account.id)!.role,
+          to: role,
+        },
+      });
     }
     await tx.update(users).set({ updatedAt: now }).where(eq(users.id, userId));
     return { ok: true, email: user.email } as const;

@@ -6,6 +6,8 @@ import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settin
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { guardUserChange } from './guard-user-change';
 import { issueResetLink } from '@/lib/resets/issue-reset-link';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from './record-user-event';
 
 export type MakeResetLinkResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }
@@ -20,14 +22,14 @@ export type MakeResetLinkResult =
  */
 export async function makeResetLink(
   db: Database,
-  options: { actor: SessionUser; userId: string; inAccount?: string },
+  options: { actor: SessionUser; auditActor: AuditActor; userId: string; inAccount?: string },
 ): Promise<MakeResetLinkResult> {
   const { actor, userId, inAccount } = options;
   const { hostName } = await loadInvitationSettings(db);
   return db.transaction(async (tx) => {
     const guard = await guardUserChange(tx, actor, userId, inAccount);
     if (!guard.ok) return guard;
-    const { user } = guard.target;
+    const { user, accountIds } = guard.target;
     if (user.status !== 'active') return { ok: false, reason: 'notActive' } as const;
     const { link, expiresAt } = await issueResetLink(tx, {
       userId,
@@ -47,6 +49,13 @@ export async function makeResetLink(
       language: user.language,
       content,
       supersedeKey: `password-reset:${userId}`,
+    });
+    await recordUserEvent(tx, options.auditActor, {
+      type: 'user.resetLinkMade',
+      user,
+      inAccount,
+      accountIds,
+      details: { by: 'admin', emailed: emailId !== null },
     });
     return { ok: true, link, expiresAt, emailId } as const;
   });

@@ -5,6 +5,8 @@ import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
 import { reissueInvitation } from '@/lib/invitations/reissue-invitation';
 import { foundIn, loadManagedUser } from './load-managed-user';
 import { mayGrant } from '@/lib/auth/may-grant';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from './record-user-event';
 
 export type RegenerateInvitationResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }
@@ -19,7 +21,7 @@ export type RegenerateInvitationResult =
  */
 export async function regenerateInvitation(
   db: Database,
-  options: { actor: SessionUser; userId: string; inAccount?: string },
+  options: { actor: SessionUser; auditActor: AuditActor; userId: string; inAccount?: string },
 ): Promise<RegenerateInvitationResult> {
   const { actor, userId, inAccount } = options;
   const invitee = await loadManagedUser(db, userId, false);
@@ -51,6 +53,13 @@ export async function regenerateInvitation(
       prepared,
       actor.id,
     );
+    await recordUserEvent(tx, options.auditActor, {
+      type: 'user.invitationRegenerated',
+      user: locked.user,
+      inAccount,
+      accountIds: locked.accountIds,
+      details: { emailed: emailId !== null },
+    });
     const { link, expiresAt } = prepared;
     return { ok: true, link, expiresAt, emailId } as const;
   });

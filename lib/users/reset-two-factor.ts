@@ -4,6 +4,8 @@ import type { SessionUser } from '@/lib/auth/read-session';
 import { deleteUserSessions } from '@/lib/auth/sessions';
 import { deleteTwoFactorOf } from '@/lib/two-factor/methods-of-users';
 import { guardUserChange } from './guard-user-change';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from './record-user-event';
 
 export type ResetTwoFactorResult =
   { ok: true } | { ok: false; reason: 'notFound' | 'forbidden' | 'self' | 'noMethod' };
@@ -16,7 +18,7 @@ export type ResetTwoFactorResult =
  */
 export async function resetTwoFactor(
   db: Database,
-  options: { actor: SessionUser; userId: string; inAccount?: string },
+  options: { actor: SessionUser; auditActor: AuditActor; userId: string; inAccount?: string },
 ): Promise<ResetTwoFactorResult> {
   const { actor, userId, inAccount } = options;
   return db.transaction(async (tx) => {
@@ -26,6 +28,12 @@ export async function resetTwoFactor(
       return { ok: false, reason: 'noMethod' } as const;
     }
     await deleteUserSessions(tx, { userId });
+    await recordUserEvent(tx, options.auditActor, {
+      type: 'user.twoFactorReset',
+      user: guard.target.user,
+      inAccount,
+      accountIds: guard.target.accountIds,
+    });
     return { ok: true } as const;
   });
 }

@@ -7,6 +7,8 @@ import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invariants';
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from './record-user-event';
 
 /**
  * Revoke: removes another user from the instance with their roles, sessions and links (the
@@ -16,13 +18,13 @@ import type { UserChangeResult } from './user-change-result';
  */
 export async function revokeUser(
   db: Database,
-  options: { actor: SessionUser; userId: string },
+  options: { actor: SessionUser; auditActor: AuditActor; userId: string },
 ): Promise<UserChangeResult> {
   const { actor, userId } = options;
   return db.transaction(async (tx) => {
     const guard = await guardUserChange(tx, actor, userId);
     if (!guard.ok) return guard;
-    const { user } = guard.target;
+    const { user, accountIds, accountNames } = guard.target;
     if (user.hostRole === 'admin' && (await isLastActiveHostAdmin(tx, userId))) {
       return { ok: false, reason: 'lastHostAdmin' } as const;
     }
@@ -32,6 +34,13 @@ export async function revokeUser(
     }
     await cancelEmailsTo(tx, userId);
     await tx.delete(users).where(eq(users.id, userId));
+    // The event keeps the address: the user row is gone.
+    await recordUserEvent(tx, options.auditActor, {
+      type: 'user.revoked',
+      user,
+      accountIds,
+      details: { status: user.status, hostRole: user.hostRole, accounts: accountNames },
+    });
     return { ok: true, email: user.email } as const;
   });
 }

@@ -1,5 +1,6 @@
 import { auditEvents, smtpSettings } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { insertAccount } from '../support/e2e-accounts';
 import { expect } from '../support/e2e-fixtures';
 import { testOnOwnInstance } from '../support/own-instance-fixtures';
 
@@ -85,4 +86,74 @@ test('a host admin finds their changes in the audit log, filters them and opens 
   await page.getByRole('searchbox', { name: 'Search events by email or name' }).fill('nobody');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByText('No event matches')).toBeVisible();
+});
+
+test("an account admin sees their account's Activity, and no other account's", async ({
+  page,
+  database,
+  makeAccountMember,
+  signIn,
+}) => {
+  const own = await insertAccount(database, { managed: false });
+  const other = await insertAccount(database, { managed: false });
+  const admin = await makeAccountMember(own, 'admin');
+  await makeAccountMember(other, 'admin');
+  await signIn(admin);
+
+  // A change of their own, made in the browser, and one in the other account.
+  await page.goto(`/accounts/${own.id}`);
+  const delegation = page.getByRole('region', { name: 'Delegated user management' });
+  await delegation.getByLabel('Let host admins manage this account’s users').check();
+  await delegation.getByRole('button', { name: 'Save' }).click();
+  await expect(delegation.getByRole('status')).toContainText('Saved');
+  await database.db.insert(auditEvents).values({
+    eventType: 'account.renamed',
+    actorKind: 'system',
+    targetKind: 'account',
+    targetId: other.id,
+    targetLabel: other.name,
+    accountId: other.id,
+    details: { from: 'Secret old name', to: other.name },
+  });
+
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${own.id}/activity$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Activity' }).locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Host admins may now manage its users');
+  await expect(rows.first()).toContainText(admin.email);
+  await expect(rows.first()).toContainText('Account admin');
+  await expect(page.getByRole('main')).not.toContainText('Secret old name');
+  await expectNoSeriousA11yViolations(page);
+
+  // The other account's Activity, and the host's log, stay closed to them.
+  const response = await page.goto(`/accounts/${other.id}/activity`);
+  expect(response?.status()).toBe(403);
+  expect((await page.goto('/settings/audit'))?.status()).toBe(403);
+});
+
+test('a host admin sets how long the audit log keeps events; the change is itself an event', async ({
+  page,
+  hostAdmin: _admin,
+}) => {
+  await page.goto('/settings/audit');
+  await page.getByRole('link', { name: 'Change how long' }).click();
+  await expect(page).toHaveURL(/\/settings\/general$/);
+  await page.getByRole('button', { name: 'Edit audit log retention' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit audit log retention' });
+  const days = dialog.getByLabel('Days');
+  await days.fill('29');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(days).toHaveAccessibleDescription(/Enter a whole number of days from 30 to 2,557/);
+  await days.fill('90');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('main')).toContainText('90 days');
+
+  await page.goto('/settings/audit');
+  await expect(page.getByText('Events are kept for 90 days, then deleted.')).toBeVisible();
+  const newest = page.getByRole('table', { name: 'Audit log' }).locator('tbody tr').first();
+  await expect(newest).toContainText('Audit log retention changed');
+  await expect(newest).toContainText('From 365 to 90 days');
 });

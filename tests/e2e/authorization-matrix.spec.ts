@@ -128,7 +128,7 @@ const rules = {
   secondStep:
     'Two-factor sign-in: the second step acts on the challenge its cookie names, for anyone holding one',
   hostSettings:
-    'Host settings (SMTP, host name, invitation lifetime, security), SMTP switch on the dashboard, delivery log',
+    'Host settings (SMTP, host name, invitation lifetime, security), SMTP switch on the dashboard, delivery log, audit log',
   hostUsers: 'invite / edit / revoke host users, their invite and reset links',
   accounts: 'create accounts; rename, deactivate, activate, delete accounts',
   accountSettings: 'change account settings, delete the account itself',
@@ -434,6 +434,14 @@ const actionRows: ActionRow[] = [
     expect: hostAdmin,
     // The default: an allowed call leaves the instance's delivery log as it was.
     probe: async () => ({ fields: { days: '90' } }),
+  },
+  {
+    file: app.general,
+    name: 'setAuditRetentionAction',
+    rule: rules.hostSettings,
+    expect: hostAdmin,
+    // The default: an allowed call leaves the instance's audit log as it was.
+    probe: async () => ({ fields: { days: '365' } }),
   },
   {
     file: app.security,
@@ -1004,13 +1012,23 @@ const pageRows: PageRow[] = [
     '/settings/general',
     '/settings/delivery',
     '/settings/security',
-    '/settings/audit',
-    '/settings/audit?q=a&type=host.renamed&actor=user&from=2026-01-01&after=2026-01-01T00:00:00.000000Z_1',
   ].map((route) => ({
     route,
     rule: rules.hostSettings,
     visits: [visit(route, seenBy('hostAdmin'))],
   })),
+  {
+    route: '/settings/audit',
+    rule: rules.hostSettings,
+    visits: [
+      visit('/settings/audit', seenBy('hostAdmin')),
+      // A later page of a search decides by the same rule.
+      visit(
+        '/settings/audit?q=a&type=host.renamed&actor=user&from=2026-01-01&after=2026-01-01T00:00:00.000000Z_1',
+        seenBy('hostAdmin'),
+      ),
+    ],
+  },
   {
     route: '/accounts/[accountId]',
     rule: 'see the account; open a managed account; open an unmanaged account',
@@ -1026,6 +1044,34 @@ const pageRows: PageRow[] = [
         label: 'no such account',
         path: () => `/accounts/${randomUUID()}`,
         expect: signedInSee(404),
+      },
+    ],
+  },
+  {
+    route: '/accounts/[accountId]/activity',
+    rule: 'account.activity: the account’s admins; host admins in a managed account',
+    visits: [
+      {
+        label: 'M',
+        path: (world) => `/accounts/${world.accounts.M.id}/activity`,
+        expect: seenBy('hostAdmin', 'accountAdmin'),
+      },
+      {
+        label: 'U',
+        path: (world) => `/accounts/${world.accounts.U.id}/activity`,
+        expect: seenBy(),
+      },
+      // Delegating user management opens its users, not its activity, to the host.
+      {
+        label: 'D',
+        path: (world) => `/accounts/${world.accounts.D.id}/activity`,
+        expect: seenBy(),
+      },
+      {
+        label: 'M, a later page of a search',
+        path: (world) =>
+          `/accounts/${world.accounts.M.id}/activity?q=a&type=user.revoked&before=2026-01-01T00:00:00.000000Z_9`,
+        expect: seenBy('hostAdmin', 'accountAdmin'),
       },
     ],
   },

@@ -185,6 +185,7 @@ describe('changeAccountRole', () => {
     expect(
       await changeAccountRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         accountId: account,
         userId: target.id,
         role: 'view',
@@ -201,6 +202,7 @@ describe('changeAccountRole', () => {
     expect(
       await changeAccountRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         accountId: account,
         userId: admin.id,
         role: 'view',
@@ -223,11 +225,21 @@ describe('changeAccountRole', () => {
       [hostStandard, managed, inManaged.id],
       [hostAdmin, unmanaged, inUnmanaged.id],
     ] as const) {
-      expect(await changeAccountRole(db(), { actor, accountId, userId, role: 'view' })).toEqual({
+      expect(
+        await changeAccountRole(db(), {
+          actor,
+          auditActor: testSetupActor,
+          accountId,
+          userId,
+          role: 'view',
+        }),
+      ).toEqual({
         ok: false,
         reason: 'forbidden',
       });
-      expect(await removeFromAccount(db(), { actor, accountId, userId })).toEqual({
+      expect(
+        await removeFromAccount(db(), { actor, auditActor: testSetupActor, accountId, userId }),
+      ).toEqual({
         ok: false,
         reason: 'forbidden',
       });
@@ -242,6 +254,7 @@ describe('changeAccountRole', () => {
     expect(
       await changeAccountRole(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         accountId: managed,
         userId: inManaged.id,
         role: 'admin',
@@ -254,6 +267,7 @@ describe('changeAccountRole', () => {
     const change = () =>
       changeAccountRole(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         accountId: unmanaged,
         userId: inUnmanaged.id,
         role: 'view',
@@ -276,13 +290,19 @@ describe('changeAccountRole', () => {
     expect(
       await changeAccountRole(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         accountId: account,
         userId: admin.id,
         role: 'standard',
       }),
     ).toEqual({ ok: false, reason: 'lastAccountAdmin', accounts: [name] });
     expect(
-      await removeFromAccount(db(), { actor: hostAdmin, accountId: account, userId: admin.id }),
+      await removeFromAccount(db(), {
+        actor: hostAdmin,
+        auditActor: testSetupActor,
+        accountId: account,
+        userId: admin.id,
+      }),
     ).toEqual({ ok: false, reason: 'lastAccountAdmin', accounts: [name] });
     expect(await snapshot()).toEqual(before);
 
@@ -291,6 +311,7 @@ describe('changeAccountRole', () => {
     expect(
       await changeAccountRole(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         accountId: account,
         userId: admin.id,
         role: 'standard',
@@ -316,9 +337,22 @@ describe('changeAccountRole', () => {
       [gone, member.id],
     ] as const) {
       expect(
-        await changeAccountRole(db(), { actor: hostAdmin, accountId, userId, role: 'admin' }),
+        await changeAccountRole(db(), {
+          actor: hostAdmin,
+          auditActor: testSetupActor,
+          accountId,
+          userId,
+          role: 'admin',
+        }),
       ).toEqual({ ok: false, reason: 'notFound' });
-      expect(await removeFromAccount(db(), { actor: hostAdmin, accountId, userId })).toEqual({
+      expect(
+        await removeFromAccount(db(), {
+          actor: hostAdmin,
+          auditActor: testSetupActor,
+          accountId,
+          userId,
+        }),
+      ).toEqual({
         ok: false,
         reason: 'notFound',
       });
@@ -344,7 +378,12 @@ describe('removeFromAccount', () => {
       .returning({ id: outbox.id });
 
     expect(
-      await removeFromAccount(db(), { actor: admin, accountId: account, userId: target.id }),
+      await removeFromAccount(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        accountId: account,
+        userId: target.id,
+      }),
     ).toEqual({ ok: true, email: target.email, removedFromInstance: true });
     expect(await userExists(target.id)).toBe(false);
     expect(await rolesOf(target.id)).toEqual([]);
@@ -369,6 +408,7 @@ describe('removeFromAccount', () => {
     expect(
       await removeFromAccount(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         accountId: account,
         userId: twoAccounts.id,
       }),
@@ -377,7 +417,12 @@ describe('removeFromAccount', () => {
     expect(await rolesOf(twoAccounts.id)).toEqual([{ accountId: other, role: 'standard' }]);
 
     expect(
-      await removeFromAccount(db(), { actor: hostAdmin, accountId: account, userId: hostUser.id }),
+      await removeFromAccount(db(), {
+        actor: hostAdmin,
+        auditActor: testSetupActor,
+        accountId: account,
+        userId: hostUser.id,
+      }),
     ).toEqual({ ok: true, email: hostUser.email, removedFromInstance: false });
     expect(await userExists(hostUser.id)).toBe(true);
     expect(await rolesOf(hostUser.id)).toEqual([]);
@@ -389,7 +434,12 @@ describe('removeFromAccount', () => {
     await makeUser(null, [[account, 'admin']]);
     const before = await snapshot();
     expect(
-      await removeFromAccount(db(), { actor: admin, accountId: account, userId: admin.id }),
+      await removeFromAccount(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        accountId: account,
+        userId: admin.id,
+      }),
     ).toEqual({ ok: false, reason: 'self' });
     expect(await snapshot()).toEqual(before);
   });
@@ -406,6 +456,7 @@ describe('links made from an account', () => {
     expect(
       await makeResetLink(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         userId: activeOutsider.id,
         inAccount: account,
       }),
@@ -413,6 +464,7 @@ describe('links made from an account', () => {
     expect(
       await regenerateInvitation(db(), {
         actor: hostAdmin,
+        auditActor: testSetupActor,
         userId: pendingOutsider.id,
         inAccount: account,
       }),
@@ -422,12 +474,14 @@ describe('links made from an account', () => {
     // From their own account, both are found.
     const reset = await makeResetLink(db(), {
       actor: hostAdmin,
+      auditActor: testSetupActor,
       userId: activeOutsider.id,
       inAccount: elsewhere,
     });
     expect(reset.ok).toBe(true);
     const invitation = await regenerateInvitation(db(), {
       actor: hostAdmin,
+      auditActor: testSetupActor,
       userId: pendingOutsider.id,
       inAccount: elsewhere,
     });

@@ -6,8 +6,16 @@ import { deleteAccount } from '@/lib/accounts/delete-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
 import { setAccountStatus } from '@/lib/accounts/set-account-status';
 import { setDelegation } from '@/lib/accounts/set-delegation';
+import { changeAccountRole } from '@/lib/accounts/change-account-role';
+import { removeFromAccount } from '@/lib/accounts/remove-from-account';
+import { changeUserRole } from '@/lib/users/change-user-role';
+import { makeResetLink } from '@/lib/users/make-reset-link';
+import { revokeUser } from '@/lib/users/revoke-user';
+import { setUserStatus } from '@/lib/users/set-user-status';
 import { auditPageQueries, listAuditEvents, type AuditListQuery } from '@/lib/audit/list-events';
+import { setAuditRetention } from '@/lib/host/audit-retention';
 import { setEmailRetention } from '@/lib/host/email-retention';
+import { sweepExpiredRows } from '@/lib/maintenance/sweep-expired-rows';
 import { renameHost } from '@/lib/host/rename-host';
 import { getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
 import { runSmtpTest } from '@/lib/smtp/run-smtp-test';
@@ -272,6 +280,106 @@ describe('account events', () => {
   });
 });
 
+describe('user events', () => {
+  it('records role changes, deactivation, reactivation and revocation against the user', async () => {
+    const { user, actor } = await admin();
+    const auditActor = actor;
+    const target = await makeUser('view');
+    await changeUserRole(db(), {
+      actor: user,
+      auditActor,
+      userId: target.id,
+      change: { type: 'host', role: 'standard' },
+    });
+    await setUserStatus(db(), { actor: user, auditActor, userId: target.id, active: false });
+    // Already deactivated: nothing changes, nothing is recorded.
+    await setUserStatus(db(), { actor: user, auditActor, userId: target.id, active: false });
+    await setUserStatus(db(), { actor: user, auditActor, userId: target.id, active: true });
+    await revokeUser(db(), { actor: user, auditActor, userId: target.id });
+    const events = await db()
+      .select({
+        type: auditEvents.eventType,
+        label: auditEvents.targetLabel,
+        accountId: auditEvents.accountId,
+        details: auditEvents.details,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, target.id))
+      .orderBy(auditEvents.id);
+    expect(events).toEqual([
+      {
+        type: 'user.roleChanged',
+        label: target.email,
+        accountId: null,
+        details: { scope: 'host', from: 'view', to: 'standard' },
+      },
+      { type: 'user.deactivated', label: target.email, accountId: null, details: {} },
+      { type: 'user.reactivated', label: target.email, accountId: null, details: {} },
+      {
+        type: 'user.revoked',
+        label: target.email,
+        accountId: null,
+        details: { status: 'active', hostRole: 'standard', accounts: [] },
+      },
+    ]);
+  });
+
+  it("records a change made on an account's Users page against that account", async () => {
+    const { user, actor } = await admin();
+    const account = await makeAccount({ name: nextName('Members') });
+    const other = await makeAccount();
+    // Another admin, so the member may be removed after becoming one.
+    await makeUser(null, [[account, 'admin']]);
+    // In two accounts: only the page the change was made on says which account it belongs to.
+    const member = await makeUser(null, [
+      [account, 'standard'],
+      [other, 'view'],
+    ]);
+    await changeAccountRole(db(), {
+      actor: user,
+      auditActor: actor,
+      accountId: account,
+      userId: member.id,
+      role: 'admin',
+    });
+    await makeResetLink(db(), {
+      actor: user,
+      auditActor: actor,
+      userId: member.id,
+      inAccount: account,
+    });
+    await removeFromAccount(db(), {
+      actor: user,
+      auditActor: actor,
+      accountId: account,
+      userId: member.id,
+    });
+    const events = await db()
+      .select({ type: auditEvents.eventType, details: auditEvents.details })
+      .from(auditEvents)
+      .where(eq(auditEvents.accountId, account))
+      .orderBy(auditEvents.id);
+    expect(events.map((event) => event.type)).toEqual([
+      'user.roleChanged',
+      'user.resetLinkMade',
+      'user.removedFromAccount',
+    ]);
+    expect(events[0]!.details).toMatchObject({ scope: 'account', from: 'standard', to: 'admin' });
+    expect(events[1]!.details).toEqual({ by: 'admin', emailed: false });
+    expect(events[2]!.details).toMatchObject({ role: 'admin', removedFromInstance: false });
+  });
+
+  it('records nothing when a change is refused', async () => {
+    const { user, actor } = await admin();
+    const count = await eventCount();
+    // Oneself: refused.
+    expect(
+      await setUserStatus(db(), { actor: user, auditActor: actor, userId: user.id, active: false }),
+    ).toMatchObject({ ok: false, reason: 'self' });
+    expect(await eventCount()).toBe(count);
+  });
+});
+
 describe('the log', () => {
   const query = (changes: Partial<AuditListQuery>): AuditListQuery => ({
     text: '',
@@ -363,5 +471,41 @@ describe('the log', () => {
     expect(await plan(searched.page)).not.toContain('Seq Scan');
     const ofAccount = auditPageQueries(db(), query({ accountId: crypto.randomUUID() }));
     expect(await plan(ofAccount.page)).toContain('audit_events_account_log_order');
+  });
+});
+
+describe('retention', () => {
+  it('deletes events past the retention in bounded batches, and records a change of it', async () => {
+    const { actor } = await admin();
+    await setAuditRetention(db(), { days: 365, actor });
+    const ago = (days: number) => sql`now() - make_interval(days => ${days})`;
+    await db().execute(sql`
+      insert into audit_events (occurred_at, event_type, actor_kind, target_kind, target_label)
+      values (${ago(400)}, 'host.renamed', 'system', 'host', 'swept-1'),
+             (${ago(366)}, 'host.renamed', 'system', 'host', 'swept-2'),
+             (${ago(364)}, 'host.renamed', 'system', 'host', 'kept')`);
+    const labels = async () =>
+      (
+        await db()
+          .select({ label: auditEvents.targetLabel })
+          .from(auditEvents)
+          .where(sql`${auditEvents.targetLabel} in ('swept-1', 'swept-2', 'kept')`)
+      ).map((row) => row.label);
+
+    expect((await sweepExpiredRows(db(), { limit: 1 })).auditEvents).toBe(1);
+    expect(await labels()).toEqual(['swept-2', 'kept']);
+    expect((await sweepExpiredRows(db(), { limit: 1 })).auditEvents).toBe(1);
+    expect((await sweepExpiredRows(db(), { limit: 1 })).auditEvents).toBe(0);
+    expect(await labels()).toEqual(['kept']);
+
+    await setAuditRetention(db(), { days: 30, actor });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'host.auditRetentionChanged',
+      details: { from: 365, to: 30 },
+    });
+    await sweepExpiredRows(db());
+    expect(await labels()).toEqual([]);
+    await expect(setAuditRetention(db(), { days: 29, actor })).rejects.toThrow();
+    await setAuditRetention(db(), { days: 365, actor });
   });
 });

@@ -51,7 +51,7 @@ describe('sweepExpiredRows', () => {
     const runs = [];
     for (let run = 0; run < 4; run++) runs.push(await sweepExpiredRows(db, { limit: 2 }));
     // Nothing else to sweep here (tests/integration/retention-sweep.test.ts has the rest).
-    const others = { emails: 0, invitations: 0, resets: 0, signInChallenges: 0 };
+    const others = { emails: 0, invitations: 0, resets: 0, signInChallenges: 0, auditEvents: 0 };
     expect(runs).toEqual([
       { sessions: 2, throttle: 2, ...others },
       { sessions: 2, throttle: 2, ...others },

@@ -8,6 +8,7 @@ import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { readInvitation } from '@/lib/invitations/read-invitation';
 import { regenerateInvitation } from '@/lib/users/regenerate-invitation';
+import { testSetupActor } from '../support/audit-actors';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
@@ -271,7 +272,11 @@ describe('regenerateInvitation', () => {
     const admin = await makeUser('admin');
     const first = await inviteHostUser(admin);
 
-    const again = await regenerateInvitation(db(), { actor: admin, userId: first.userId });
+    const again = await regenerateInvitation(db(), {
+      actor: admin,
+      auditActor: testSetupActor,
+      userId: first.userId,
+    });
     if (!again.ok) throw new Error(again.reason);
     const newToken = tokenOf(again.link);
     expect(newToken).not.toBe(first.token);
@@ -301,7 +306,13 @@ describe('regenerateInvitation', () => {
     const { userId, token } = await inviteHostUser(admin);
     const before = await counts();
     for (const role of ['standard', 'view'] as const) {
-      expect(await regenerateInvitation(db(), { actor: await makeUser(role), userId })).toEqual({
+      expect(
+        await regenerateInvitation(db(), {
+          actor: await makeUser(role),
+          auditActor: testSetupActor,
+          userId,
+        }),
+      ).toEqual({
         ok: false,
         reason: 'forbidden',
       });
@@ -309,7 +320,13 @@ describe('regenerateInvitation', () => {
     expect(await counts()).toEqual({ ...before, users: before.users + 2 });
     expect(await readInvitation(db(), { token })).toMatchObject({ state: 'valid' });
 
-    expect(await regenerateInvitation(db(), { actor: admin, userId: admin.id })).toEqual({
+    expect(
+      await regenerateInvitation(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        userId: admin.id,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'notPending',
     });
@@ -327,14 +344,22 @@ describe('regenerateInvitation', () => {
       language: 'en',
     });
     if (!invited.ok) throw new Error(invited.reason);
-    expect(await regenerateInvitation(db(), { actor: otherAdmin, userId: invited.userId })).toEqual(
-      {
-        ok: false,
-        reason: 'forbidden',
-      },
-    );
     expect(
-      await regenerateInvitation(db(), { actor: ownAdmin, userId: invited.userId }),
+      await regenerateInvitation(db(), {
+        actor: otherAdmin,
+        auditActor: testSetupActor,
+        userId: invited.userId,
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(
+      await regenerateInvitation(db(), {
+        actor: ownAdmin,
+        auditActor: testSetupActor,
+        userId: invited.userId,
+      }),
     ).toMatchObject({
       ok: true,
     });

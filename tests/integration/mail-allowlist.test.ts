@@ -10,6 +10,7 @@ import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { listDeliveries, type DeliveryStatus } from '@/lib/outbox/list-deliveries';
 import { closePooledTransport } from '@/lib/outbox/pooled-transport';
 import { resendEmail } from '@/lib/outbox/resend-email';
+import { testSetupActor } from '../support/audit-actors';
 import { credentials, withTestSmtpServers } from '../support/smtp-client';
 import type { TestSmtpServer } from '../support/smtp-server';
 import { testSmtpSettings } from '../support/test-smtp-settings';
@@ -159,7 +160,11 @@ describe('with an allow-list', () => {
   it('cancels an older held invitation when the link is regenerated; the new one is held too', async () => {
     const admin = await makeAdmin();
     const first = await invite(admin, 'eve', 'elsewhere.test');
-    const again = await regenerateInvitation(db(), { actor: admin, userId: first.userId });
+    const again = await regenerateInvitation(db(), {
+      actor: admin,
+      auditActor: testSetupActor,
+      userId: first.userId,
+    });
     if (!again.ok) throw new Error(again.reason);
     expect(await emailRow(first.emailId)).toEqual({ status: 'cancelled', payload: null });
     expect(await emailRow(again.emailId!)).toMatchObject({ status: 'held' });

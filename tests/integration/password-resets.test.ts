@@ -14,6 +14,7 @@ import { answerForgotPassword } from '@/lib/resets/answer-forgot-password';
 import { sendSelfServiceReset } from '@/lib/resets/send-self-service-reset';
 import { resetPassword } from '@/lib/resets/reset-password';
 import { setUserStatus } from '@/lib/users/set-user-status';
+import { testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import type { UserStatus } from '@/db/schema';
@@ -263,7 +264,11 @@ describe('makeResetLink (admin)', () => {
     await sendSelfServiceReset(db(), user.email);
     const older = (await tokenEmailedTo(user.email))!.token;
 
-    const made = await makeResetLink(db(), { actor: admin, userId: user.id });
+    const made = await makeResetLink(db(), {
+      actor: admin,
+      auditActor: testSetupActor,
+      userId: user.id,
+    });
     expect(made).toMatchObject({ ok: true });
     if (!made.ok) return;
     expect(made.link).toMatch(/^http:\/\/localhost:\d+\/reset\/[\w-]{43}$/);
@@ -283,7 +288,9 @@ describe('makeResetLink (admin)', () => {
     await setSmtp(false);
     const admin = await makeUser({ hostRole: 'admin' });
     const user = await makeUser();
-    expect(await makeResetLink(db(), { actor: admin, userId: user.id })).toMatchObject({
+    expect(
+      await makeResetLink(db(), { actor: admin, auditActor: testSetupActor, userId: user.id }),
+    ).toMatchObject({
       ok: true,
       emailId: null,
     });
@@ -292,12 +299,23 @@ describe('makeResetLink (admin)', () => {
   it('a link made before a deactivation stays dead after the reactivation', async () => {
     const admin = await makeUser({ hostRole: 'admin' });
     const user = await makeUser();
-    const made = await makeResetLink(db(), { actor: admin, userId: user.id });
+    const made = await makeResetLink(db(), {
+      actor: admin,
+      auditActor: testSetupActor,
+      userId: user.id,
+    });
     if (!made.ok) throw new Error('no reset link');
     const token = made.link.split('/reset/')[1]!;
 
     for (const active of [false, true]) {
-      expect(await setUserStatus(db(), { actor: admin, userId: user.id, active })).toMatchObject({
+      expect(
+        await setUserStatus(db(), {
+          actor: admin,
+          auditActor: testSetupActor,
+          userId: user.id,
+          active,
+        }),
+      ).toMatchObject({
         ok: true,
       });
       if (!active) expect(await readResetLink(db(), { token })).toEqual({ state: 'deactivated' });
@@ -319,16 +337,22 @@ describe('makeResetLink (admin)', () => {
     const target = await makeUser();
     const pending = await makeUser({ status: 'pending' });
     const deactivated = await makeUser({ status: 'deactivated' });
-    expect(await makeResetLink(db(), { actor: standard, userId: target.id })).toEqual({
+    expect(
+      await makeResetLink(db(), { actor: standard, auditActor: testSetupActor, userId: target.id }),
+    ).toEqual({
       ok: false,
       reason: 'forbidden',
     });
-    expect(await makeResetLink(db(), { actor: admin, userId: admin.id })).toEqual({
+    expect(
+      await makeResetLink(db(), { actor: admin, auditActor: testSetupActor, userId: admin.id }),
+    ).toEqual({
       ok: false,
       reason: 'self',
     });
     for (const user of [pending, deactivated]) {
-      expect(await makeResetLink(db(), { actor: admin, userId: user.id })).toEqual({
+      expect(
+        await makeResetLink(db(), { actor: admin, auditActor: testSetupActor, userId: user.id }),
+      ).toEqual({
         ok: false,
         reason: 'notActive',
       });

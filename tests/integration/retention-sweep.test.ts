@@ -231,6 +231,7 @@ describe('sweepExpiredRows', () => {
         invitations: 0,
         resets: 1,
         signInChallenges: 0,
+        auditEvents: 0,
       });
     } finally {
       await db().execute(sql`alter table outbox_away rename to outbox`);

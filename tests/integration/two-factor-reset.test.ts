@@ -6,6 +6,7 @@ import { loadAccountScope } from '@/lib/auth/load-account-scope';
 import { hashToken } from '@/lib/crypto/tokens';
 import { listUsers } from '@/lib/users/list-users';
 import { resetTwoFactor } from '@/lib/users/reset-two-factor';
+import { testSetupActor } from '../support/audit-actors';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 
@@ -67,11 +68,15 @@ describe('resetting a user’s two-factor sign-in', () => {
       );
     expect((await rowOf())?.twoFactor).toEqual(['email', 'totp']);
 
-    expect(await resetTwoFactor(db(), { actor: admin, userId: user.id })).toEqual({ ok: true });
+    expect(
+      await resetTwoFactor(db(), { actor: admin, auditActor: testSetupActor, userId: user.id }),
+    ).toEqual({ ok: true });
     expect(await leftOf(user.id)).toEqual(nothing);
     expect((await rowOf())?.twoFactor).toEqual([]);
     // Nothing left to reset.
-    expect(await resetTwoFactor(db(), { actor: admin, userId: user.id })).toEqual({
+    expect(
+      await resetTwoFactor(db(), { actor: admin, auditActor: testSetupActor, userId: user.id }),
+    ).toEqual({
       ok: false,
       reason: 'noMethod',
     });
@@ -80,7 +85,9 @@ describe('resetting a user’s two-factor sign-in', () => {
   it('is refused for oneself, and for users the actor may not manage; nothing changes', async () => {
     const admin = await makeUser('admin');
     await withTwoFactor(admin.id);
-    expect(await resetTwoFactor(db(), { actor: admin, userId: admin.id })).toEqual({
+    expect(
+      await resetTwoFactor(db(), { actor: admin, auditActor: testSetupActor, userId: admin.id }),
+    ).toEqual({
       ok: false,
       reason: 'self',
     });
@@ -96,7 +103,12 @@ describe('resetting a user’s two-factor sign-in', () => {
     ]);
     await withTwoFactor(shared.id);
     expect(
-      await resetTwoFactor(db(), { actor: accountAdmin, userId: shared.id, inAccount: mine }),
+      await resetTwoFactor(db(), {
+        actor: accountAdmin,
+        auditActor: testSetupActor,
+        userId: shared.id,
+        inAccount: mine,
+      }),
     ).toEqual({ ok: false, reason: 'forbidden' });
     expect(await leftOf(shared.id)).toEqual(everything);
     const accountRow = (
@@ -111,7 +123,12 @@ describe('resetting a user’s two-factor sign-in', () => {
     const onlyTheirs = await makeUser(null, [[theirs, 'view']]);
     await withTwoFactor(onlyTheirs.id);
     expect(
-      await resetTwoFactor(db(), { actor: accountAdmin, userId: onlyTheirs.id, inAccount: mine }),
+      await resetTwoFactor(db(), {
+        actor: accountAdmin,
+        auditActor: testSetupActor,
+        userId: onlyTheirs.id,
+        inAccount: mine,
+      }),
     ).toEqual({ ok: false, reason: 'notFound' });
     expect(await leftOf(onlyTheirs.id)).toEqual(everything);
   });
@@ -122,7 +139,12 @@ describe('resetting a user’s two-factor sign-in', () => {
     const member = await makeUser(null, [[mine, 'standard']]);
     await withTwoFactor(member.id);
     expect(
-      await resetTwoFactor(db(), { actor: accountAdmin, userId: member.id, inAccount: mine }),
+      await resetTwoFactor(db(), {
+        actor: accountAdmin,
+        auditActor: testSetupActor,
+        userId: member.id,
+        inAccount: mine,
+      }),
     ).toEqual({ ok: true });
     expect(await leftOf(member.id)).toEqual(nothing);
   });

@@ -11,6 +11,7 @@ import { changeUserRole } from '@/lib/users/change-user-role';
 import { listUsers } from '@/lib/users/list-users';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
+import { testSetupActor } from '../support/audit-actors';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
@@ -121,7 +122,11 @@ describe('listUsers', () => {
     const viewer = await makeUser('admin');
     const tag = nextTag('expiry');
     const first = await invite(viewer, { type: 'host', role: 'view' }, `${tag}-pending@x.test`);
-    const again = await regenerateInvitation(db(), { actor: viewer, userId: first.userId });
+    const again = await regenerateInvitation(db(), {
+      actor: viewer,
+      auditActor: testSetupActor,
+      userId: first.userId,
+    });
     if (!again.ok) throw new Error(again.reason);
     // The replaced link is made to look newer and longer-lived: only its mark must rule it out.
     await db()
@@ -281,6 +286,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         userId: target.id,
         change: { type: 'host', role: 'view' },
       }),
@@ -297,6 +303,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor,
+        auditActor: testSetupActor,
         userId: hostUser.id,
         change: { type: 'host', role: 'standard' },
       }),
@@ -304,6 +311,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor,
+        auditActor: testSetupActor,
         userId: member.id,
         change: { type: 'individual', accounts: [{ accountId: managed, role: 'standard' }] },
       }),
@@ -322,6 +330,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor,
+        auditActor: testSetupActor,
         userId: target.id,
         change: { type: 'host', role: 'standard' },
       }),
@@ -333,6 +342,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor,
+        auditActor: testSetupActor,
         userId: target.id,
         change: { type: 'host', role: 'standard' },
       }),
@@ -347,6 +357,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         userId: admin.id,
         change: { type: 'host', role: 'view' },
       }),
@@ -363,6 +374,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         userId: member.id,
         change: { type: 'host', role: 'view' },
       }),
@@ -370,6 +382,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         userId: hostUser.id,
         change: { type: 'individual', accounts: [{ accountId: managed, role: 'view' }] },
       }),
@@ -388,6 +401,7 @@ describe('changeUserRole', () => {
     expect(
       await changeUserRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         userId: member.id,
         change: {
           type: 'individual',
@@ -416,6 +430,7 @@ describe('changeUserRole', () => {
     const demote = () =>
       changeUserRole(db(), {
         actor: admin,
+        auditActor: testSetupActor,
         userId: accountAdmin.id,
         change: { type: 'individual', accounts: [{ accountId: account, role: 'standard' }] },
       });
@@ -448,6 +463,7 @@ describe('changeUserRole', () => {
       expect(
         await changeUserRole(db(), {
           actor: admin,
+          auditActor: testSetupActor,
           userId: member.id,
           change: {
             type: 'individual',
@@ -483,7 +499,12 @@ describe('setUserStatus', () => {
     expect(queued!.payload).not.toBeNull();
 
     expect(
-      await setUserStatus(db(), { actor: admin, userId: target.userId, active: false }),
+      await setUserStatus(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        userId: target.userId,
+        active: false,
+      }),
     ).toEqual({ ok: true, email: target.email });
     expect(await readUser(target.userId)).toMatchObject({ status: 'deactivated' });
     expect(await db().select().from(sessions).where(eq(sessions.userId, target.userId))).toEqual(
@@ -500,7 +521,12 @@ describe('setUserStatus', () => {
     expect(await emailsTo(bystander.userId)).toMatchObject([{ status: 'queued' }]);
 
     expect(
-      await setUserStatus(db(), { actor: admin, userId: target.userId, active: true }),
+      await setUserStatus(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        userId: target.userId,
+        active: true,
+      }),
     ).toEqual({ ok: true, email: target.email });
     expect(await readUser(target.userId)).toMatchObject({ status: 'active' });
   });
@@ -509,7 +535,14 @@ describe('setUserStatus', () => {
     const admin = await makeUser('admin');
     const { userId, token, email } = await invite(admin, { type: 'host', role: 'view' });
 
-    expect(await setUserStatus(db(), { actor: admin, userId, active: false })).toEqual({
+    expect(
+      await setUserStatus(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        userId,
+        active: false,
+      }),
+    ).toEqual({
       ok: true,
       email,
     });
@@ -520,7 +553,9 @@ describe('setUserStatus', () => {
     });
     expect(await readInvitation(db(), { token })).toEqual({ state: 'deactivated' });
 
-    expect(await setUserStatus(db(), { actor: admin, userId, active: true })).toEqual({
+    expect(
+      await setUserStatus(db(), { actor: admin, auditActor: testSetupActor, userId, active: true }),
+    ).toEqual({
       ok: true,
       email,
     });
@@ -539,7 +574,14 @@ describe('setUserStatus', () => {
     // As for changeUserRole: only an actor no longer active leaves the target the last one.
     await leaveActiveAdmins(target.id);
     const before = await snapshot();
-    expect(await setUserStatus(db(), { actor, userId: target.id, active: false })).toEqual({
+    expect(
+      await setUserStatus(db(), {
+        actor,
+        auditActor: testSetupActor,
+        userId: target.id,
+        active: false,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'lastHostAdmin',
     });
@@ -553,7 +595,12 @@ describe('setUserStatus', () => {
     const accountAdmin = await makeUser(null, [[account, 'admin']]);
     const before = await snapshot();
     expect(
-      await setUserStatus(db(), { actor: admin, userId: accountAdmin.id, active: false }),
+      await setUserStatus(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        userId: accountAdmin.id,
+        active: false,
+      }),
     ).toEqual({ ok: false, reason: 'lastAccountAdmin', accounts: [name] });
     expect(await snapshot()).toEqual(before);
   });
@@ -561,7 +608,14 @@ describe('setUserStatus', () => {
   it('refuses a change to oneself', async () => {
     const admin = await makeUser('admin');
     const before = await snapshot();
-    expect(await setUserStatus(db(), { actor: admin, userId: admin.id, active: false })).toEqual({
+    expect(
+      await setUserStatus(db(), {
+        actor: admin,
+        auditActor: testSetupActor,
+        userId: admin.id,
+        active: false,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'self',
     });
@@ -580,7 +634,9 @@ describe('setUserStatus', () => {
     const before = await snapshot();
     for (const actor of actors) {
       for (const userId of [hostUser.id, member.id]) {
-        expect(await setUserStatus(db(), { actor, userId, active: false })).toEqual({
+        expect(
+          await setUserStatus(db(), { actor, auditActor: testSetupActor, userId, active: false }),
+        ).toEqual({
           ok: false,
           reason: 'forbidden',
         });
@@ -601,7 +657,9 @@ describe('revokeUser', () => {
     await createSession(db(), { userId: target.userId });
     expect(await rolesOf(target.userId)).toHaveLength(1);
 
-    expect(await revokeUser(db(), { actor: admin, userId: target.userId })).toEqual({
+    expect(
+      await revokeUser(db(), { actor: admin, auditActor: testSetupActor, userId: target.userId }),
+    ).toEqual({
       ok: true,
       email: target.email,
     });
@@ -629,12 +687,16 @@ describe('revokeUser', () => {
     const standard = await makeUser('standard');
     const roleless = await makeUser(null, [], { status: 'deactivated' });
     const before = await snapshot();
-    expect(await revokeUser(db(), { actor: standard, userId: roleless.id })).toEqual({
+    expect(
+      await revokeUser(db(), { actor: standard, auditActor: testSetupActor, userId: roleless.id }),
+    ).toEqual({
       ok: false,
       reason: 'forbidden',
     });
     expect(await snapshot()).toEqual(before);
-    expect(await revokeUser(db(), { actor: admin, userId: roleless.id })).toEqual({
+    expect(
+      await revokeUser(db(), { actor: admin, auditActor: testSetupActor, userId: roleless.id }),
+    ).toEqual({
       ok: true,
       email: roleless.email,
     });
@@ -644,7 +706,9 @@ describe('revokeUser', () => {
   it('refuses to revoke oneself', async () => {
     const admin = await makeUser('admin');
     const before = await snapshot();
-    expect(await revokeUser(db(), { actor: admin, userId: admin.id })).toEqual({
+    expect(
+      await revokeUser(db(), { actor: admin, auditActor: testSetupActor, userId: admin.id }),
+    ).toEqual({
       ok: false,
       reason: 'self',
     });
@@ -657,7 +721,9 @@ describe('revokeUser', () => {
     const account = await makeAccount({ managed: true, name });
     const accountAdmin = await makeUser(null, [[account, 'admin']]);
     const before = await snapshot();
-    expect(await revokeUser(db(), { actor: admin, userId: accountAdmin.id })).toEqual({
+    expect(
+      await revokeUser(db(), { actor: admin, auditActor: testSetupActor, userId: accountAdmin.id }),
+    ).toEqual({
       ok: false,
       reason: 'lastAccountAdmin',
       accounts: [name],
@@ -668,7 +734,9 @@ describe('revokeUser', () => {
   it('lets the same email be invited again afterwards', async () => {
     const admin = await makeUser('admin');
     const first = await invite(admin, { type: 'host', role: 'standard' });
-    expect(await revokeUser(db(), { actor: admin, userId: first.userId })).toMatchObject({
+    expect(
+      await revokeUser(db(), { actor: admin, auditActor: testSetupActor, userId: first.userId }),
+    ).toMatchObject({
       ok: true,
     });
     const again = await invite(admin, { type: 'host', role: 'view' }, first.email);
@@ -687,8 +755,8 @@ describe('concurrent changes', () => {
       const b = await makeUser('admin');
       await leaveActiveAdmins(a.id, b.id);
       const results = await Promise.all([
-        setUserStatus(db(), { actor: a, userId: b.id, active: false }),
-        setUserStatus(db(), { actor: b, userId: a.id, active: false }),
+        setUserStatus(db(), { actor: a, auditActor: testSetupActor, userId: b.id, active: false }),
+        setUserStatus(db(), { actor: b, auditActor: testSetupActor, userId: a.id, active: false }),
       ]);
       expect(results.filter((result) => result.ok)).toHaveLength(1);
       expect(results.filter((result) => !result.ok)).toEqual([

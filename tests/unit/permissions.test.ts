@@ -110,6 +110,14 @@ const accountRows: {
     kinds: allKinds,
     cells: ['managed accounts', 'managed accounts', 'managed accounts', 'yes', 'yes', 'yes'],
   },
+  // Not a row of the table: PRODUCT.md "Security, audit and operations" gives an account's
+  // Activity to its admins; host admins read it where they manage the account.
+  {
+    action: "see an account's Activity",
+    permission: 'account.activity',
+    kinds: allKinds,
+    cells: ['managed accounts', 'no', 'no', 'yes', 'no', 'no'],
+  },
   // Not a row of the table: PRODUCT.md "Accounts" gives delegating to the account's admins.
   {
     action: 'delegate user management to the host',

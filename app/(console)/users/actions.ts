@@ -37,8 +37,8 @@ export const inviteUserAction = action(
 
 export const regenerateInvitationAction = action(
   { schema: userIdSchema, access: 'host.users.manage' },
-  async ({ userId }, { user, db, t }) => {
-    const result = await regenerateInvitation(db, { actor: user, userId });
+  async ({ userId }, { user, db, t, actor }) => {
+    const result = await regenerateInvitation(db, { actor: user, auditActor: actor, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
     return issuedLink(result, '/users');
   },
@@ -46,8 +46,8 @@ export const regenerateInvitationAction = action(
 
 export const makeResetLinkAction = action(
   { schema: userIdSchema, access: 'host.users.manage' },
-  async ({ userId }, { user, db, t }) => {
-    const result = await makeResetLink(db, { actor: user, userId });
+  async ({ userId }, { user, db, t, actor }) => {
+    const result = await makeResetLink(db, { actor: user, auditActor: actor, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
     return issuedLink(result, '/users');
   },
@@ -55,8 +55,8 @@ export const makeResetLinkAction = action(
 
 export const resetTwoFactorAction = action(
   { schema: userIdSchema, access: 'host.users.manage' },
-  async ({ userId }, { user, db, t }) => {
-    const result = await resetTwoFactor(db, { actor: user, userId });
+  async ({ userId }, { user, db, t, actor }) => {
+    const result = await resetTwoFactor(db, { actor: user, auditActor: actor, userId });
     if (!result.ok) return { ok: false, formError: t(`users.errors.${result.reason}`) };
     revalidatePath('/users');
     return { ok: true, data: undefined };
@@ -65,8 +65,8 @@ export const resetTwoFactorAction = action(
 
 export const changeUserRoleAction = action(
   { schema: changeRoleSchema, access: 'host.users.manage' },
-  async ({ userId, change }, { user, db, t }) => {
-    const result = await changeUserRole(db, { actor: user, userId, change });
+  async ({ userId, change }, { user, db, t, actor }) => {
+    const result = await changeUserRole(db, { actor: user, auditActor: actor, userId, change });
     if (!result.ok) return userChangeRefusal(result, t);
     revalidatePath('/users');
     return { ok: true, data: undefined };
@@ -75,8 +75,8 @@ export const changeUserRoleAction = action(
 
 export const setUserStatusAction = action(
   { schema: setStatusSchema, access: 'host.users.manage' },
-  async ({ userId, active }, { user, db, t }) => {
-    const result = await setUserStatus(db, { actor: user, userId, active });
+  async ({ userId, active }, { user, db, t, actor }) => {
+    const result = await setUserStatus(db, { actor: user, auditActor: actor, userId, active });
     if (!result.ok) return userChangeRefusal(result, t);
     revalidatePath('/users');
     return { ok: true, data: undefined };
@@ -85,8 +85,8 @@ export const setUserStatusAction = action(
 
 export const revokeUserAction = action(
   { schema: userIdSchema, access: 'host.users.manage' },
-  async ({ userId }, { user, db, t }) => {
-    const result = await revokeUser(db, { actor: user, userId });
+  async ({ userId }, { user, db, t, actor }) => {
+    const result = await revokeUser(db, { actor: user, auditActor: actor, userId });
     if (!result.ok) return userChangeRefusal(result, t);
     revalidatePath('/users');
     return { ok: true, data: { email: result.email } };

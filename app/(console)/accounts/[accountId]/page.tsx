@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ButtonLink } from '@/components/ui/button-link';
-import { UsersIcon } from '@/components/ui/icons';
+import { ListIcon, UsersIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/database/configured-database';
 import { countAccountUsers } from '@/lib/accounts/count-account-users';
@@ -51,12 +51,20 @@ export default async function AccountPage({ params }: Props) {
         description={t('description')}
         back={{ href: '/accounts', label: t('allAccounts') }}
         actions={
-          mayInAccount(user, 'account.users.manage', account) ? (
-            <ButtonLink href={`/accounts/${account.id}/users`} variant="secondary">
-              <UsersIcon className="size-4" />
-              {t('usersLink')}
-            </ButtonLink>
-          ) : null
+          <>
+            {mayInAccount(user, 'account.activity', account) ? (
+              <ButtonLink href={`/accounts/${account.id}/activity`} variant="secondary">
+                <ListIcon className="size-4" />
+                {t('activityLink')}
+              </ButtonLink>
+            ) : null}
+            {mayInAccount(user, 'account.users.manage', account) ? (
+              <ButtonLink href={`/accounts/${account.id}/users`} variant="secondary">
+                <UsersIcon className="size-4" />
+                {t('usersLink')}
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">

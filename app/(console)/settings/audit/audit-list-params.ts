@@ -41,13 +41,6 @@ export function auditListQuery(params: AuditListParams, accountId: string | null
   };
 }
 
-/** Whether the log is narrowed by a filter (a page of it is not). */
-export function auditListFiltered(query: AuditListQuery): boolean {
-  return Boolean(
-    query.text || query.actorKind || query.targetKind || query.type || query.from || query.to,
-  );
-}
-
 /** The address of the same log (same filters) at another position, under `path`. */
 export function auditListHref(query: AuditListQuery, position: PagePosition, path: string): string {
   const params = new URLSearchParams();

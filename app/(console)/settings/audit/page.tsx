@@ -1,20 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AuditSearch } from '@/components/audit/audit-search';
-import { AuditTable } from '@/components/audit/audit-table';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ListIcon } from '@/components/ui/icons';
+import { AuditLogView } from '@/components/audit/audit-log-view';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pager } from '@/components/ui/pager';
+import { RetentionNote } from '@/components/ui/retention-note';
+import { readAuditRetentionDays } from '@/lib/host/audit-retention';
 import { listAuditEvents } from '@/lib/audit/list-events';
 import { requireHostPermission } from '@/lib/auth/guards';
 import { getDb } from '@/lib/database/configured-database';
-import {
-  auditListFiltered,
-  auditListHref,
-  auditListQuery,
-  type AuditListParams,
-} from './audit-list-params';
+import { auditListHref, auditListQuery, type AuditListParams } from './audit-list-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('audit');
@@ -35,10 +28,11 @@ export default async function AuditLogPage({
   await requireHostPermission('host.settings');
   const t = await getTranslations();
   const query = auditListQuery(await searchParams, null);
-  const page = await listAuditEvents(await getDb(), query);
-  const filtered = auditListFiltered(query);
-  // ISO days compare as text; such a range matches nothing, and the form says why.
-  const datesReversed = Boolean(query.from && query.to && query.to < query.from);
+  const db = await getDb();
+  const [page, retentionDays] = await Promise.all([
+    listAuditEvents(db, query),
+    readAuditRetentionDays(db),
+  ]);
 
   return (
     <>
@@ -47,38 +41,18 @@ export default async function AuditLogPage({
         description={t('audit.description')}
         back={{ href: '/settings', label: t('settings.title') }}
       />
-      {page.total > 0 || filtered || query.position ? (
-        <AuditSearch query={query} path={path} filtered={filtered} datesReversed={datesReversed} />
-      ) : null}
-      {page.rows.length > 0 ? (
-        <>
-          <AuditTable rows={page.rows} caption={t('audit.title')} />
-          <Pager
-            label={t('audit.list.pages')}
-            summary={
-              page.totalIsAtLeast
-                ? t('audit.list.totalAtLeast', { count: page.total })
-                : t('audit.list.total', { count: page.total })
-            }
-            previous={{
-              href: page.previous && auditListHref(query, page.previous, path),
-              label: t('audit.list.previous'),
-            }}
-            next={{
-              href: page.next && auditListHref(query, page.next, path),
-              label: t('audit.list.next'),
-            }}
-          />
-        </>
-      ) : (
-        <EmptyState
-          icon={<ListIcon />}
-          title={filtered || query.position ? t('audit.list.noneTitle') : t('audit.empty')}
-          description={
-            filtered || query.position ? t('audit.list.noneDescription') : t('audit.emptyHint')
-          }
-        />
-      )}
+      <RetentionNote
+        text={t('audit.retention.kept', { days: retentionDays })}
+        change={{ href: '/settings/general', label: t('audit.retention.change') }}
+      />
+      <AuditLogView
+        query={query}
+        page={page}
+        path={path}
+        caption={t('audit.title')}
+        emptyHint={t('audit.emptyHint')}
+        hrefAt={(position) => auditListHref(query, position, path)}
+      />
     </>
   );
 }

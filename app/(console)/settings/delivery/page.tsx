@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { MailAllowlistNotice } from '@/components/smtp/mail-allowlist-notice';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SendIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { RetentionNote } from '@/components/ui/retention-note';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/lib/database/configured-database';
 import { readEmailRetentionDays } from '@/lib/host/read-email-retention';
@@ -55,12 +55,10 @@ export default async function EmailDeliveryPage({
         description={t('delivery.description')}
         back={{ href: '/settings', label: t('settings.title') }}
       />
-      <p className="-mt-4 mb-6 text-sm text-slate-600">
-        {t('delivery.retention.kept', { days: retentionDays })}{' '}
-        <Link href="/settings/general" className="font-medium text-indigo-700 underline">
-          {t('delivery.retention.change')}
-        </Link>
-      </p>
+      <RetentionNote
+        text={t('delivery.retention.kept', { days: retentionDays })}
+        change={{ href: '/settings/general', label: t('delivery.retention.change') }}
+      />
       <MailAllowlistNotice allowlist={activeMailAllowlist()} />
       {page.total > 0 || filtered || query.position ? (
         <DeliverySearch query={query} datesReversed={datesReversed} />

@@ -1,10 +1,11 @@
-// Server actions of Host settings → General: the host name, the invitation lifetime and the
-// delivery log's retention.
+// Server actions of Host settings → General: the host name, the invitation lifetime, and how
+// long the delivery log and the audit log keep their rows.
 'use server';
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/actions/action';
+import { auditRetentionSchema, setAuditRetention } from '@/lib/host/audit-retention';
 import { emailRetentionSchema, setEmailRetention } from '@/lib/host/email-retention';
 import { hostNameField } from '@/lib/host/host-name-field';
 import { invitationLifetimeSchema, setInvitationLifetime } from '@/lib/host/invitation-lifetime';
@@ -36,6 +37,16 @@ export const setEmailRetentionAction = action(
   async ({ days }, { db, actor }) => {
     await setEmailRetention(db, { days, actor });
     revalidatePath('/settings/general');
+    return { ok: true, data: undefined };
+  },
+);
+
+export const setAuditRetentionAction = action(
+  { schema: auditRetentionSchema, access: 'host.settings' },
+  async ({ days }, { db, actor }) => {
+    await setAuditRetention(db, { days, actor });
+    revalidatePath('/settings/general');
+    revalidatePath('/settings/audit');
     return { ok: true, data: undefined };
   },
 );

@@ -8,8 +8,15 @@ import { displayNameMaxLength } from '@/lib/field-limits';
 import { getDb } from '@/lib/database/configured-database';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { readEmailRetentionDays } from '@/lib/host/read-email-retention';
-import { renameHostAction, setEmailRetentionAction, setInvitationLifetimeAction } from './actions';
-import { EmailRetentionSetting } from './email-retention-setting';
+import { auditRetentionLimits, readAuditRetentionDays } from '@/lib/host/audit-retention';
+import { emailRetentionLimits } from '@/lib/host/email-retention';
+import {
+  renameHostAction,
+  setAuditRetentionAction,
+  setEmailRetentionAction,
+  setInvitationLifetimeAction,
+} from './actions';
+import { RetentionSetting } from './retention-setting';
 import { HostNameSetting } from './host-name-setting';
 import { InvitationLifetimeSetting } from './invitation-lifetime-setting';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -29,10 +36,18 @@ export default async function GeneralSettingsPage() {
   const hostName = await getHostName();
   const db = await getDb();
   const { lifetimeHours } = await loadInvitationSettings(db);
-  const retentionDays = await readEmailRetentionDays(db);
+  const [emailDays, auditDays] = await Promise.all([
+    readEmailRetentionDays(db),
+    readAuditRetentionDays(db),
+  ]);
   return (
     <ClientMessages
-      namespaces={['general.hostName', 'general.invitationLifetime', 'general.emailRetention']}
+      namespaces={[
+        'general.hostName',
+        'general.invitationLifetime',
+        'general.emailRetention',
+        'general.auditRetention',
+      ]}
     >
       <PageHeader
         title={t('general.title')}
@@ -50,7 +65,20 @@ export default async function GeneralSettingsPage() {
         <InvitationLifetimeSetting hours={lifetimeHours} action={setInvitationLifetimeAction} />
       </Card>
       <Card className="mt-4 p-5 sm:p-6">
-        <EmailRetentionSetting days={retentionDays} action={setEmailRetentionAction} />
+        <RetentionSetting
+          kind="emailRetention"
+          days={emailDays}
+          limits={emailRetentionLimits}
+          action={setEmailRetentionAction}
+        />
+      </Card>
+      <Card className="mt-4 p-5 sm:p-6">
+        <RetentionSetting
+          kind="auditRetention"
+          days={auditDays}
+          limits={auditRetentionLimits}
+          action={setAuditRetentionAction}
+        />
       </Card>
     </ClientMessages>
   );

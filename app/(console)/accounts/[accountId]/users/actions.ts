@@ -56,9 +56,14 @@ export const inviteAccountUserAction = action(
 
 export const regenerateAccountInvitationAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
-  async ({ accountId, userId }, { user, db, t }) => {
+  async ({ accountId, userId }, { user, db, t, actor }) => {
     // Links are made only for users of this account (the form names both).
-    const result = await regenerateInvitation(db, { actor: user, userId, inAccount: accountId });
+    const result = await regenerateInvitation(db, {
+      actor: user,
+      auditActor: actor,
+      userId,
+      inAccount: accountId,
+    });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issuedLink(result, usersPath(accountId));
   },
@@ -66,8 +71,13 @@ export const regenerateAccountInvitationAction = action(
 
 export const makeAccountResetLinkAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
-  async ({ accountId, userId }, { user, db, t }) => {
-    const result = await makeResetLink(db, { actor: user, userId, inAccount: accountId });
+  async ({ accountId, userId }, { user, db, t, actor }) => {
+    const result = await makeResetLink(db, {
+      actor: user,
+      auditActor: actor,
+      userId,
+      inAccount: accountId,
+    });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     return issuedLink(result, usersPath(accountId));
   },
@@ -75,8 +85,13 @@ export const makeAccountResetLinkAction = action(
 
 export const resetAccountUserTwoFactorAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
-  async ({ accountId, userId }, { user, db, t }) => {
-    const result = await resetTwoFactor(db, { actor: user, userId, inAccount: accountId });
+  async ({ accountId, userId }, { user, db, t, actor }) => {
+    const result = await resetTwoFactor(db, {
+      actor: user,
+      auditActor: actor,
+      userId,
+      inAccount: accountId,
+    });
     if (!result.ok) return { ok: false, formError: refusalText(result.reason, t) };
     revalidatePath(usersPath(accountId));
     return { ok: true, data: undefined };
@@ -85,8 +100,14 @@ export const resetAccountUserTwoFactorAction = action(
 
 export const changeAccountRoleAction = action(
   { schema: changeAccountRoleSchema, access: { account: 'account.users.manage' } },
-  async ({ accountId, userId, role }, { user, db, t }) => {
-    const result = await changeAccountRole(db, { actor: user, accountId, userId, role });
+  async ({ accountId, userId, role }, { user, db, t, actor }) => {
+    const result = await changeAccountRole(db, {
+      actor: user,
+      auditActor: actor,
+      accountId,
+      userId,
+      role,
+    });
     if (!result.ok) return userChangeRefusal(result, t, (reason) => refusalText(reason, t));
     revalidatePath(usersPath(accountId));
     return { ok: true, data: undefined };
@@ -95,8 +116,13 @@ export const changeAccountRoleAction = action(
 
 export const removeFromAccountAction = action(
   { schema: accountUserSchema, access: { account: 'account.users.manage' } },
-  async ({ accountId, userId }, { user, db, t }) => {
-    const result = await removeFromAccount(db, { actor: user, accountId, userId });
+  async ({ accountId, userId }, { user, db, t, actor }) => {
+    const result = await removeFromAccount(db, {
+      actor: user,
+      auditActor: actor,
+      accountId,
+      userId,
+    });
     if (!result.ok) return userChangeRefusal(result, t, (reason) => refusalText(reason, t));
     revalidatePath(usersPath(accountId));
     return {

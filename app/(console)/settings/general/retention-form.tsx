@@ -8,14 +8,26 @@ import { FormMessage } from '@/components/ui/form-message';
 import { TextField } from '@/components/ui/text-field';
 import type { FormAction } from '@/lib/actions/action-result';
 
-/** How many days the delivery log keeps an email that is done with, as a whole number. */
-export function EmailRetentionForm(props: {
+/** Which log's retention: each has its own texts under `general.<kind>`. */
+export type RetentionKind = 'emailRetention' | 'auditRetention';
+
+/** The texts of one log's retention (both namespaces named literally, for the catalog checks). */
+export function useRetentionTexts(kind: RetentionKind) {
+  const email = useTranslations('general.emailRetention');
+  const audit = useTranslations('general.auditRetention');
+  return kind === 'emailRetention' ? email : audit;
+}
+
+/** How many days a log keeps its rows, as a whole number within the log's limits. */
+export function RetentionForm(props: {
+  kind: RetentionKind;
   days: number;
+  limits: { minDays: number; maxDays: number };
   action: FormAction;
   onCancel: () => void;
   onSaved: () => void;
 }) {
-  const t = useTranslations('general.emailRetention');
+  const t = useRetentionTexts(props.kind);
   const { state, isPending, onSubmit, fieldErrors, formError } = useFormAction(props.action);
   const saved = useEffectEvent(props.onSaved);
 
@@ -32,8 +44,8 @@ export function EmailRetentionForm(props: {
           name="days"
           type="number"
           inputMode="numeric"
-          min={1}
-          max={3650}
+          min={props.limits.minDays}
+          max={props.limits.maxDays}
           step={1}
           defaultValue={props.days}
           hint={t('hint')}
