@@ -11,6 +11,11 @@ import { configuredDatabaseLocation } from '@/lib/startup/database-location';
 import { issueResetLink } from '@/lib/resets/issue-reset-link';
 import { deleteUserSessions } from '@/lib/auth/sessions';
 import { deleteTwoFactorOf, twoFactorMethodsOf } from '@/lib/two-factor/methods-of-users';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
+
+/** The audit log's actor for what this tool does: no user, no client. */
+const commandLine: AuditActor = { kind: 'command_line' };
 
 type Where = ReturnType<typeof configuredDatabaseLocation>;
 
@@ -50,11 +55,18 @@ async function issueForEmail(
     }
     if (user.status !== 'active') return { ok: false, reason: user.status } as const;
     const issued = await issueResetLink(tx, { userId: user.id, kind: 'admin', createdBy: null });
+    const target = { kind: 'user', id: user.id, label: email } as const;
+    await recordEvent(tx, commandLine, {
+      type: 'user.resetLinkMade',
+      target,
+      details: { by: 'commandLine', emailed: false },
+    });
     // For a sole admin who lost their phone too: the methods go with the sessions they guard,
     // in the same transaction as the link.
     if (resetTwoFactor) {
       const methods = await deleteTwoFactorOf(tx, user.id);
       await deleteUserSessions(tx, { userId: user.id });
+      await recordEvent(tx, commandLine, { type: 'user.twoFactorReset', target });
       return { ok: true, ...issued, twoFactor: { reset: true, methods } } as const;
     }
     const methods = (await twoFactorMethodsOf(tx, [user.id])).get(user.id)?.length ?? 0;

@@ -9,7 +9,7 @@ import { accountsOnlyAdministeredBy } from '@/lib/users/admin-invariants';
 import type { UserChangeResult } from '@/lib/users/user-change-result';
 import { guardMembershipChange } from './guard-membership-change';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from '@/lib/users/record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 /**
  * Another role in one account (the account's Users page). Nobody gives more than they hold

@@ -9,6 +9,8 @@ import { prepareInvitation } from '@/lib/invitations/prepare-invitation';
 import { reissueInvitation } from '@/lib/invitations/reissue-invitation';
 import { pendingAccountAdmin } from './pending-account-admin';
 import type { Locale } from '@/lib/i18n/locales';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 export type CompleteSetupResult =
   | { ok: true; email: string; link: string; expiresAt: Date; emailId: string | null }
@@ -27,6 +29,8 @@ export async function completeAccountSetup(
   db: Database,
   options: {
     actor: SessionUser;
+    /** The caller as the audit log records them. */
+    auditActor: AuditActor;
     accountId: string;
     adminEmail?: string;
     language: Locale;
@@ -87,6 +91,12 @@ export async function completeAccountSetup(
       if (!invited) return { ok: false, reason: 'alreadyUser' } as const;
       emailId = invited.emailId;
     }
+    await recordEvent(tx, options.auditActor, {
+      type: 'account.setupCompleted',
+      target: { kind: 'account', id: accountId, label: account.name },
+      accountId,
+      details: { administrator: email, newAdministrator: !waiting, emailed: emailId !== null },
+    });
     return {
       ok: true,
       email,

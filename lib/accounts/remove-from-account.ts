@@ -8,7 +8,7 @@ import type { UserChangeResult } from '@/lib/users/user-change-result';
 import { cancelEmailsTo } from '@/lib/outbox/cancel-emails-to';
 import { guardMembershipChange } from './guard-membership-change';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from '@/lib/users/record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 /**
  * Revoke on the account's Users page: takes the user out of this account. Someone left with no

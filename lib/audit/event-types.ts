@@ -17,6 +17,7 @@ export const auditEventTypes = [
   'account.activated',
   'account.deleted',
   'account.delegationChanged',
+  'account.setupCompleted',
   'user.roleChanged',
   'user.deactivated',
   'user.reactivated',
@@ -25,6 +26,11 @@ export const auditEventTypes = [
   'user.invitationRegenerated',
   'user.resetLinkMade',
   'user.twoFactorReset',
+  'user.invited',
+  'user.invitationAccepted',
+  'user.passwordChanged',
+  'user.passwordReset',
+  'email.resent',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

@@ -7,6 +7,8 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { findInvitation } from './find-invitation';
 import { invitationState } from './invitation-state';
 import { replaceOpenInvitations } from './replace-open-invitations';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 export type AcceptInvitationResult =
   | { ok: true; userId: string; email: string }
@@ -21,7 +23,7 @@ export type AcceptInvitationResult =
  */
 export async function acceptInvitation(
   db: Database,
-  options: { token: string; password: string },
+  options: { token: string; password: string; actor: AuditActor },
 ): Promise<AcceptInvitationResult> {
   const before = await findInvitation(db, { token: options.token });
   const stateBefore = invitationState(before);
@@ -68,6 +70,15 @@ export async function acceptInvitation(
           ),
         ),
       );
+    const memberships = await tx
+      .select({ accountId: accountMemberships.accountId })
+      .from(accountMemberships)
+      .where(eq(accountMemberships.userId, row.userId));
+    await recordUserEvent(tx, options.actor, {
+      type: 'user.invitationAccepted',
+      user: { id: row.userId, email: row.email },
+      accountIds: memberships.map((membership) => membership.accountId),
+    });
     return { ok: true, userId: row.userId, email: row.email } as const;
   });
 }

@@ -10,6 +10,8 @@ import { mayGrant, type InvitationGrant } from '@/lib/auth/may-grant';
 import { takenAddress } from './taken-address';
 import { accountScopeColumns } from '@/lib/auth/account-scope-columns';
 import type { Locale } from '@/lib/i18n/locales';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 export type InviteUserRequest =
   | { type: 'host'; role: HostRole }
@@ -66,6 +68,8 @@ export async function inviteUser(
   db: Database,
   options: {
     inviter: SessionUser;
+    /** The inviter as the audit log records them. */
+    auditActor: AuditActor;
     /** Already validated (lib/auth/password-fields.ts `emailField`); lower-cased here again. */
     email: string;
     request: InviteUserRequest;
@@ -117,6 +121,21 @@ export async function inviteUser(
     });
     // Another invite for the same email won the race; nothing was written here.
     if (!created) return { ok: false, reason: 'taken' } as const;
+    await recordUserEvent(tx, options.auditActor, {
+      type: 'user.invited',
+      user: { id: created.userId, email },
+      accountIds,
+      details:
+        request.type === 'host'
+          ? { hostRole: request.role, emailed: created.emailId !== null }
+          : {
+              accounts: request.accounts.map(
+                ({ accountId, role }) =>
+                  `${scopes.find((scope) => scope.id === accountId)?.name ?? accountId}: ${role}`,
+              ),
+              emailed: created.emailId !== null,
+            },
+    });
     const { link, expiresAt } = prepared;
     return { ok: true, userId: created.userId, link, expiresAt, emailId: created.emailId } as const;
   });

@@ -12,6 +12,8 @@ import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { appUrl } from '@/lib/urls';
 import { findReset, resetState, type ResetState } from './find-reset';
 import { replaceOpenResets } from './replace-open-resets';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 export type ResetPasswordResult =
   | { ok: true; email: string; emailQueued: boolean }
@@ -27,7 +29,7 @@ export type ResetPasswordResult =
  */
 export async function resetPassword(
   db: Database,
-  options: { token: string; password: string },
+  options: { token: string; password: string; actor: AuditActor },
 ): Promise<ResetPasswordResult> {
   const before = await findReset(db, { token: options.token });
   const stateBefore = resetState(before);
@@ -67,6 +69,10 @@ export async function resetPassword(
       kind: 'password-changed',
       language: row.language,
       content,
+    });
+    await recordEvent(tx, options.actor, {
+      type: 'user.passwordReset',
+      target: { kind: 'user', id: row.userId, label: row.email },
     });
     return { ok: true, email: row.email, emailQueued: emailId !== null } as const;
   });

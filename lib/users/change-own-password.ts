@@ -5,6 +5,8 @@ import { users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { deleteUserSessions } from '@/lib/auth/sessions';
 import { signInSucceeded, takeSignInAttempt } from '@/lib/auth/sign-in-throttle';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 export type ChangeOwnPasswordResult =
   | { ok: true }
@@ -26,6 +28,7 @@ export async function changeOwnPassword(
     newPassword: string;
     keepSessionToken: string | null;
     clientAddress: string | null;
+    actor: AuditActor;
   },
 ): Promise<ChangeOwnPasswordResult> {
   const who = { email: options.email, clientAddress: options.clientAddress };
@@ -56,6 +59,10 @@ export async function changeOwnPassword(
     await deleteUserSessions(tx, {
       userId: options.userId,
       exceptToken: options.keepSessionToken ?? undefined,
+    });
+    await recordEvent(tx, options.actor, {
+      type: 'user.passwordChanged',
+      target: { kind: 'user', id: options.userId, label: options.email },
     });
     return true;
   });

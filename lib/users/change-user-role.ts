@@ -9,7 +9,7 @@ import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invar
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from './record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 /**
  * New roles for a user, of the same kind they hold: a host user gets another host role; an

@@ -7,7 +7,7 @@ import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { guardUserChange } from './guard-user-change';
 import { issueResetLink } from '@/lib/resets/issue-reset-link';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from './record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 export type MakeResetLinkResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }

@@ -6,7 +6,7 @@ import { reissueInvitation } from '@/lib/invitations/reissue-invitation';
 import { foundIn, loadManagedUser } from './load-managed-user';
 import { mayGrant } from '@/lib/auth/may-grant';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from './record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 export type RegenerateInvitationResult =
   | { ok: true; link: string; expiresAt: Date; emailId: string | null }

@@ -5,7 +5,7 @@ import { deleteUserSessions } from '@/lib/auth/sessions';
 import { deleteTwoFactorOf } from '@/lib/two-factor/methods-of-users';
 import { guardUserChange } from './guard-user-change';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from './record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 
 export type ResetTwoFactorResult =
   { ok: true } | { ok: false; reason: 'notFound' | 'forbidden' | 'self' | 'noMethod' };

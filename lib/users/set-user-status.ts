@@ -8,7 +8,7 @@ import { accountsOnlyAdministeredBy, isLastActiveHostAdmin } from './admin-invar
 import { guardUserChange } from './guard-user-change';
 import type { UserChangeResult } from './user-change-result';
 import type { AuditActor } from '@/lib/audit/audit-actor';
-import { recordUserEvent } from './record-user-event';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 import { replaceOpenInvitations } from '@/lib/invitations/replace-open-invitations';
 import { replaceOpenResets } from '@/lib/resets/replace-open-resets';
 

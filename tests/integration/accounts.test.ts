@@ -291,7 +291,9 @@ describe('accepting the first admin invitation', () => {
   it('turns the account active', async () => {
     const actor = await makeUser('admin');
     const created = await createInvited(actor);
-    expect(await acceptInvitation(db(), { token: created.token, password })).toEqual({
+    expect(
+      await acceptInvitation(db(), { actor: testSetupActor, token: created.token, password }),
+    ).toEqual({
       ok: true,
       userId: created.adminId,
       email: created.email,
@@ -315,6 +317,7 @@ describe('accepting the first admin invitation', () => {
     });
     const standardEmail = nextEmail('standard');
     const invited = await inviteUser(db(), {
+      auditActor: testSetupActor,
       inviter: host,
       email: standardEmail,
       request: {
@@ -325,10 +328,18 @@ describe('accepting the first admin invitation', () => {
     });
     if (!invited.ok) throw new Error(invited.reason);
 
-    expect(await acceptInvitation(db(), { token: tokenOf(invited.link), password })).toMatchObject({
+    expect(
+      await acceptInvitation(db(), {
+        actor: testSetupActor,
+        token: tokenOf(invited.link),
+        password,
+      }),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await acceptInvitation(db(), { token: other.token, password })).toMatchObject({
+    expect(
+      await acceptInvitation(db(), { actor: testSetupActor, token: other.token, password }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await readAccount(other.accountId)).toMatchObject({ status: 'active' });
@@ -342,7 +353,9 @@ describe('accepting the first admin invitation', () => {
       .update(accounts)
       .set({ status: 'deactivated' })
       .where(eq(accounts.id, created.accountId));
-    expect(await acceptInvitation(db(), { token: created.token, password })).toMatchObject({
+    expect(
+      await acceptInvitation(db(), { actor: testSetupActor, token: created.token, password }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await readUser(created.adminId)).toMatchObject({ status: 'active' });
@@ -358,6 +371,7 @@ describe('completeAccountSetup', () => {
     const created = await createInvited(creator, 'de');
 
     const result = await completeAccountSetup(db(), {
+      auditActor: testSetupActor,
       actor,
       accountId: created.accountId,
       language: 'en',
@@ -399,6 +413,7 @@ describe('completeAccountSetup', () => {
     const actor = await makeUser('admin');
     const created = await createInvited(actor);
     const result = await completeAccountSetup(db(), {
+      auditActor: testSetupActor,
       actor,
       accountId: created.accountId,
       language: 'en',
@@ -418,6 +433,7 @@ describe('completeAccountSetup', () => {
     const created = await createInvited(actor);
     await setSmtp(false);
     const result = await completeAccountSetup(db(), {
+      auditActor: testSetupActor,
       actor,
       accountId: created.accountId,
       language: 'en',
@@ -434,11 +450,12 @@ describe('completeAccountSetup', () => {
     const actor = await makeUser('admin');
     const active = await makeAccount();
     const accepted = await createInvited(actor);
-    await acceptInvitation(db(), { token: accepted.token, password });
+    await acceptInvitation(db(), { actor: testSetupActor, token: accepted.token, password });
     const before = await snapshot();
     for (const accountId of [active, accepted.accountId]) {
       expect(
         await completeAccountSetup(db(), {
+          auditActor: testSetupActor,
           actor,
           accountId,
           adminEmail: nextEmail('late'),
@@ -456,13 +473,19 @@ describe('completeAccountSetup', () => {
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, created.adminId));
     const before = await snapshot();
     expect(
-      await completeAccountSetup(db(), { actor, accountId: created.accountId, language: 'en' }),
+      await completeAccountSetup(db(), {
+        auditActor: testSetupActor,
+        actor,
+        accountId: created.accountId,
+        language: 'en',
+      }),
     ).toEqual({ ok: false, reason: 'needsEmail' });
     expect(await snapshot()).toEqual(before);
 
     await setSmtp(true);
     const local = nextTag('second-admin');
     const result = await completeAccountSetup(db(), {
+      auditActor: testSetupActor,
       actor,
       accountId: created.accountId,
       adminEmail: ` ${local.toUpperCase()}@example.test `,
@@ -487,7 +510,7 @@ describe('completeAccountSetup', () => {
     ]);
 
     // Their acceptance is what turns the account active.
-    await acceptInvitation(db(), { token: tokenOf(result.link), password });
+    await acceptInvitation(db(), { actor: testSetupActor, token: tokenOf(result.link), password });
     expect(await readAccount(created.accountId)).toMatchObject({ status: 'active' });
   });
 
@@ -499,6 +522,7 @@ describe('completeAccountSetup', () => {
     const before = await snapshot();
     expect(
       await completeAccountSetup(db(), {
+        auditActor: testSetupActor,
         actor,
         accountId: created.accountId,
         adminEmail: existing.email,
@@ -517,6 +541,7 @@ describe('completeAccountSetup', () => {
     for (const actor of actors) {
       expect(
         await completeAccountSetup(db(), {
+          auditActor: testSetupActor,
           actor,
           accountId: created.accountId,
           language: 'en',

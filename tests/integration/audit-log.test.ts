@@ -12,6 +12,10 @@ import { changeUserRole } from '@/lib/users/change-user-role';
 import { makeResetLink } from '@/lib/users/make-reset-link';
 import { revokeUser } from '@/lib/users/revoke-user';
 import { setUserStatus } from '@/lib/users/set-user-status';
+import { changeOwnPassword } from '@/lib/users/change-own-password';
+import { acceptInvitation } from '@/lib/invitations/accept-invitation';
+import { inviteUser } from '@/lib/invitations/invite-user';
+import { resetPassword } from '@/lib/resets/reset-password';
 import { auditPageQueries, listAuditEvents, type AuditListQuery } from '@/lib/audit/list-events';
 import { setAuditRetention } from '@/lib/host/audit-retention';
 import { setEmailRetention } from '@/lib/host/email-retention';
@@ -369,6 +373,74 @@ describe('user events', () => {
     expect(events[2]!.details).toMatchObject({ role: 'admin', removedFromInstance: false });
   });
 
+  it('records an invitation, its acceptance, a reset by link and a password change', async () => {
+    const { user, actor } = await admin();
+    const email = nextEmail('lifecycle');
+    const invited = await inviteUser(db(), {
+      inviter: user,
+      auditActor: actor,
+      email,
+      language: 'en',
+      request: { type: 'host', role: 'view' },
+    });
+    if (!invited.ok) throw new Error('not invited');
+    const visitor = {
+      kind: 'visitor',
+      clientAddress: '198.51.100.7',
+      userAgent: 'browser',
+    } as const;
+    const password = 'lantern orbit meadow 42';
+    await acceptInvitation(db(), {
+      token: invited.link.split('/').pop()!,
+      password,
+      actor: visitor,
+    });
+    const reset = await makeResetLink(db(), {
+      actor: user,
+      auditActor: actor,
+      userId: invited.userId,
+    });
+    if (!reset.ok) throw new Error('no reset link');
+    const newPassword = 'harbour violet tundra 17';
+    await resetPassword(db(), {
+      token: reset.link.split('/').pop()!,
+      password: newPassword,
+      actor: visitor,
+    });
+    const self = hostAdminActor(invited.userId, email);
+    await changeOwnPassword(db(), {
+      userId: invited.userId,
+      email,
+      currentPassword: newPassword,
+      newPassword: 'quartz lagoon ember 88',
+      keepSessionToken: null,
+      clientAddress: null,
+      actor: self,
+    });
+    const events = await db()
+      .select({ type: auditEvents.eventType, actorKind: auditEvents.actorKind })
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, invited.userId))
+      .orderBy(auditEvents.id);
+    expect(events).toEqual([
+      { type: 'user.invited', actorKind: 'user' },
+      { type: 'user.invitationAccepted', actorKind: 'visitor' },
+      { type: 'user.resetLinkMade', actorKind: 'user' },
+      { type: 'user.passwordReset', actorKind: 'visitor' },
+      { type: 'user.passwordChanged', actorKind: 'user' },
+    ]);
+    const log = await wholeLog();
+    for (const secret of [
+      password,
+      newPassword,
+      'quartz lagoon ember 88',
+      invited.link,
+      reset.link,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+
   it('records nothing when a change is refused', async () => {
     const { user, actor } = await admin();
     const count = await eventCount();
@@ -490,10 +562,12 @@ describe('retention', () => {
           .select({ label: auditEvents.targetLabel })
           .from(auditEvents)
           .where(sql`${auditEvents.targetLabel} in ('swept-1', 'swept-2', 'kept')`)
-      ).map((row) => row.label);
+      )
+        .map((row) => row.label)
+        .sort();
 
     expect((await sweepExpiredRows(db(), { limit: 1 })).auditEvents).toBe(1);
-    expect(await labels()).toEqual(['swept-2', 'kept']);
+    expect(await labels()).toEqual(['kept', 'swept-2']);
     expect((await sweepExpiredRows(db(), { limit: 1 })).auditEvents).toBe(1);
     expect((await sweepExpiredRows(db(), { limit: 1 })).auditEvents).toBe(0);
     expect(await labels()).toEqual(['kept']);

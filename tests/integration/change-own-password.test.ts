@@ -7,6 +7,7 @@ import { createSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/sign-in/sign-in';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { changeUserLanguage } from '@/lib/users/change-user-language';
+import { testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('change_own_password');
@@ -33,6 +34,7 @@ async function makeUser() {
 
 function change(user: Awaited<ReturnType<typeof makeUser>>, currentPassword: string) {
   return changeOwnPassword(database().handle.db, {
+    actor: testSetupActor,
     userId: user.id,
     email: user.email,
     currentPassword,

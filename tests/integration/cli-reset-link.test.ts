@@ -2,16 +2,24 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock } from '@/db/data-dir-lock';
 import type { Database } from '@/db/database';
 import { runMigrations } from '@/db/migrate';
 import { openPglite } from '@/db/open-pglite';
-import { passwordResets, recoveryCodes, sessions, twoFactorMethods, users } from '@/db/schema';
+import {
+  auditEvents,
+  passwordResets,
+  recoveryCodes,
+  sessions,
+  twoFactorMethods,
+  users,
+} from '@/db/schema';
 import { hashToken } from '@/lib/crypto/tokens';
 import { drizzleMigrations } from '@/lib/health/migrations-table';
 import { resetPassword } from '@/lib/resets/reset-password';
+import { testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 import type { UserStatus } from '@/db/schema';
 
@@ -118,8 +126,27 @@ describe('on PostgreSQL (DATABASE_URL)', () => {
     );
 
     // The link does what the reset page will do with it.
-    const reset = await resetPassword(db(), { token, password: 'lantern orbit meadow 42' });
+    const reset = await resetPassword(db(), {
+      actor: testSetupActor,
+      token,
+      password: 'lantern orbit meadow 42',
+    });
     expect(reset).toMatchObject({ ok: true, email: 'sole.admin@example.test' });
+
+    // The audit log says the command line made both links.
+    const made = await db()
+      .select({ actorKind: auditEvents.actorKind, details: auditEvents.details })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.eventType, 'user.resetLinkMade'),
+          eq(auditEvents.targetLabel, 'sole.admin@example.test'),
+        ),
+      );
+    expect(made).toEqual([
+      { actorKind: 'command_line', details: { by: 'commandLine', emailed: false } },
+      { actorKind: 'command_line', details: { by: 'commandLine', emailed: false } },
+    ]);
   });
 
   it('with --reset-2fa also removes the two-factor methods and ends every session', async () => {

@@ -41,6 +41,7 @@ const tokenOf = (link: string) => link.split('/invite/')[1]!;
 async function inviteHostUser(inviter: SessionUser, language: Locale = 'en') {
   const email = nextEmail('invitee');
   const result = await inviteUser(db(), {
+    auditActor: testSetupActor,
     inviter,
     email,
     request: { type: 'host', role: 'standard' },
@@ -106,6 +107,7 @@ describe('inviteUser', () => {
     const { email } = await inviteHostUser(admin);
     const before = await counts();
     const again = await inviteUser(db(), {
+      auditActor: testSetupActor,
       inviter: admin,
       email: email.toUpperCase(),
       request: { type: 'host', role: 'view' },
@@ -121,6 +123,7 @@ describe('inviteUser', () => {
     const before = await counts();
     const invite = () =>
       inviteUser(db(), {
+        auditActor: testSetupActor,
         inviter: admin,
         email,
         request: { type: 'host', role: 'view' },
@@ -151,7 +154,13 @@ describe('inviteUser', () => {
         { type: 'individual', accounts: [{ accountId: managed, role: 'view' }] },
       ] as const) {
         expect(
-          await inviteUser(db(), { inviter, email: nextEmail('nope'), request, language: 'en' }),
+          await inviteUser(db(), {
+            auditActor: testSetupActor,
+            inviter,
+            email: nextEmail('nope'),
+            request,
+            language: 'en',
+          }),
         ).toEqual({ ok: false, reason: 'forbidden' });
       }
       expect(await counts()).toEqual(before);
@@ -164,6 +173,7 @@ describe('inviteUser', () => {
     const accountAdmin = await makeUser(null, [[own, 'admin']]);
 
     const allowed = await inviteUser(db(), {
+      auditActor: testSetupActor,
       inviter: accountAdmin,
       email: nextEmail('member'),
       request: { type: 'individual', accounts: [{ accountId: own, role: 'standard' }] },
@@ -190,6 +200,7 @@ describe('inviteUser', () => {
     ] as const) {
       expect(
         await inviteUser(db(), {
+          auditActor: testSetupActor,
           inviter: accountAdmin,
           email: nextEmail('no'),
           request,
@@ -210,6 +221,7 @@ describe('inviteUser', () => {
     const before = await counts();
     const invite = (email: string) =>
       inviteUser(db(), {
+        auditActor: testSetupActor,
         inviter: accountAdmin,
         email,
         request: { type: 'individual', accounts: [{ accountId: own, role: 'standard' }] },
@@ -241,6 +253,7 @@ describe('inviteUser', () => {
     const unmanaged = await makeAccount({ managed: false });
     const invite = (accountId: string) =>
       inviteUser(db(), {
+        auditActor: testSetupActor,
         inviter: admin,
         email: nextEmail('ind'),
         request: { type: 'individual', accounts: [{ accountId, role: 'admin' }] },
@@ -256,6 +269,7 @@ describe('inviteUser', () => {
       const member = await makeUser(null, [[account, role]]);
       expect(
         await inviteUser(db(), {
+          auditActor: testSetupActor,
           inviter: member,
           email: nextEmail('no'),
           request: { type: 'individual', accounts: [{ accountId: account, role: 'view' }] },
@@ -295,7 +309,9 @@ describe('regenerateInvitation', () => {
       { id: first.emailId, kind: 'invitation', status: 'cancelled' },
       { id: again.emailId, kind: 'invitation-regenerated', status: 'queued' },
     ]);
-    expect(await acceptInvitation(db(), { token: first.token, password })).toEqual({
+    expect(
+      await acceptInvitation(db(), { actor: testSetupActor, token: first.token, password }),
+    ).toEqual({
       ok: false,
       reason: 'replaced',
     });
@@ -338,6 +354,7 @@ describe('regenerateInvitation', () => {
     const ownAdmin = await makeUser(null, [[own, 'admin']]);
     const otherAdmin = await makeUser(null, [[other, 'admin']]);
     const invited = await inviteUser(db(), {
+      auditActor: testSetupActor,
       inviter: ownAdmin,
       email: nextEmail('member'),
       request: { type: 'individual', accounts: [{ accountId: own, role: 'view' }] },
@@ -375,7 +392,11 @@ describe('readInvitation and acceptInvitation', () => {
     await readInvitation(db(), { token });
     expect(await readInvitation(db(), { token })).toMatchObject({ state: 'valid' });
 
-    expect(await acceptInvitation(db(), { token, password })).toEqual({ ok: true, userId, email });
+    expect(await acceptInvitation(db(), { actor: testSetupActor, token, password })).toEqual({
+      ok: true,
+      userId,
+      email,
+    });
     const [user] = await db()
       .select({ status: users.status })
       .from(users)
@@ -386,7 +407,13 @@ describe('readInvitation and acceptInvitation', () => {
       userId,
     });
 
-    expect(await acceptInvitation(db(), { token, password: 'another fine password 9' })).toEqual({
+    expect(
+      await acceptInvitation(db(), {
+        actor: testSetupActor,
+        token,
+        password: 'another fine password 9',
+      }),
+    ).toEqual({
       ok: false,
       reason: 'used',
     });
@@ -397,8 +424,8 @@ describe('readInvitation and acceptInvitation', () => {
     const admin = await makeUser('admin');
     const { token } = await inviteHostUser(admin);
     const results = await Promise.all([
-      acceptInvitation(db(), { token, password }),
-      acceptInvitation(db(), { token, password }),
+      acceptInvitation(db(), { actor: testSetupActor, token, password }),
+      acceptInvitation(db(), { actor: testSetupActor, token, password }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'used' }]);
@@ -407,13 +434,19 @@ describe('readInvitation and acceptInvitation', () => {
   it('refuses a password that breaks the policy and leaves the link usable', async () => {
     const admin = await makeUser('admin');
     const { token, email } = await inviteHostUser(admin);
-    expect(await acceptInvitation(db(), { token, password: 'short' })).toEqual({
+    expect(
+      await acceptInvitation(db(), { actor: testSetupActor, token, password: 'short' }),
+    ).toEqual({
       ok: false,
       reason: 'password',
       problem: 'tooShort',
     });
     expect(
-      await acceptInvitation(db(), { token, password: `${email.split('@')[0]}-and-more` }),
+      await acceptInvitation(db(), {
+        actor: testSetupActor,
+        token,
+        password: `${email.split('@')[0]}-and-more`,
+      }),
     ).toMatchObject({ ok: false, problem: 'containsEmail' });
     expect(await readInvitation(db(), { token })).toMatchObject({ state: 'valid' });
   });
@@ -426,7 +459,7 @@ describe('readInvitation and acceptInvitation', () => {
       .set({ expiresAt: new Date(Date.now() - 1_000) })
       .where(eq(invitations.userId, userId));
     expect(await readInvitation(db(), { token })).toEqual({ state: 'expired' });
-    expect(await acceptInvitation(db(), { token, password })).toEqual({
+    expect(await acceptInvitation(db(), { actor: testSetupActor, token, password })).toEqual({
       ok: false,
       reason: 'expired',
     });
@@ -437,7 +470,7 @@ describe('readInvitation and acceptInvitation', () => {
     const { userId, token } = await inviteHostUser(admin);
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, userId));
     expect(await readInvitation(db(), { token })).toEqual({ state: 'deactivated' });
-    expect(await acceptInvitation(db(), { token, password })).toEqual({
+    expect(await acceptInvitation(db(), { actor: testSetupActor, token, password })).toEqual({
       ok: false,
       reason: 'deactivated',
     });
@@ -461,10 +494,12 @@ describe('readInvitation and acceptInvitation', () => {
       'x'.repeat(10_000),
     ]) {
       expect(await readInvitation(db(), { token: bad })).toEqual({ state: 'unknown' });
-      expect(await acceptInvitation(db(), { token: bad, password })).toEqual({
-        ok: false,
-        reason: 'unknown',
-      });
+      expect(await acceptInvitation(db(), { actor: testSetupActor, token: bad, password })).toEqual(
+        {
+          ok: false,
+          reason: 'unknown',
+        },
+      );
     }
     expect(await readInvitation(db(), { token })).toMatchObject({ state: 'valid' });
   });

@@ -80,6 +80,7 @@ async function makeAdmin(): Promise<SessionUser> {
 async function invite(inviter: SessionUser, local: string, domain: string) {
   const email = `${local}${++counter}@${domain}`;
   const result = await inviteUser(db(), {
+    auditActor: testSetupActor,
     inviter,
     email,
     request: { type: 'host', role: 'standard' },
@@ -144,13 +145,13 @@ describe('with an allow-list', () => {
   it('keeps a held email held on Resend while its address is not allowed, and sends it once it is', async () => {
     const admin = await makeAdmin();
     const other = await invite(admin, 'eve', 'elsewhere.test');
-    expect(await resendEmail(db(), { id: other.emailId })).toBe('held');
+    expect(await resendEmail(db(), { actor: testSetupActor, id: other.emailId })).toBe('held');
     expect(await emailRow(other.emailId)).toMatchObject({ status: 'held' });
     await drainOutbox(db());
     expect(server.messages).toEqual([]);
 
     process.env.MAIL_ALLOWLIST = `*@allowed.test ${other.email}`;
-    expect(await resendEmail(db(), { id: other.emailId })).toBe('queued');
+    expect(await resendEmail(db(), { actor: testSetupActor, id: other.emailId })).toBe('queued');
     expect(await drainOutbox(db())).toMatchObject({ sent: 1 });
     expect(mailTo(other.email)).toHaveLength(1);
     expect(mailTo(other.email)[0]!.links).toContain(other.link);

@@ -150,7 +150,9 @@ describe('resetPassword', () => {
     const { token } = (await tokenEmailedTo(user.email))!;
     expect(await readResetLink(db(), { token })).toEqual({ state: 'valid', email: user.email });
 
-    expect(await resetPassword(db(), { token, password: newPassword })).toEqual({
+    expect(
+      await resetPassword(db(), { actor: testSetupActor, token, password: newPassword }),
+    ).toEqual({
       ok: true,
       email: user.email,
       emailQueued: true,
@@ -167,7 +169,13 @@ describe('resetPassword', () => {
 
     // Single use.
     expect(await readResetLink(db(), { token })).toEqual({ state: 'used' });
-    expect(await resetPassword(db(), { token, password: 'another fine passphrase 7' })).toEqual({
+    expect(
+      await resetPassword(db(), {
+        actor: testSetupActor,
+        token,
+        password: 'another fine passphrase 7',
+      }),
+    ).toEqual({
       ok: false,
       reason: 'used',
     });
@@ -185,7 +193,9 @@ describe('resetPassword', () => {
 
     await sendSelfServiceReset(db(), user.email);
     const { token } = (await tokenEmailedTo(user.email))!;
-    expect((await resetPassword(db(), { token, password: newPassword })).ok).toBe(true);
+    expect(
+      (await resetPassword(db(), { actor: testSetupActor, token, password: newPassword })).ok,
+    ).toBe(true);
     expect(
       await db()
         .select()
@@ -201,7 +211,11 @@ describe('resetPassword', () => {
     const user = await makeUser();
     await sendSelfServiceReset(db(), user.email);
     const { token } = (await tokenEmailedTo(user.email))!;
-    const result = await resetPassword(db(), { token, password: 'password1234' });
+    const result = await resetPassword(db(), {
+      actor: testSetupActor,
+      token,
+      password: 'password1234',
+    });
     expect(result).toMatchObject({ ok: false, reason: 'password' });
     expect(await readResetLink(db(), { token })).toMatchObject({ state: 'valid' });
     expect(
@@ -217,7 +231,9 @@ describe('resetPassword', () => {
     const second = (await tokenEmailedTo(user.email))!.token;
     expect(second).not.toBe(first);
     expect(await readResetLink(db(), { token: first })).toEqual({ state: 'replaced' });
-    expect(await resetPassword(db(), { token: first, password: newPassword })).toEqual({
+    expect(
+      await resetPassword(db(), { actor: testSetupActor, token: first, password: newPassword }),
+    ).toEqual({
       ok: false,
       reason: 'replaced',
     });
@@ -238,7 +254,9 @@ describe('resetPassword', () => {
     await sendSelfServiceReset(db(), other.email);
     const token = (await tokenEmailedTo(other.email))!.token;
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, other.id));
-    expect(await resetPassword(db(), { token, password: newPassword })).toEqual({
+    expect(
+      await resetPassword(db(), { actor: testSetupActor, token, password: newPassword }),
+    ).toEqual({
       ok: false,
       reason: 'deactivated',
     });
@@ -249,8 +267,8 @@ describe('resetPassword', () => {
     await sendSelfServiceReset(db(), user.email);
     const { token } = (await tokenEmailedTo(user.email))!;
     const results = await Promise.all([
-      resetPassword(db(), { token, password: newPassword }),
-      resetPassword(db(), { token, password: 'another fine passphrase 7' }),
+      resetPassword(db(), { actor: testSetupActor, token, password: newPassword }),
+      resetPassword(db(), { actor: testSetupActor, token, password: 'another fine passphrase 7' }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: 'used' }]);
@@ -281,7 +299,9 @@ describe('makeResetLink (admin)', () => {
     const emails = await db().select().from(outbox).where(eq(outbox.recipient, user.email));
     expect(emails.filter((row) => row.status === 'queued')).toHaveLength(1);
 
-    expect((await resetPassword(db(), { token, password: newPassword })).ok).toBe(true);
+    expect(
+      (await resetPassword(db(), { actor: testSetupActor, token, password: newPassword })).ok,
+    ).toBe(true);
   });
 
   it('with SMTP off makes the link without an email', async () => {
@@ -322,7 +342,9 @@ describe('makeResetLink (admin)', () => {
     }
 
     expect(await readResetLink(db(), { token })).toEqual({ state: 'replaced' });
-    expect(await resetPassword(db(), { token, password: newPassword })).toEqual({
+    expect(
+      await resetPassword(db(), { actor: testSetupActor, token, password: newPassword }),
+    ).toEqual({
       ok: false,
       reason: 'replaced',
     });

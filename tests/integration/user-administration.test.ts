@@ -32,7 +32,13 @@ beforeEach(async () => {
 const setSmtp = (enabled: boolean) => setUnreachableSmtp(db(), enabled);
 
 async function invite(inviter: SessionUser, request: InviteUserRequest, email = nextEmail('inv')) {
-  const result = await inviteUser(db(), { inviter, email, request, language: 'en' });
+  const result = await inviteUser(db(), {
+    auditActor: testSetupActor,
+    inviter,
+    email,
+    request,
+    language: 'en',
+  });
   if (!result.ok) throw new Error(`invite refused: ${result.reason}`);
   return { ...result, email, token: result.link.split('/invite/')[1]! };
 }
@@ -41,7 +47,11 @@ async function invite(inviter: SessionUser, request: InviteUserRequest, email = 
 async function signedUpWithQueuedEmail(inviter: SessionUser, request: InviteUserRequest) {
   await setSmtp(true);
   const invited = await invite(inviter, request);
-  const accepted = await acceptInvitation(db(), { token: invited.token, password });
+  const accepted = await acceptInvitation(db(), {
+    actor: testSetupActor,
+    token: invited.token,
+    password,
+  });
   if (!accepted.ok) throw new Error(`accept refused: ${accepted.reason}`);
   return invited;
 }
@@ -134,7 +144,7 @@ describe('listUsers', () => {
       .set({ createdAt: new Date(Date.now() + 60_000), expiresAt: new Date(Date.now() + 864e6) })
       .where(and(eq(invitations.userId, first.userId), isNotNull(invitations.replacedAt)));
     const accepted = await invite(viewer, { type: 'host', role: 'view' }, `${tag}-active@x.test`);
-    await acceptInvitation(db(), { token: accepted.token, password });
+    await acceptInvitation(db(), { actor: testSetupActor, token: accepted.token, password });
     // Deactivated while pending: the link is still unused, but it no longer lets anyone in.
     const stopped = await invite(viewer, { type: 'host', role: 'view' }, `${tag}-stopped@x.test`);
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, stopped.userId));

@@ -109,8 +109,9 @@ export const deleteAccountAction = action(
 
 export const completeSetupAction = action(
   { schema: completeSetupSchema, access: 'accounts.manage' },
-  async ({ accountId, adminEmail, language }, { user, db, t }) => {
+  async ({ accountId, adminEmail, language }, { user, db, t, actor }) => {
     const result = await completeAccountSetup(db, {
+      auditActor: actor,
       actor: user,
       accountId,
       adminEmail,

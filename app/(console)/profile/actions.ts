@@ -35,8 +35,9 @@ function changeOwnPasswordSchema(email: string) {
 
 export const changeOwnPasswordAction = action(
   { schema: ({ user }) => changeOwnPasswordSchema(user.email), access: 'signed-in' },
-  async (input, { user, db, t }) => {
+  async (input, { user, db, t, actor }) => {
     const result = await changeOwnPassword(db, {
+      actor,
       userId: user.id,
       email: user.email,
       currentPassword: input.currentPassword,

@@ -28,8 +28,14 @@ import {
 
 export const inviteUserAction = action(
   { schema: inviteUserSchema, access: 'host.users.manage' },
-  async ({ email, language, request }, { user, db, t }) => {
-    const result = await inviteUser(db, { inviter: user, email, language, request });
+  async ({ email, language, request }, { user, db, t, actor }) => {
+    const result = await inviteUser(db, {
+      inviter: user,
+      auditActor: actor,
+      email,
+      language,
+      request,
+    });
     if (!result.ok) return inviteRefusal(result, email, t);
     return issuedLink(result, '/users');
   },

@@ -7,8 +7,8 @@ import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 
 export const acceptInvitationAction = action(
   { schema: tokenPasswordSchema, access: 'public' },
-  async ({ token, password }, { db, t }) => {
-    const result = await acceptInvitation(db, { token, password });
+  async ({ token, password }, { db, t, actor }) => {
+    const result = await acceptInvitation(db, { token, password, actor });
     if (result.ok) return { ok: true, data: { email: result.email } };
     if (result.reason === 'password') {
       return {

@@ -8,8 +8,8 @@ import { resetPassword } from '@/lib/resets/reset-password';
 
 export const resetPasswordAction = action(
   { schema: tokenPasswordSchema, access: 'public' },
-  async ({ token, password }, { db, t }) => {
-    const result = await resetPassword(db, { token, password });
+  async ({ token, password }, { db, t, actor }) => {
+    const result = await resetPassword(db, { token, password, actor });
     if (result.ok) {
       // The "password changed" email goes out now, not at the next sweep.
       if (result.emailQueued) kickOutbox();

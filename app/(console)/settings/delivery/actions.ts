@@ -9,8 +9,8 @@ import { resendEmail } from '@/lib/outbox/resend-email';
 
 export const resendEmailAction = action(
   { schema: z.object({ id: z.uuid('invalid') }), access: 'host.settings' },
-  async ({ id }, { db, t }) => {
-    const outcome = await resendEmail(db, { id });
+  async ({ id }, { db, t, actor }) => {
+    const outcome = await resendEmail(db, { id, actor });
     if (outcome === 'notResendable') return { ok: false, formError: t('delivery.notResendable') };
     if (outcome === 'held') {
       revalidatePath('/settings/delivery');

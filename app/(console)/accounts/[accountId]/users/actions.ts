@@ -41,8 +41,9 @@ function refusalText(reason: Refusal, t: Translate) {
 
 export const inviteAccountUserAction = action(
   { schema: inviteAccountUserSchema, access: { account: 'account.users.manage' } },
-  async ({ accountId, email, language, role }, { user, db, t }) => {
+  async ({ accountId, email, language, role }, { user, db, t, actor }) => {
     const result = await inviteUser(db, {
+      auditActor: actor,
       inviter: user,
       email,
       language,

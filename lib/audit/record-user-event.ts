@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/database';
-import type { AuditActor } from '@/lib/audit/audit-actor';
-import type { AuditEventType } from '@/lib/audit/event-types';
-import { recordEvent, type AuditDetails } from '@/lib/audit/record-event';
+import type { AuditActor } from './audit-actor';
+import type { AuditEventType } from './event-types';
+import { recordEvent, type AuditDetails } from './record-event';
 
 /**
  * Records a change to a user, inside the change's transaction. It belongs to an account (and
