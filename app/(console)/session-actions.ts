@@ -6,7 +6,9 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/database/configured-database';
 import { currentSessionToken, getCurrentUser } from '@/lib/auth/current-user';
 import { sessionCookie } from '@/lib/auth/session-cookie';
-import { deleteSession, deleteUserSessions } from '@/lib/auth/sessions';
+import { auditActorOf } from '@/lib/actions/audit-actor-of';
+import { deleteSession } from '@/lib/auth/sessions';
+import { signOut } from '@/lib/sign-in/sign-out';
 import { isDatabaseUnreachable } from '@/lib/errors/database-unreachable';
 import {
   databaseUnavailablePath,
@@ -18,8 +20,12 @@ async function endSession(scope: 'this' | 'everywhere', next?: string): Promise<
     const token = await currentSessionToken();
     const user = await getCurrentUser();
     const db = await getDb();
-    if (token && scope === 'this') await deleteSession(db, token);
-    if (user && scope === 'everywhere') await deleteUserSessions(db, { userId: user.id });
+    if (user) {
+      await signOut(db, { scope, token, actor: await auditActorOf(user) });
+    } else if (token && scope === 'this') {
+      // A session that no longer opens anything (expired, or its user deactivated): just gone.
+      await deleteSession(db, token);
+    }
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     // The session could not be ended: the cookie stays, and our page says why and what next.

@@ -125,7 +125,7 @@ export function action<
       if (!mayInAccount(user!, config.access.account, account)) {
         return { ok: false, formError: t('errors.forbidden') };
       }
-      const actor = await auditActorOf(user, accountId);
+      const actor = await auditActorOf(user!, accountId);
       return handler(parsed.data, { user, db, t, account, actor } as Context<Access>);
     }
     const actor = await auditActorOf(user);

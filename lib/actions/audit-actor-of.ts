@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import type { AuditActor } from '@/lib/audit/audit-actor';
+import type { AuditActor, UserActor } from '@/lib/audit/audit-actor';
 import { storedUserAgent } from '@/lib/audit/audit-actor';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { SessionUser } from '@/lib/auth/read-session';
@@ -10,6 +10,8 @@ import type { SessionUser } from '@/lib/auth/read-session';
  * (their role in the form's account when they hold one there, else their host role) and where
  * the request came from; a visitor when nobody is signed in.
  */
+export async function auditActorOf(user: SessionUser, accountId?: string): Promise<UserActor>;
+export async function auditActorOf(user: SessionUser | null): Promise<AuditActor>;
 export async function auditActorOf(
   user: SessionUser | null,
   accountId?: string,

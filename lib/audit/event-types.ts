@@ -31,6 +31,10 @@ export const auditEventTypes = [
   'user.passwordChanged',
   'user.passwordReset',
   'email.resent',
+  'signIn.succeeded',
+  'signIn.failed',
+  'signIn.signedOut',
+  'user.sessionsEnded',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

@@ -1,21 +1,59 @@
 import 'server-only';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { sessions, signInChallenges } from '@/db/schema';
+import { sessions, signInChallenges, users } from '@/db/schema';
+import { storedUserAgent } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
 import { sessionLimits } from './session-limits';
 
-/** Opens a session for a user who just proved who they are; returns the cookie's token. */
+/** How a sign-in was finished: the password alone, or the second step's method. */
+export type SignInProof = 'password' | 'authenticator' | 'email' | 'recovery' | 'setUp';
+
+/**
+ * Opens a session for a user who just proved who they are; returns the cookie's token. The
+ * audit log records the sign-in (who, from where, how) in the same transaction.
+ */
 export async function createSession(
   db: Database,
-  options: { userId: string; userAgent?: string | null },
+  options: {
+    userId: string;
+    userAgent?: string | null;
+    clientAddress?: string | null;
+    proof: SignInProof;
+  },
 ): Promise<string> {
   const token = newToken();
-  await db.insert(sessions).values({
-    tokenHash: hashToken(token),
-    userId: options.userId,
-    expiresAt: new Date(Date.now() + sessionLimits().absoluteMs),
-    userAgent: options.userAgent?.slice(0, 300) ?? null,
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(sessions)
+      .values({
+        tokenHash: hashToken(token),
+        userId: options.userId,
+        expiresAt: new Date(Date.now() + sessionLimits().absoluteMs),
+        userAgent: options.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning({ userId: sessions.userId });
+    const [who] = await tx
+      .select({ email: users.email, hostRole: users.hostRole })
+      .from(users)
+      .where(eq(users.id, user!.userId));
+    await recordEvent(
+      tx,
+      {
+        kind: 'user',
+        userId: options.userId,
+        email: who!.email,
+        role: who!.hostRole ? `host:${who!.hostRole}` : null,
+        clientAddress: options.clientAddress ?? null,
+        userAgent: storedUserAgent(options.userAgent),
+      },
+      {
+        type: 'signIn.succeeded',
+        target: { kind: 'user', id: options.userId, label: who!.email },
+        details: { proof: options.proof },
+      },
+    );
   });
   return token;
 }

@@ -6,6 +6,8 @@ import { verifyAgainstNothing, verifyPassword } from './passwords';
 import type { Locale } from '@/lib/i18n/locales';
 import type { HostRole } from './permissions';
 import { signInSucceeded, takeSignInAttempt } from './sign-in-throttle';
+import { storedUserAgent } from '@/lib/audit/audit-actor';
+import { recordEvent } from '@/lib/audit/record-event';
 
 export type CredentialsCheck =
   | { ok: true; user: CredentialsUser }
@@ -35,6 +37,7 @@ export async function verifyCredentials(
     email: string;
     password: string;
     clientAddress: string | null;
+    userAgent?: string | null;
   },
 ): Promise<CredentialsCheck> {
   // No address has one, and PostgreSQL refuses NUL in text: not worth a query, nor a count.
@@ -63,6 +66,30 @@ export async function verifyCredentials(
     : await verifyAgainstNothing(options.password);
 
   if (!user || !matches || user.status !== 'active') {
+    // Only attempts the throttle let through are recorded: an attacker's flood past the limit
+    // adds no rows. The one that reached the limit says so.
+    await recordEvent(
+      db,
+      {
+        kind: 'visitor',
+        clientAddress: options.clientAddress,
+        userAgent: storedUserAgent(options.userAgent),
+      },
+      {
+        type: 'signIn.failed',
+        target: { kind: 'user', id: user?.id ?? null, label: email },
+        details: {
+          reason: !user
+            ? 'unknownEmail'
+            : !matches
+              ? 'wrongPassword'
+              : user.status === 'deactivated'
+                ? 'deactivated'
+                : 'pending',
+          throttled: admission.blockedUntil !== null,
+        },
+      },
+    );
     // The attempt that reached the limit answers with the block it started.
     return admission.blockedUntil
       ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }

@@ -52,6 +52,8 @@ export async function signIn(
   const sessionToken = await createSession(db, {
     userId: check.user.id,
     userAgent: options.userAgent,
+    clientAddress: options.clientAddress,
+    proof: 'password',
   });
   return { ok: true, userId: check.user.id, sessionToken };
 }

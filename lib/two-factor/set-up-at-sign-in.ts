@@ -100,7 +100,12 @@ export async function finishSetUpAtSignIn(
   // then signs in again, with it.
   const sessionToken = await db.transaction(async (tx) => {
     if (!(await endSignInChallenge(tx, challenge.tokenHash))) return null;
-    return createSession(tx, { userId: challenge.userId, userAgent: options.userAgent });
+    return createSession(tx, {
+      userId: challenge.userId,
+      userAgent: options.userAgent,
+      clientAddress: options.clientAddress,
+      proof: 'setUp',
+    });
   });
   if (!sessionToken) return { ok: false, reason: 'expired' };
   await secondStepSucceeded(db, who);

@@ -105,7 +105,12 @@ export async function verifySecondStep(
       if (!(await endSignInChallenge(tx, challenge.tokenHash))) return 'expired' as const;
       const verdict = await checkCode(tx, challenge, options);
       if (verdict !== 'right') throw new RefusedCode(verdict);
-      return createSession(tx, { userId: challenge.userId, userAgent: options.userAgent });
+      return createSession(tx, {
+        userId: challenge.userId,
+        userAgent: options.userAgent,
+        clientAddress: options.clientAddress,
+        proof: options.kind,
+      });
     })
     .catch((error: unknown) => {
       if (error instanceof RefusedCode) return error;

@@ -167,7 +167,7 @@ describe('deleteAccount', () => {
     const hostUser = await makeUser('view', [[account, 'view']]);
     const everyone = [only, pending, alreadyOff, twoAccounts, hostUser];
     for (const user of everyone) {
-      await createSession(db(), { userId: user.id });
+      await createSession(db(), { userId: user.id, proof: 'password' });
       await db()
         .insert(outbox)
         .values([
@@ -239,7 +239,7 @@ describe('deleteAccount', () => {
     const name = nextName('Own Account');
     const account = await makeAccount({ name });
     const admin = await makeUser(null, [[account, 'admin']]);
-    await createSession(db(), { userId: admin.id });
+    await createSession(db(), { userId: admin.id, proof: 'password' });
     expect(
       await deleteAccount(db(), {
         actor: hostAdminActor(admin.id),

@@ -1,6 +1,8 @@
 import { desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/passwords';
+import { signIn } from '@/lib/sign-in/sign-in';
 import { createAccount } from '@/lib/accounts/create-account';
 import { deleteAccount } from '@/lib/accounts/delete-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
@@ -449,6 +451,53 @@ describe('user events', () => {
       await setUserStatus(db(), { actor: user, auditActor: actor, userId: user.id, active: false }),
     ).toMatchObject({ ok: false, reason: 'self' });
     expect(await eventCount()).toBe(count);
+  });
+});
+
+describe('sign-in events', () => {
+  it('records a sign-in with how it was proven, and failures only as far as the throttle lets them', async () => {
+    const email = nextEmail('signer');
+    const user = await makeUser('view', [], { email });
+    await db()
+      .update(users)
+      .set({ passwordHash: await hashPassword('lantern orbit meadow 42') })
+      .where(eq(users.id, user.id));
+    const client = { clientAddress: '203.0.113.9', userAgent: 'Sign-in test browser' };
+    const signedIn = await signIn(db(), { email, password: 'lantern orbit meadow 42', ...client });
+    expect(signedIn.ok).toBe(true);
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'signIn.succeeded',
+      actorKind: 'user',
+      actorEmail: email,
+      actorRole: 'host:view',
+      clientAddress: '203.0.113.9',
+      userAgent: 'Sign-in test browser',
+      details: { proof: 'password' },
+    });
+
+    const unknown = nextEmail('nobody');
+    await signIn(db(), { email: unknown, password: 'whatever it is 1', ...client });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'signIn.failed',
+      actorKind: 'visitor',
+      targetId: null,
+      targetLabel: unknown,
+      details: { reason: 'unknownEmail', throttled: false },
+    });
+
+    // Eight wrong passwords: five reach the check (the fifth starts the block), three do not.
+    const before = await eventCount();
+    for (let attempt = 0; attempt < 8; attempt++) {
+      await signIn(db(), { email, password: `wrong password ${attempt}`, ...client });
+    }
+    expect(await eventCount()).toBe(before + 5);
+    const [last] = await newestEvents();
+    expect(last).toMatchObject({
+      eventType: 'signIn.failed',
+      targetId: user.id,
+      details: { reason: 'wrongPassword', throttled: true },
+    });
+    expect(await wholeLog()).not.toContain('wrong password');
   });
 });
 

@@ -25,9 +25,9 @@ async function makeUser() {
   const userId = row!.id;
   // Three browsers signed in as this user; the first one makes the change.
   const [here, other, third] = [
-    await createSession(db, { userId }),
-    await createSession(db, { userId }),
-    await createSession(db, { userId }),
+    await createSession(db, { userId, proof: 'password' }),
+    await createSession(db, { userId, proof: 'password' }),
+    await createSession(db, { userId, proof: 'password' }),
   ];
   return { id: userId, email, here: here!, others: [other!, third!] };
 }

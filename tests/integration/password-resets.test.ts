@@ -144,8 +144,8 @@ describe('Forgot password', () => {
 describe('resetPassword', () => {
   it('sets the password, uses the link, signs out everywhere and queues "password changed"', async () => {
     const user = await makeUser();
-    await createSession(db(), { userId: user.id });
-    await createSession(db(), { userId: user.id });
+    await createSession(db(), { userId: user.id, proof: 'password' });
+    await createSession(db(), { userId: user.id, proof: 'password' });
     await sendSelfServiceReset(db(), user.email);
     const { token } = (await tokenEmailedTo(user.email))!;
     expect(await readResetLink(db(), { token })).toEqual({ state: 'valid', email: user.email });

@@ -491,9 +491,9 @@ describe('setUserStatus', () => {
     const admin = await makeUser('admin');
     const target = await signedUpWithQueuedEmail(admin, { type: 'host', role: 'standard' });
     const bystander = await signedUpWithQueuedEmail(admin, { type: 'host', role: 'view' });
-    await createSession(db(), { userId: target.userId });
-    await createSession(db(), { userId: target.userId });
-    await createSession(db(), { userId: bystander.userId });
+    await createSession(db(), { userId: target.userId, proof: 'password' });
+    await createSession(db(), { userId: target.userId, proof: 'password' });
+    await createSession(db(), { userId: bystander.userId, proof: 'password' });
     const [sent] = await db()
       .insert(outbox)
       .values({
@@ -664,7 +664,7 @@ describe('revokeUser', () => {
       type: 'individual',
       accounts: [{ accountId: managed, role: 'standard' }],
     });
-    await createSession(db(), { userId: target.userId });
+    await createSession(db(), { userId: target.userId, proof: 'password' });
     expect(await rolesOf(target.userId)).toHaveLength(1);
 
     expect(
