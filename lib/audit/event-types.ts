@@ -35,6 +35,9 @@ export const auditEventTypes = [
   'signIn.failed',
   'signIn.signedOut',
   'user.sessionsEnded',
+  'user.twoFactorAdded',
+  'user.twoFactorRemoved',
+  'user.recoveryCodesRegenerated',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

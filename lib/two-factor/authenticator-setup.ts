@@ -6,6 +6,8 @@ import { toBase32 } from './base32';
 import { firstRecoveryCodes } from './recovery-codes';
 import { matchTotpStep, newTotpSecret, totpUri } from './totp';
 import { openTotpSecret, sealTotpSecret } from './totp-secret';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordTwoFactorEvent } from './record-two-factor-event';
 
 export type StartAuthenticatorResult =
   { ok: true; secret: string; uri: string } | { ok: false; reason: 'alreadySetUp' };
@@ -52,7 +54,7 @@ export type ConfirmAuthenticatorResult =
  */
 export async function confirmAuthenticator(
   db: Database,
-  options: { userId: string; code: string; at?: Date },
+  options: { userId: string; code: string; at?: Date; actor: AuditActor },
 ): Promise<ConfirmAuthenticatorResult> {
   const [pending] = await db
     .select({ sealedSecret: twoFactorMethods.sealedSecret })
@@ -87,6 +89,11 @@ export async function confirmAuthenticator(
       )
       .returning({ userId: twoFactorMethods.userId });
     if (confirmed.length === 0) return { ok: false, reason: 'notStarted' } as const;
+    await recordTwoFactorEvent(tx, options.actor, {
+      type: 'user.twoFactorAdded',
+      userId: options.userId,
+      details: { method: 'authenticator' },
+    });
     return { ok: true, recoveryCodes: await firstRecoveryCodes(tx, options.userId) } as const;
   });
 }

@@ -17,6 +17,8 @@ import {
 import { queueCodeEmail } from './queue-code-email';
 import { firstRecoveryCodes } from './recovery-codes';
 import { readTwoFactorPolicy, twoFactorInUse } from './two-factor-policy';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordTwoFactorEvent } from './record-two-factor-event';
 
 // Profile → Two-factor sign-in → Emailed code: turned on once a code sent to the user's own
 // address comes back, which proves the address receives this host's email.
@@ -88,7 +90,7 @@ export type ConfirmEmailSetupResult =
 /** The code from the email turns emailed codes on; a first method comes with recovery codes. */
 export async function confirmEmailSetup(
   db: Database,
-  options: { userId: string; code: string; clientAddress: string | null },
+  options: { userId: string; code: string; clientAddress: string | null; actor: AuditActor },
 ): Promise<ConfirmEmailSetupResult> {
   if (!twoFactorInUse(await readTwoFactorPolicy(db))) return { ok: false, reason: 'turnedOff' };
   const who = { userId: options.userId, clientAddress: options.clientAddress };
@@ -108,7 +110,7 @@ export async function confirmEmailSetup(
  */
 export async function confirmEmailCode(
   db: Database,
-  options: { userId: string; code: string },
+  options: { userId: string; code: string; actor: AuditActor },
 ): Promise<
   | { ok: true; recoveryCodes: string[] | null }
   | { ok: false; reason: 'notStarted' | 'wrongCode' | 'expiredCode' }
@@ -154,6 +156,11 @@ export async function confirmEmailCode(
       )
       .returning({ userId: twoFactorMethods.userId });
     if (confirmed.length === 0) return { ok: false, reason: 'notStarted' } as const;
+    await recordTwoFactorEvent(tx, options.actor, {
+      type: 'user.twoFactorAdded',
+      userId: options.userId,
+      details: { method: 'email' },
+    });
     return { ok: true, recoveryCodes: await firstRecoveryCodes(tx, options.userId) } as const;
   });
 }

@@ -10,6 +10,8 @@ import {
 import { replaceRecoveryCodes } from './recovery-codes';
 import { readTwoFactorPolicy, twoFactorInUse } from './two-factor-policy';
 import { hasAnyMethod, readTwoFactorStatus } from './two-factor-status';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordTwoFactorEvent } from './record-two-factor-event';
 
 // A signed-in user's own methods (Profile → Two-factor sign-in). Nothing can be set up while
 // the host has two-factor sign-in off.
@@ -29,7 +31,7 @@ export async function startOwnAuthenticator(
 /** The first code confirms the app; wrong codes count like the sign-in's second step. */
 export async function confirmOwnAuthenticator(
   db: Database,
-  options: { userId: string; code: string; clientAddress: string | null },
+  options: { userId: string; code: string; clientAddress: string | null; actor: AuditActor },
 ): Promise<
   ConfirmAuthenticatorResult | TurnedOff | { ok: false; reason: 'throttled'; retryAt: Date }
 > {
@@ -40,6 +42,7 @@ export async function confirmOwnAuthenticator(
   const result = await confirmAuthenticator(db, {
     userId: options.userId,
     code: options.code.replace(/\s/g, ''),
+    actor: options.actor,
   });
   if (result.ok) await secondStepSucceeded(db, who);
   else if (admission.blockedUntil) {
@@ -52,8 +55,14 @@ export async function confirmOwnAuthenticator(
 export async function regenerateOwnRecoveryCodes(
   db: Database,
   userId: string,
+  actor: AuditActor,
 ): Promise<{ ok: true; codes: string[] } | { ok: false; reason: 'noMethod' }> {
   if (!hasAnyMethod(await readTwoFactorStatus(db, userId)))
     return { ok: false, reason: 'noMethod' };
-  return { ok: true, codes: await replaceRecoveryCodes(db, userId) };
+  const codes = await db.transaction(async (tx) => {
+    const replaced = await replaceRecoveryCodes(tx, userId);
+    await recordTwoFactorEvent(tx, actor, { type: 'user.recoveryCodesRegenerated', userId });
+    return replaced;
+  });
+  return { ok: true, codes };
 }

@@ -4,6 +4,8 @@ import type { Database } from '@/db/database';
 import { recoveryCodes, twoFactorMethods, type TwoFactorMethod } from '@/db/schema';
 import type { HostRole } from '@/lib/auth/permissions';
 import { policyRequires, readTwoFactorPolicy } from './two-factor-policy';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordTwoFactorEvent } from './record-two-factor-event';
 
 export type RemoveMethodResult = { ok: true } | { ok: false; reason: 'required' };
 
@@ -13,7 +15,12 @@ export type RemoveMethodResult = { ok: true } | { ok: false; reason: 'required' 
  */
 export async function removeTwoFactorMethod(
   db: Database,
-  options: { userId: string; hostRole: HostRole | null; method: TwoFactorMethod },
+  options: {
+    userId: string;
+    hostRole: HostRole | null;
+    method: TwoFactorMethod;
+    actor: AuditActor;
+  },
 ): Promise<RemoveMethodResult> {
   const required = policyRequires(await readTwoFactorPolicy(db), options.hostRole);
   return db.transaction(async (tx) => {
@@ -37,6 +44,16 @@ export async function removeTwoFactorMethod(
       );
     if (others.length === 0) {
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, options.userId));
+    }
+    if (methods.length > others.length) {
+      await recordTwoFactorEvent(tx, options.actor, {
+        type: 'user.twoFactorRemoved',
+        userId: options.userId,
+        details: {
+          method: options.method === 'totp' ? 'authenticator' : 'email',
+          lastMethod: others.length === 0,
+        },
+      });
     }
     return { ok: true } as const;
   });

@@ -14,6 +14,7 @@ import {
   endSignInChallenge,
   readSignInChallenge,
 } from './sign-in-challenge';
+import { storedUserAgent, type AuditActor } from '@/lib/audit/audit-actor';
 
 /**
  * The host requires a second step the user has no way to pass yet: right after the password,
@@ -82,10 +83,16 @@ export async function finishSetUpAtSignIn(
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
   const code = options.code.replace(/\s/g, '');
+  // Past the password but not signed in yet: recorded as the visitor finishing the sign-in.
+  const visitor: AuditActor = {
+    kind: 'visitor',
+    clientAddress: options.clientAddress,
+    userAgent: storedUserAgent(options.userAgent),
+  };
   const confirmed =
     options.method === 'email'
-      ? await confirmEmailCode(db, { userId: challenge.userId, code })
-      : await confirmAuthenticator(db, { userId: challenge.userId, code });
+      ? await confirmEmailCode(db, { userId: challenge.userId, code, actor: visitor })
+      : await confirmAuthenticator(db, { userId: challenge.userId, code, actor: visitor });
   if (!confirmed.ok) {
     if (confirmed.reason === 'notStarted' || confirmed.reason === 'expiredCode') {
       return { ok: false, reason: confirmed.reason };

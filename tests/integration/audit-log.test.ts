@@ -3,6 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/passwords';
 import { signIn } from '@/lib/sign-in/sign-in';
+import {
+  confirmAuthenticator,
+  startAuthenticatorSetup,
+} from '@/lib/two-factor/authenticator-setup';
+import { fromBase32 } from '@/lib/two-factor/base32';
+import { regenerateOwnRecoveryCodes } from '@/lib/two-factor/own-methods';
+import { removeTwoFactorMethod } from '@/lib/two-factor/remove-method';
+import { totpCode, totpStep } from '@/lib/two-factor/totp';
 import { createAccount } from '@/lib/accounts/create-account';
 import { deleteAccount } from '@/lib/accounts/delete-account';
 import { renameAccount } from '@/lib/accounts/rename-account';
@@ -498,6 +506,42 @@ describe('sign-in events', () => {
       details: { reason: 'wrongPassword', throttled: true },
     });
     expect(await wholeLog()).not.toContain('wrong password');
+  });
+});
+
+describe('two-factor events', () => {
+  it('records a method added, recovery codes regenerated and a method removed', async () => {
+    const email = nextEmail('second-step');
+    const user = await makeUser('view', [], { email });
+    const actor = hostAdminActor(user.id, email);
+    const offer = await startAuthenticatorSetup(db(), { userId: user.id, email, issuer: 'Host' });
+    if (!offer.ok) throw new Error('set-up refused');
+    const secret = fromBase32(offer.secret)!;
+    await confirmAuthenticator(db(), {
+      userId: user.id,
+      code: totpCode(secret, totpStep(new Date())),
+      actor,
+    });
+    await regenerateOwnRecoveryCodes(db(), user.id, actor);
+    await removeTwoFactorMethod(db(), { userId: user.id, hostRole: 'view', method: 'totp', actor });
+    const events = await db()
+      .select({
+        type: auditEvents.eventType,
+        label: auditEvents.targetLabel,
+        details: auditEvents.details,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, user.id))
+      .orderBy(auditEvents.id);
+    expect(events).toEqual([
+      { type: 'user.twoFactorAdded', label: email, details: { method: 'authenticator' } },
+      { type: 'user.recoveryCodesRegenerated', label: email, details: {} },
+      {
+        type: 'user.twoFactorRemoved',
+        label: email,
+        details: { method: 'authenticator', lastMethod: true },
+      },
+    ]);
   });
 });
 

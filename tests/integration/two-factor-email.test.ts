@@ -72,6 +72,7 @@ async function lastCodeTo(email: string): Promise<string> {
 async function withEmailCodes(user: Awaited<ReturnType<typeof makeUser>>) {
   expect(await startEmailSetup(db(), user)).toEqual({ ok: true, sentTo: user.email });
   const confirmed = await confirmEmailSetup(db(), {
+    actor: testSetupActor,
     userId: user.id,
     code: await lastCodeTo(user.email),
     clientAddress,
@@ -105,6 +106,7 @@ describe('emailed codes', () => {
     expect(await startEmailSetup(db(), user)).toMatchObject({ ok: true });
     expect(
       await confirmEmailSetup(db(), {
+        actor: testSetupActor,
         userId: user.id,
         code: '000000' === (await lastCodeTo(user.email)) ? '111111' : '000000',
         clientAddress,

@@ -25,6 +25,7 @@ import { finishSetUpAtSignIn, startSetUpAtSignIn } from '@/lib/two-factor/set-up
 import { deleteExpiredChallenges } from '@/lib/two-factor/sign-in-challenge';
 import { totpCode, totpStep } from '@/lib/two-factor/totp';
 import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
+import { testSetupActor } from '../support/audit-actors';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import { withTestDatabase } from '../support/with-test-database';
 
@@ -66,6 +67,7 @@ async function withAuthenticator(user: { id: string; email: string }) {
   const secret = fromBase32(offer.secret)!;
   // A step back: the sign-ins of the test use the current step, each code only once.
   const confirmed = await confirmAuthenticator(db(), {
+    actor: testSetupActor,
     userId: user.id,
     code: totpCode(secret, totpStep(new Date()) - 1),
   });
@@ -323,7 +325,12 @@ describe('two-factor sign-in', () => {
     await setUnreachableSmtp(db(), false);
     // Recovery codes left: they are asked for.
     const { recoveryCodes: codes } = await withAuthenticator(user);
-    await removeTwoFactorMethod(db(), { userId: user.id, hostRole: 'standard', method: 'totp' });
+    await removeTwoFactorMethod(db(), {
+      actor: testSetupActor,
+      userId: user.id,
+      hostRole: 'standard',
+      method: 'totp',
+    });
     const step = await passwordStep(user.email);
     expect(step.step).toBe('verify');
     expect(
@@ -354,11 +361,21 @@ describe('two-factor sign-in', () => {
     await withAuthenticator(user);
     await setPolicy('required_for_host_admins');
     expect(
-      await removeTwoFactorMethod(db(), { userId: user.id, hostRole: 'admin', method: 'totp' }),
+      await removeTwoFactorMethod(db(), {
+        actor: testSetupActor,
+        userId: user.id,
+        hostRole: 'admin',
+        method: 'totp',
+      }),
     ).toEqual({ ok: false, reason: 'required' });
     await setPolicy('optional');
     expect(
-      await removeTwoFactorMethod(db(), { userId: user.id, hostRole: 'admin', method: 'totp' }),
+      await removeTwoFactorMethod(db(), {
+        actor: testSetupActor,
+        userId: user.id,
+        hostRole: 'admin',
+        method: 'totp',
+      }),
     ).toEqual({ ok: true });
     expect(await countRecoveryCodesLeft(db(), user.id)).toBe(0);
     expect(await signIn(db(), { email: user.email, password, clientAddress })).toMatchObject({
@@ -381,15 +398,25 @@ describe('two-factor sign-in', () => {
     if (!first.ok || !second.ok) throw new Error('set-up refused');
     const code = (offer: typeof first & { ok: true }) =>
       totpCode(fromBase32(offer.secret)!, totpStep(new Date()));
-    expect(await confirmAuthenticator(db(), { userId: user.id, code: code(first) })).toEqual({
+    expect(
+      await confirmAuthenticator(db(), {
+        actor: testSetupActor,
+        userId: user.id,
+        code: code(first),
+      }),
+    ).toEqual({
       ok: false,
       reason: 'wrongCode',
     });
-    expect(await confirmAuthenticator(db(), { userId: user.id, code: code(second) })).toMatchObject(
-      {
-        ok: true,
-      },
-    );
+    expect(
+      await confirmAuthenticator(db(), {
+        actor: testSetupActor,
+        userId: user.id,
+        code: code(second),
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
     expect(
       await startAuthenticatorSetup(db(), { userId: user.id, email: user.email, issuer: 'Host' }),
     ).toEqual({ ok: false, reason: 'alreadySetUp' });

@@ -82,8 +82,8 @@ const confirmMethodSchema = z.object({
 /** The first code of a method being set up: the app's, or the one emailed to the user. */
 export const confirmTwoFactorMethodAction = action(
   { schema: confirmMethodSchema, access: 'signed-in' },
-  async ({ method, code }, { user, db, t }) => {
-    const confirm = { userId: user.id, code, clientAddress: clientAddressFrom(await headers()) };
+  async ({ method, code }, { user, db, t, actor }) => {
+    const confirm = { userId: user.id, code, clientAddress: actor.clientAddress, actor };
     const result =
       method === 'email'
         ? await confirmEmailSetup(db, confirm)
@@ -106,11 +106,12 @@ export const confirmTwoFactorMethodAction = action(
 
 export const removeTwoFactorMethodAction = action(
   { schema: z.object({ method: methodField }), access: 'signed-in' },
-  async ({ method }, { user, db, t }) => {
+  async ({ method }, { user, db, t, actor }) => {
     const result = await removeTwoFactorMethod(db, {
       userId: user.id,
       hostRole: user.hostRole,
       method,
+      actor,
     });
     if (!result.ok) return { ok: false, formError: t('profileTwoFactor.removeRequired') };
     revalidatePath('/profile');
@@ -120,8 +121,8 @@ export const removeTwoFactorMethodAction = action(
 
 export const regenerateRecoveryCodesAction = action(
   { schema: z.object({}), access: 'signed-in' },
-  async (_input, { user, db, t }) => {
-    const result = await regenerateOwnRecoveryCodes(db, user.id);
+  async (_input, { user, db, t, actor }) => {
+    const result = await regenerateOwnRecoveryCodes(db, user.id, actor);
     if (!result.ok) return { ok: false, formError: t('profileTwoFactor.regenerateNeedsMethod') };
     return { ok: true, data: { recoveryCodes: result.codes } };
   },
