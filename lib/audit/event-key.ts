@@ -9,7 +9,6 @@ export const eventKey = timeKey(auditEvents.occurredAt, auditEvents.id);
 const idPattern = /^[1-9]\d{0,17}$/;
 
 /** The parts of an event key from the address, or null for anything `eventKey` cannot write. */
-export function parseEventKey(text: string): { occurredAt: string; id: string } | null {
-  const key = parseTimeKey(text, idPattern);
-  return key && { occurredAt: key.at, id: key.id };
+export function parseEventKey(text: string): { at: string; id: string } | null {
+  return parseTimeKey(text, idPattern);
 }

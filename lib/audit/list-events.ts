@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { auditEvents } from '@/db/schema';
 import { containsPattern } from '@/lib/database/contains-pattern';
+import { beyondTimeKey, withinDays } from '@/lib/database/time-key';
 import {
   keysetPage,
   readsBackwards,
@@ -64,24 +65,14 @@ function matchingEvents(query: Omit<AuditListQuery, 'position' | 'size'>): SQL |
     query.actorKind ? eq(auditEvents.actorKind, query.actorKind) : undefined,
     query.targetKind ? eq(auditEvents.targetKind, query.targetKind) : undefined,
     query.type ? eq(auditEvents.eventType, query.type) : undefined,
-    query.from
-      ? sql`${auditEvents.occurredAt} >= (${query.from}::date::timestamp at time zone 'UTC')`
-      : undefined,
-    query.to
-      ? sql`${auditEvents.occurredAt} < ((${query.to}::date + 1)::timestamp at time zone 'UTC')`
-      : undefined,
+    withinDays(auditEvents.occurredAt, query.from, query.to),
   );
 }
 
 /** Rows past the position, as one range of the log-order indexes however deep the page. */
 function beyond(position: PagePosition): SQL | undefined {
-  if (position === null) return undefined;
-  const key = parseEventKey('after' in position ? position.after : position.before);
-  if (!key) return undefined;
-  const at = sql`(${key.occurredAt}::timestamptz, ${key.id}::bigint)`;
-  return 'after' in position
-    ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < ${at}`
-    : sql`(${auditEvents.occurredAt}, ${auditEvents.id}) > ${at}`;
+  const columns = { at: auditEvents.occurredAt, id: auditEvents.id };
+  return beyondTimeKey(columns, position, parseEventKey, 'bigint');
 }
 
 /** The columns a row shows; never more (the log holds nothing secret, but nothing needless either). */

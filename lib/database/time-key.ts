@@ -1,4 +1,5 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
+import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PagePosition } from './keyset-page';
 
 /**
  * Where a row stands in a log ordered by (time, id), as one string for the address: the time to
@@ -28,4 +29,36 @@ export function parseTimeKey(text: string, idPattern: RegExp): { at: string; id:
   if (Number.isNaN(date.getTime())) return null;
   if (date.toISOString().slice(0, 23) !== at.slice(0, 23)) return null;
   return { at, id };
+}
+
+/**
+ * Rows on the far side of a page's position in a log ordered newest first by (time, id): older
+ * going forward, newer coming back. A row comparison, so that (time, id) is one range of the
+ * log-order index however deep the page; a key `parse` refuses reads from the top.
+ */
+export function beyondTimeKey(
+  columns: { at: SQLWrapper; id: SQLWrapper },
+  position: PagePosition,
+  parse: (text: string) => { at: string; id: string } | null,
+  idType: 'uuid' | 'bigint',
+): SQL | undefined {
+  if (position === null) return undefined;
+  const key = parse('after' in position ? position.after : position.before);
+  if (!key) return undefined;
+  const at = sql`(${key.at}::timestamptz, ${key.id}::${sql.raw(idType)})`;
+  return 'after' in position
+    ? sql`(${columns.at}, ${columns.id}) < ${at}`
+    : sql`(${columns.at}, ${columns.id}) > ${at}`;
+}
+
+/** Rows from the first UTC day's midnight to the midnight after the last (YYYY-MM-DD, checked). */
+export function withinDays(
+  at: SQLWrapper,
+  from: string | null,
+  to: string | null,
+): SQL | undefined {
+  return and(
+    from ? sql`${at} >= (${from}::date::timestamp at time zone 'UTC')` : undefined,
+    to ? sql`${at} < ((${to}::date + 1)::timestamp at time zone 'UTC')` : undefined,
+  );
 }

@@ -7,7 +7,6 @@ export const deliveryKey = timeKey(outbox.createdAt, outbox.id);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The parts of a delivery key from the address, or null for anything `deliveryKey` cannot write. */
-export function parseDeliveryKey(text: string): { createdAt: string; id: string } | null {
-  const key = parseTimeKey(text, uuidPattern);
-  return key && { createdAt: key.at, id: key.id };
+export function parseDeliveryKey(text: string): { at: string; id: string } | null {
+  return parseTimeKey(text, uuidPattern);
 }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
 import { containsPattern } from '@/lib/database/contains-pattern';
+import { beyondTimeKey, withinDays } from '@/lib/database/time-key';
 import {
   keysetPage,
   readsBackwards,
@@ -78,29 +79,14 @@ function matching(query: DeliveryListQuery): SQL | undefined {
       : undefined,
     query.kind ? eq(outbox.kind, query.kind) : undefined,
     query.status ? eq(outbox.status, query.status) : undefined,
-    // UTC days, both included: from the first one's midnight to the midnight after the last.
-    query.from
-      ? sql`${outbox.createdAt} >= (${query.from}::date::timestamp at time zone 'UTC')`
-      : undefined,
-    query.to
-      ? sql`${outbox.createdAt} < ((${query.to}::date + 1)::timestamp at time zone 'UTC')`
-      : undefined,
+    withinDays(outbox.createdAt, query.from, query.to),
   );
 }
 
-/**
- * Rows on the far side of the position. A row comparison, so that (created_at, id) is one
- * range of the log-order indexes however deep the page; a key that does not parse reads from
- * the top (the address is checked before it gets here).
- */
+/** Rows on the far side of the position (a key that does not parse reads from the top). */
 function beyond(position: PagePosition): SQL | undefined {
-  if (position === null) return undefined;
-  const key = parseDeliveryKey('after' in position ? position.after : position.before);
-  if (!key) return undefined;
-  const at = sql`(${key.createdAt}::timestamptz, ${key.id}::uuid)`;
-  return 'after' in position
-    ? sql`(${outbox.createdAt}, ${outbox.id}) < ${at}`
-    : sql`(${outbox.createdAt}, ${outbox.id}) > ${at}`;
+  const columns = { at: outbox.createdAt, id: outbox.id };
+  return beyondTimeKey(columns, position, parseDeliveryKey, 'uuid');
 }
 
 /**
