@@ -17,6 +17,7 @@ const benchmarks = [
   'page-weight',
   'page-throughput',
   'scale',
+  'audit-log',
 ];
 
 interface Figure {
