@@ -143,4 +143,7 @@ async function main() {
   }
 }
 
-await main();
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
