@@ -11,8 +11,8 @@ import { changeUserLanguage } from '@/lib/users/change-user-language';
 // Public: a visitor whose session just ended still gets the language they asked for.
 export const changeLanguageAction = action(
   { schema: changeLanguageSchema, access: 'public' },
-  async ({ locale }, { user, db }) => {
-    if (user) await changeUserLanguage(db, { userId: user.id, language: locale });
+  async ({ locale }, { db, actor }) => {
+    if (actor.kind === 'user') await changeUserLanguage(db, { actor, language: locale });
     await rememberLocale(locale);
     // The root layout sets <html lang> and hands the catalog to client components: re-render it all.
     revalidatePath('/', 'layout');

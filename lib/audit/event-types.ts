@@ -11,6 +11,7 @@ export const auditEventTypes = [
   'host.emailRetentionChanged',
   'host.auditRetentionChanged',
   'host.twoFactorPolicyChanged',
+  'host.setUp',
   'account.created',
   'account.renamed',
   'account.deactivated',
@@ -38,6 +39,7 @@ export const auditEventTypes = [
   'user.twoFactorAdded',
   'user.twoFactorRemoved',
   'user.recoveryCodesRegenerated',
+  'user.languageChanged',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

@@ -1,17 +1,24 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { users } from '@/db/schema';
+import { accountMemberships, users } from '@/db/schema';
+import type { AuditActor } from '@/lib/audit/audit-actor';
+import { recordUserEvent } from '@/lib/audit/record-user-event';
 import { renderEmail } from '@/lib/mail/render-email';
 import { loadInvitationSettings } from '@/lib/invitations/load-invitation-settings';
 import { enqueueEmail } from '@/lib/outbox/enqueue-email';
 import { issueResetLink } from './issue-reset-link';
 
 /**
- * Emails a reset link (1 hour) to the address if it belongs to an active user; for unknown,
- * pending or deactivated addresses it does nothing. Returns whether an email was queued.
+ * Emails a reset link (1 hour) to the address if it belongs to an active user, and records who
+ * asked for it (a visitor, usually); for unknown, pending or deactivated addresses it does
+ * nothing and records nothing (the throttle counts those). Returns whether an email was queued.
  */
-export async function sendSelfServiceReset(db: Database, email: string): Promise<boolean> {
+export async function sendSelfServiceReset(
+  db: Database,
+  options: { email: string; actor: AuditActor },
+): Promise<boolean> {
+  const { email, actor } = options;
   const [user] = await db
     .select({ id: users.id, email: users.email, status: users.status, language: users.language })
     .from(users)
@@ -37,6 +44,16 @@ export async function sendSelfServiceReset(db: Database, email: string): Promise
       language: user.language,
       content,
       supersedeKey: `password-reset:${user.id}`,
+    });
+    const memberships = await tx
+      .select({ accountId: accountMemberships.accountId })
+      .from(accountMemberships)
+      .where(eq(accountMemberships.userId, user.id));
+    await recordUserEvent(tx, actor, {
+      type: 'user.resetLinkMade',
+      user,
+      accountIds: memberships.map((membership) => membership.accountId),
+      details: { by: 'selfService', emailed: emailId !== null },
     });
     return emailId !== null;
   });

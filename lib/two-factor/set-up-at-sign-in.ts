@@ -9,11 +9,8 @@ import {
   type StartAuthenticatorResult,
 } from './authenticator-setup';
 import { confirmEmailCode, startEmailSetup, type StartEmailSetupResult } from './email-setup';
-import {
-  countChallengeFailure,
-  endSignInChallenge,
-  readSignInChallenge,
-} from './sign-in-challenge';
+import { countRefusedCode } from './count-refused-code';
+import { endSignInChallenge, readSignInChallenge } from './sign-in-challenge';
 import { storedUserAgent, type AuditActor } from '@/lib/audit/audit-actor';
 
 /**
@@ -97,7 +94,13 @@ export async function finishSetUpAtSignIn(
     if (confirmed.reason === 'notStarted' || confirmed.reason === 'expiredCode') {
       return { ok: false, reason: confirmed.reason };
     }
-    const attemptsLeft = await countChallengeFailure(db, challenge.tokenHash);
+    const attemptsLeft = await countRefusedCode(db, {
+      challenge,
+      visitor,
+      code: options.method === 'email' ? 'email' : 'authenticator',
+      reason: 'wrongCode',
+      throttled: admission.blockedUntil !== null,
+    });
     if (attemptsLeft === 0) return { ok: false, reason: 'ended' };
     return admission.blockedUntil
       ? { ok: false, reason: 'throttled', retryAt: admission.blockedUntil }

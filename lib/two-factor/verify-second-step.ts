@@ -2,17 +2,14 @@ import 'server-only';
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { twoFactorMethods } from '@/db/schema';
+import { storedUserAgent } from '@/lib/audit/audit-actor';
 import { createSession } from '@/lib/auth/sessions';
 import { secondStepSucceeded, takeSecondStepAttempt } from '@/lib/auth/sign-in-throttle';
+import { countRefusedCode } from './count-refused-code';
 import { emailCodeMatches, readEmailCode } from './email-code';
 import { spendRecoveryCode } from './recovery-codes';
 import type { CodeKind } from './second-step';
-import {
-  countChallengeFailure,
-  endSignInChallenge,
-  readSignInChallenge,
-  type SignInChallenge,
-} from './sign-in-challenge';
+import { endSignInChallenge, readSignInChallenge, type SignInChallenge } from './sign-in-challenge';
 import { matchTotpStep } from './totp';
 import { openTotpSecret } from './totp-secret';
 
@@ -118,7 +115,17 @@ export async function verifySecondStep(
     });
   if (result === 'expired') return { ok: false, reason: 'expired' };
   if (result instanceof RefusedCode) {
-    const attemptsLeft = await countChallengeFailure(db, challenge.tokenHash);
+    const attemptsLeft = await countRefusedCode(db, {
+      challenge,
+      visitor: {
+        kind: 'visitor',
+        clientAddress: options.clientAddress,
+        userAgent: storedUserAgent(options.userAgent),
+      },
+      code: options.kind,
+      reason: result.verdict,
+      throttled: admission.blockedUntil !== null,
+    });
     if (attemptsLeft === 0) return { ok: false, reason: 'ended' };
     if (admission.blockedUntil) {
       return { ok: false, reason: 'throttled', retryAt: admission.blockedUntil };

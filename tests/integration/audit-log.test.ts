@@ -1,6 +1,6 @@
 import { desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '@/db/schema';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { auditEvents, hostSettings, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/passwords';
 import { signIn } from '@/lib/sign-in/sign-in';
 import {
@@ -37,7 +37,13 @@ import { saveSmtpConfig } from '@/lib/smtp/save-smtp-config';
 import { setSmtpEnabled } from '@/lib/smtp/set-smtp-enabled';
 import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
 import { setTwoFactorPolicy } from '@/lib/two-factor/two-factor-policy';
-import { hostAdminActor } from '../support/audit-actors';
+import { createFirstAdmin } from '@/lib/setup/create-first-admin';
+import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
+import { sendSelfServiceReset } from '@/lib/resets/send-self-service-reset';
+import { verifySecondStep } from '@/lib/two-factor/verify-second-step';
+import { hostAdminActor, visitorActor } from '../support/audit-actors';
+import { createTestDatabase } from '../support/test-database';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import { directoryFixtures } from '../support/directory-fixtures';
 import { withTestDatabase } from '../support/with-test-database';
 
@@ -542,6 +548,110 @@ describe('two-factor events', () => {
         details: { method: 'authenticator', lastMethod: true },
       },
     ]);
+  });
+});
+
+describe('visitor events', () => {
+  it('records wrong second-step codes against the user, and the one that ended the attempt', async () => {
+    const email = nextEmail('wrong-code');
+    const user = await makeUser('view', [], { email });
+    const password = 'lantern orbit meadow 42';
+    await db()
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(users.id, user.id));
+    const offer = await startAuthenticatorSetup(db(), { userId: user.id, email, issuer: 'Host' });
+    if (!offer.ok) throw new Error('set-up refused');
+    const secret = fromBase32(offer.secret)!;
+    await confirmAuthenticator(db(), {
+      userId: user.id,
+      code: totpCode(secret, totpStep(new Date())),
+      actor: hostAdminActor(user.id, email),
+    });
+    await db()
+      .update(hostSettings)
+      .set({ twoFactorPolicy: 'optional' })
+      .where(eq(hostSettings.id, 1));
+    const client = { clientAddress: '203.0.113.7', userAgent: 'Second-step test browser' };
+    const started = await signIn(db(), { email, password, ...client });
+    if (started.ok || started.reason !== 'secondStep') throw new Error('no second step');
+    const wrong = (code: string) =>
+      verifySecondStep(db(), {
+        challengeToken: started.challengeToken,
+        kind: 'authenticator',
+        code,
+        ...client,
+      });
+    expect(await wrong('000000')).toMatchObject({ ok: false, reason: 'wrongCode' });
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'signIn.failed',
+      actorKind: 'visitor',
+      clientAddress: '203.0.113.7',
+      userAgent: 'Second-step test browser',
+      targetId: user.id,
+      targetLabel: email,
+      details: { reason: 'wrongCode', code: 'authenticator', attemptsLeft: 4, throttled: false },
+    });
+    for (let attempt = 1; attempt < 5; attempt++) await wrong(`00000${attempt}`);
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'signIn.failed',
+      details: { reason: 'wrongCode', attemptsLeft: 0 },
+    });
+    // The attempt is over: a sixth code finds no challenge, and no event is added for it.
+    const before = await eventCount();
+    expect(await wrong('000009')).toEqual({ ok: false, reason: 'expired' });
+    expect(await eventCount()).toBe(before);
+    expect(await wholeLog()).not.toContain('000009');
+  });
+
+  it('records a reset link asked for on Forgot password, and nothing for an unknown address', async () => {
+    const email = nextEmail('forgot');
+    const user = await makeUser('view', [], { email });
+    await setUnreachableSmtp(db(), true);
+    expect(await sendSelfServiceReset(db(), { email, actor: visitorActor })).toBe(true);
+    expect((await newestEvents())[0]).toMatchObject({
+      eventType: 'user.resetLinkMade',
+      actorKind: 'visitor',
+      userAgent: visitorActor.kind === 'visitor' ? visitorActor.userAgent : null,
+      targetId: user.id,
+      details: { by: 'selfService', emailed: true },
+    });
+    const before = await eventCount();
+    const unknown = nextEmail('unknown');
+    expect(await sendSelfServiceReset(db(), { email: unknown, actor: visitorActor })).toBe(false);
+    expect(await eventCount()).toBe(before);
+    expect(await wholeLog()).not.toContain(unknown);
+  });
+
+  it('records the first admin setting the instance up, as the audit log’s first event', async () => {
+    const own = await createTestDatabase(inject('postgresAdminUrl'), 'audit_first_run');
+    const ownDb = own.handle.db;
+    try {
+      const link = await issueSetupLinkIfNoUsers(ownDb);
+      const result = await createFirstAdmin(ownDb, {
+        token: new URL(link!).searchParams.get('token')!,
+        hostName: 'First Host',
+        email: 'first@example.test',
+        password: 'lantern orbit meadow 42',
+        language: 'en',
+        visitor: visitorActor,
+      });
+      expect(result).toEqual({ ok: true });
+      const events = await ownDb.select().from(auditEvents);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        eventType: 'host.setUp',
+        actorKind: 'user',
+        actorEmail: 'first@example.test',
+        actorRole: 'host:admin',
+        clientAddress: '192.0.2.20',
+        targetKind: 'host',
+        details: { hostName: 'First Host', administrator: 'first@example.test' },
+      });
+      expect(JSON.stringify(events)).not.toContain('lantern orbit');
+    } finally {
+      await own.drop();
+    }
   });
 });
 

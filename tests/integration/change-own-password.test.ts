@@ -1,13 +1,13 @@
 import { hash, verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { throttle, users } from '@/db/schema';
+import { auditEvents, throttle, users } from '@/db/schema';
 import { readSession } from '@/lib/auth/read-session';
 import { createSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/sign-in/sign-in';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { changeUserLanguage } from '@/lib/users/change-user-language';
-import { testSetupActor } from '../support/audit-actors';
+import { hostAdminActor, testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 
 const database = withTestDatabase('change_own_password');
@@ -116,14 +116,29 @@ describe('changeOwnPassword', () => {
 });
 
 describe('changeUserLanguage', () => {
-  it('stores the chosen language on the user', async () => {
+  it('stores the chosen language on the user and records the change, once', async () => {
     const user = await makeUser();
     const { db } = database().handle;
-    await changeUserLanguage(db, { userId: user.id, language: 'de' });
+    const actor = { ...hostAdminActor(user.id, user.email), role: null };
+    await changeUserLanguage(db, { actor, language: 'de' });
+    await changeUserLanguage(db, { actor, language: 'de' });
     const [row] = await db
       .select({ language: users.language })
       .from(users)
       .where(eq(users.id, user.id));
     expect(row).toEqual({ language: 'de' });
+    const events = await db
+      .select({
+        type: auditEvents.eventType,
+        actor: auditEvents.actorUserId,
+        details: auditEvents.details,
+      })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.targetId, user.id), eq(auditEvents.eventType, 'user.languageChanged')),
+      );
+    expect(events).toEqual([
+      { type: 'user.languageChanged', actor: user.id, details: { from: 'en', to: 'de' } },
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import { answerForgotPassword } from '@/lib/resets/answer-forgot-password';
 import { sendSelfServiceReset } from '@/lib/resets/send-self-service-reset';
 import { resetPassword } from '@/lib/resets/reset-password';
 import { setUserStatus } from '@/lib/users/set-user-status';
-import { testSetupActor } from '../support/audit-actors';
+import { testSetupActor, visitorActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import type { UserStatus } from '@/db/schema';
@@ -89,10 +89,18 @@ describe('Forgot password', () => {
         ok: true,
       });
     }
-    expect(await sendSelfServiceReset(db(), active.email)).toBe(true);
-    expect(await sendSelfServiceReset(db(), pending.email)).toBe(false);
-    expect(await sendSelfServiceReset(db(), deactivated.email)).toBe(false);
-    expect(await sendSelfServiceReset(db(), 'nobody@example.test')).toBe(false);
+    expect(await sendSelfServiceReset(db(), { email: active.email, actor: visitorActor })).toBe(
+      true,
+    );
+    expect(await sendSelfServiceReset(db(), { email: pending.email, actor: visitorActor })).toBe(
+      false,
+    );
+    expect(
+      await sendSelfServiceReset(db(), { email: deactivated.email, actor: visitorActor }),
+    ).toBe(false);
+    expect(
+      await sendSelfServiceReset(db(), { email: 'nobody@example.test', actor: visitorActor }),
+    ).toBe(false);
 
     const emailed = await tokenEmailedTo(active.email);
     expect(emailed?.language).toBe('de');
@@ -146,7 +154,7 @@ describe('resetPassword', () => {
     const user = await makeUser();
     await createSession(db(), { userId: user.id, proof: 'password' });
     await createSession(db(), { userId: user.id, proof: 'password' });
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const { token } = (await tokenEmailedTo(user.email))!;
     expect(await readResetLink(db(), { token })).toEqual({ state: 'valid', email: user.email });
 
@@ -191,7 +199,7 @@ describe('resetPassword', () => {
       await signIn(db(), { email: user.email, password: oldPassword, clientAddress: null }),
     ).toMatchObject({ ok: false, reason: 'throttled' });
 
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const { token } = (await tokenEmailedTo(user.email))!;
     expect(
       (await resetPassword(db(), { actor: testSetupActor, token, password: newPassword })).ok,
@@ -209,7 +217,7 @@ describe('resetPassword', () => {
 
   it('refuses a weak password and keeps the link and the old password', async () => {
     const user = await makeUser();
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const { token } = (await tokenEmailedTo(user.email))!;
     const result = await resetPassword(db(), {
       actor: testSetupActor,
@@ -225,9 +233,9 @@ describe('resetPassword', () => {
 
   it('gives replaced, expired, tampered and deactivated links their own state', async () => {
     const user = await makeUser();
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const first = (await tokenEmailedTo(user.email))!.token;
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const second = (await tokenEmailedTo(user.email))!.token;
     expect(second).not.toBe(first);
     expect(await readResetLink(db(), { token: first })).toEqual({ state: 'replaced' });
@@ -251,7 +259,7 @@ describe('resetPassword', () => {
     expect(await readResetLink(db(), { token: second })).toEqual({ state: 'expired' });
 
     const other = await makeUser();
-    await sendSelfServiceReset(db(), other.email);
+    await sendSelfServiceReset(db(), { email: other.email, actor: visitorActor });
     const token = (await tokenEmailedTo(other.email))!.token;
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, other.id));
     expect(
@@ -264,7 +272,7 @@ describe('resetPassword', () => {
 
   it('lets exactly one of two concurrent submits of a link through', async () => {
     const user = await makeUser();
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const { token } = (await tokenEmailedTo(user.email))!;
     const results = await Promise.all([
       resetPassword(db(), { actor: testSetupActor, token, password: newPassword }),
@@ -279,7 +287,7 @@ describe('makeResetLink (admin)', () => {
   it('makes a 24-hour link for an active user, emails it, and kills older links', async () => {
     const admin = await makeUser({ hostRole: 'admin' });
     const user = await makeUser();
-    await sendSelfServiceReset(db(), user.email);
+    await sendSelfServiceReset(db(), { email: user.email, actor: visitorActor });
     const older = (await tokenEmailedTo(user.email))!.token;
 
     const made = await makeResetLink(db(), {

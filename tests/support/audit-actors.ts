@@ -14,3 +14,10 @@ export function hostAdminActor(userId: string, email = 'admin@example.test'): Us
 
 /** For set-up done by a test itself, outside any user's request. */
 export const testSetupActor: AuditActor = { kind: 'system' };
+
+/** Someone not signed in, as the action factory would describe them. */
+export const visitorActor: AuditActor = {
+  kind: 'visitor',
+  clientAddress: '192.0.2.20',
+  userAgent: 'integration test visitor',
+};

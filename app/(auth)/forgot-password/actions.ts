@@ -15,7 +15,7 @@ import { sendSelfServiceReset } from '@/lib/resets/send-self-service-reset';
 
 export const requestPasswordResetAction = action(
   { schema: z.object({ email: emailField }), access: 'public' },
-  async ({ email }, { db, t }) => {
+  async ({ email }, { db, t, actor }) => {
     const clientAddress = clientAddressFrom(await headers());
     const answer = await answerForgotPassword(db, { email, clientAddress });
     if (!answer.ok) {
@@ -31,7 +31,7 @@ export const requestPasswordResetAction = action(
     // Whether the address belongs to anyone is decided after the response has gone out, so
     // the answer takes the same time for every address.
     after(async () => {
-      if (await sendSelfServiceReset(await getDb(), email)) await drainOutboxOnce();
+      if (await sendSelfServiceReset(await getDb(), { email, actor })) await drainOutboxOnce();
     });
     return { ok: true, data: { email } };
   },

@@ -21,11 +21,12 @@ const createFirstAdminSchema = z
 
 export const createFirstAdminAction = action(
   { schema: createFirstAdminSchema, access: 'public' },
-  async (input, { db, t }) => {
+  async (input, { db, t, actor }) => {
     const locale = await getLocale();
     const result = await createFirstAdmin(db, {
       ...input,
       language: isLocale(locale) ? locale : 'en',
+      visitor: actor,
     });
     if (result.ok) return { ok: true, data: undefined };
     return {
