@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListIcon } from '@/components/ui/icons';
 import { Pager } from '@/components/ui/pager';
+import { buttonClassName } from '@/components/ui/button-styles';
 import type { AuditEventType } from '@/lib/audit/event-types';
 import type { AuditListQuery, AuditPage } from '@/lib/audit/list-events';
 import type { PagePosition } from '@/lib/database/keyset-page';
@@ -22,6 +23,8 @@ export async function AuditLogView(props: {
   types?: readonly AuditEventType[];
   /** The address of the same log at another position. */
   hrefAt: (position: PagePosition) => string;
+  /** The CSV download of every event the filters match, not only this page's. */
+  exportHref: string;
 }) {
   const t = await getTranslations('audit');
   const { query, page } = props;
@@ -44,6 +47,12 @@ export async function AuditLogView(props: {
       ) : null}
       {page.rows.length > 0 ? (
         <>
+          <div className="mb-3 flex justify-end">
+            {/* A plain link: the download is a file, not a page to prefetch or navigate to. */}
+            <a href={props.exportHref} download className={buttonClassName('secondary')}>
+              {filtered ? t('export.filtered') : t('export.all')}
+            </a>
+          </div>
           <AuditTable rows={page.rows} caption={props.caption} />
           <Pager
             label={t('list.pages')}

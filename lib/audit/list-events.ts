@@ -150,3 +150,31 @@ export async function listAuditEvents(db: Database, query: AuditListQuery): Prom
     ...shownTotal(counted?.total ?? 0),
   };
 }
+
+/** Events an export reads per statement: few enough to hold, many enough to stream fast. */
+const exportBatchSize = 1_000;
+
+/**
+ * Every event the filters match, newest first, in batches read by position like the pages: an
+ * export of any size holds one batch at a time, and each statement is an index range read.
+ */
+export async function* auditEventBatches(
+  db: Database,
+  filters: Omit<AuditListQuery, 'position' | 'size'>,
+  batchSize = exportBatchSize,
+): AsyncGenerator<AuditEventRow[]> {
+  const where = matchingEvents(filters);
+  let position: PagePosition = null;
+  for (;;) {
+    const found = await db
+      .select({ ...auditEventColumns, key: eventKey })
+      .from(auditEvents)
+      .where(and(where, beyond(position)))
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      .limit(batchSize);
+    if (found.length === 0) return;
+    yield found.map(({ key: _key, ...row }) => toAuditEventRow(row));
+    if (found.length < batchSize) return;
+    position = { after: found.at(-1)!.key };
+  }
+}

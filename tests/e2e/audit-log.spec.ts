@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { auditEvents, smtpSettings } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { insertAccount } from '../support/e2e-accounts';
@@ -10,6 +11,9 @@ import { testOnOwnInstance } from '../support/own-instance-fixtures';
 const test = testOnOwnInstance('audit_log');
 
 const smtpPassword = 'audit-app-password-7c1e';
+
+/** A CSV's lines (no field here holds a line break). */
+const csvLines = (text: string) => text.split('\r\n').filter((line) => line !== '');
 
 test('a host admin finds their changes in the audit log, filters them and opens the details', async ({
   page,
@@ -80,8 +84,26 @@ test('a host admin finds their changes in the audit log, filters them and opens 
   await page.reload();
   await expect(rows).toHaveCount(1);
   await expect(page.getByLabel('Event', { exact: true })).toHaveValue('host.renamed');
+
+  // Export takes the filters along: the one event, as a CSV file.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export these events as CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  const filtered = csvLines(readFileSync((await download.path())!, 'utf8'));
+  expect(filtered).toHaveLength(2);
+  expect(filtered[0]).toMatch(/^\uFEFFTime \(UTC\),Type,Event,Summary,/);
+  expect(filtered[1]).toContain(',host.renamed,Host renamed,From “Gatehouse” to “Audited Host”,');
+  expect(filtered[1]).toContain(hostAdmin.email);
+
   await page.getByRole('link', { name: 'Clear the search' }).click();
   await expect(rows).toHaveCount(4);
+  const everything = await page.request.get('/settings/audit/export');
+  expect(everything.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const all = csvLines(await everything.text());
+  expect(all).toHaveLength(5);
+  expect(all[4]).toContain('smtp.saved');
+  expect(all.join('\n')).not.toContain(smtpPassword);
 
   await page.getByRole('searchbox', { name: 'Search events by email or name' }).fill('nobody');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -131,6 +153,16 @@ test("an account admin sees their account's Activity, and no other account's", a
   const response = await page.goto(`/accounts/${other.id}/activity`);
   expect(response?.status()).toBe(403);
   expect((await page.goto('/settings/audit'))?.status()).toBe(403);
+
+  // Their export holds their account's event only; the others' exports are refused.
+  const exported = await page.request.get(`/accounts/${own.id}/activity/export`);
+  expect(exported.status()).toBe(200);
+  const lines = csvLines(await exported.text());
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('account.delegationChanged');
+  expect(lines.join('\n')).not.toContain('Secret old name');
+  expect((await page.request.get(`/accounts/${other.id}/activity/export`)).status()).toBe(403);
+  expect((await page.request.get('/settings/audit/export')).status()).toBe(403);
 });
 
 test('a host admin sets how long the audit log keeps events; the change is itself an event', async ({

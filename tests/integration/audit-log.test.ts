@@ -26,7 +26,12 @@ import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { inviteUser } from '@/lib/invitations/invite-user';
 import { resetPassword } from '@/lib/resets/reset-password';
-import { auditPageQueries, listAuditEvents, type AuditListQuery } from '@/lib/audit/list-events';
+import {
+  auditEventBatches,
+  auditPageQueries,
+  listAuditEvents,
+  type AuditListQuery,
+} from '@/lib/audit/list-events';
 import { setAuditRetention } from '@/lib/host/audit-retention';
 import { setEmailRetention } from '@/lib/host/email-retention';
 import { sweepExpiredRows } from '@/lib/maintenance/sweep-expired-rows';
@@ -702,6 +707,41 @@ describe('the log', () => {
       query({ actorKind: 'command_line', accountId: account }),
     );
     expect(none.rows).toEqual([]);
+  });
+
+  it('exports every matching event in batches, newest first, none skipped at a shared instant', async () => {
+    const account = crypto.randomUUID();
+    const other = crypto.randomUUID();
+    // 25 events at one instant and 10 at another, and 5 of another account: batches of 7
+    // end in the middle of an instant.
+    await db().execute(sql`
+      insert into audit_events (occurred_at, event_type, actor_kind, target_kind, target_label, account_id)
+      select case when n <= 25 then timestamptz '2026-03-01 10:00:00.123456+00'
+                  else timestamptz '2026-02-01 09:00:00+00' end,
+             'account.renamed', 'system', 'account', 'Exported ' || n, ${account}::uuid
+      from generate_series(1, 35) n`);
+    await db().execute(sql`
+      insert into audit_events (event_type, actor_kind, target_kind, target_label, account_id)
+      select 'account.renamed', 'system', 'account', 'Elsewhere ' || n, ${other}::uuid
+      from generate_series(1, 5) n`);
+    const filters = query({ accountId: account });
+    const batches: string[][] = [];
+    for await (const batch of auditEventBatches(db(), filters, 7)) {
+      batches.push(batch.map((row) => row.target.label!));
+    }
+    expect(batches.map((batch) => batch.length)).toEqual([7, 7, 7, 7, 7]);
+    const labels = batches.flat();
+    expect(new Set(labels).size).toBe(35);
+    expect(labels.every((label) => label.startsWith('Exported '))).toBe(true);
+    // The later instant first; within an instant, the newer id first.
+    expect(labels.slice(0, 25)).toEqual(
+      Array.from({ length: 25 }, (_, index) => `Exported ${25 - index}`),
+    );
+    const inFebruary: string[] = [];
+    for await (const batch of auditEventBatches(db(), { ...filters, to: '2026-02-28' }, 4)) {
+      inFebruary.push(...batch.map((row) => row.target.label!));
+    }
+    expect(inFebruary).toHaveLength(10);
   });
 
   it('treats % and _ in the search as themselves', async () => {

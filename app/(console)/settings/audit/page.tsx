@@ -52,6 +52,7 @@ export default async function AuditLogPage({
         caption={t('audit.title')}
         emptyHint={t('audit.emptyHint')}
         hrefAt={(position) => auditListHref(query, position, path)}
+        exportHref={auditListHref(query, null, `${path}/export`)}
       />
     </>
   );

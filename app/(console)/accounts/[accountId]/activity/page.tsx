@@ -58,6 +58,7 @@ export default async function AccountActivityPage({
         emptyHint={t('audit.activity.emptyHint')}
         types={accountEventTypes}
         hrefAt={(position) => auditListHref(query, position, path)}
+        exportHref={auditListHref(query, null, `${path}/export`)}
       />
     </>
   );
