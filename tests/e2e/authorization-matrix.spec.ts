@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import {
   accountMemberships,
   accounts,
+  hostSettings,
+  outbox,
   passwordResets,
   smtpSettings,
+  throttle,
   twoFactorMethods,
   users,
 } from '@/db/schema';
@@ -15,6 +18,7 @@ import {
   cookieOfNewCaller,
   copyOfAccount,
   createWorld,
+  newCaller,
   openPage,
   refusalTexts,
   targets,
@@ -32,6 +36,16 @@ import { createPendingInvitee, createUser, e2ePassword, uniqueEmail } from '../s
 import { testOnOwnInstance } from '../support/own-instance-fixtures';
 import { builtActions, callFormAction, type BuiltAction } from '../support/server-action';
 import { expect } from '../support/e2e-fixtures';
+import { freePort } from '../support/free-port';
+import {
+  agentsWithoutEvent,
+  challengeCookie,
+  pendingAuthenticator,
+  pendingEmailCodes,
+  probeUserAgent,
+  type AuditExpectation,
+} from '../support/matrix-audit';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
 
 // PRODUCT.md "Who may do what", checked on the server: every server action called directly
 // (as the browser would, without the UI) and every page opened, by each of the six roles, a
@@ -96,6 +110,11 @@ interface ActionRow {
   expect: Record<Caller, ActionOutcome> | Record<Target, Record<Caller, ActionOutcome>>;
   /** Builds fresh fixtures for one call and returns what to send. */
   probe: (context: ProbeContext) => Promise<Probe>;
+  /** What each allowed call records in the audit log; the probe makes every one change something. */
+  audit: AuditExpectation;
+  /** Run once around the row's calls: a state its allowed calls need, and back. */
+  before?: (world: World) => Promise<void>;
+  after?: (world: World) => Promise<void>;
 }
 
 const app = {
@@ -187,19 +206,62 @@ async function expectAccountKept(world: World, account: MatrixAccount) {
   expect(row?.name).toBe(account.name);
 }
 
+/** The cookie of a new user like `caller` with emailed codes set up (the visitor's: none). */
+async function cookieWithEmailCodes(world: World, caller: Caller): Promise<string> {
+  const { user, cookie } = await newCaller(world, caller);
+  if (user) await withEmailCodes(world, user.id);
+  return cookie;
+}
+/**
+ * The wrong codes of a row count against this machine's address (20 a quarter hour, with
+ * passwords): forgotten after it, so the next rows' codes are not refused as too many.
+ */
+async function forgetSignInFailures(world: World) {
+  await world.database.db.delete(throttle).where(like(throttle.key, 'sign-in:%'));
+}
+async function currentHostSettings(world: World) {
+  const [row] = await world.database.db.select().from(hostSettings).where(eq(hostSettings.id, 1));
+  return row!;
+}
+async function setTwoFactorPolicy(world: World, policy: 'off' | 'optional') {
+  await world.database.db
+    .update(hostSettings)
+    .set({ twoFactorPolicy: policy })
+    .where(eq(hostSettings.id, 1));
+}
+/** An email whose sending failed, with its content kept: what Resend puts back in the queue. */
+async function failedEmail(world: World): Promise<string> {
+  const [row] = await world.database.db
+    .insert(outbox)
+    .values({
+      recipient: uniqueEmail('failed'),
+      kind: 'invitation',
+      language: 'en',
+      status: 'failed',
+      payloadEncrypted: 'sealed content',
+    })
+    .returning({ id: outbox.id });
+  return row!.id;
+}
+
 const actionRows: ActionRow[] = [
   // Public and one's own
   {
     file: app.forgot,
     name: 'requestPasswordResetAction',
     rule: rules.public,
+    audit: { records: 'user.resetLinkMade' },
     expect: everyone,
-    probe: async () => ({ fields: { email: uniqueEmail('forgot') } }),
+    // With SMTP off the page says so and makes no link.
+    before: (world) => setUnreachableSmtp(world.database.db, true),
+    after: (world) => setUnreachableSmtp(world.database.db, false),
+    probe: async ({ world }) => ({ fields: { email: (await hostUser(world, {})).email } }),
   },
   {
     file: app.invite,
     name: 'acceptInvitationAction',
     rule: rules.public,
+    audit: { records: 'user.invitationAccepted' },
     expect: everyone,
     probe: async ({ world }) => {
       const invitee = await createPendingInvitee(world.database);
@@ -211,6 +273,7 @@ const actionRows: ActionRow[] = [
     file: app.reset,
     name: 'resetPasswordAction',
     rule: rules.public,
+    audit: { records: 'user.passwordReset' },
     expect: everyone,
     probe: async ({ world }) => {
       const user = await hostUser(world, {});
@@ -229,6 +292,10 @@ const actionRows: ActionRow[] = [
     file: app.setup,
     name: 'createFirstAdminAction',
     rule: rules.public,
+    audit: {
+      recordsNothing:
+        'this instance is set up, so every call is refused as such; host.setUp is proven in tests/integration/audit-log.test.ts',
+    },
     expect: everyone,
     probe: async () => ({
       fields: {
@@ -244,13 +311,19 @@ const actionRows: ActionRow[] = [
     file: app.console,
     name: 'changeLanguageAction',
     rule: rules.language,
+    audit: { records: 'user.languageChanged', notFor: ['signedOut'] },
     expect: everyone,
-    probe: async () => ({ fields: { locale: 'en' } }),
+    // A visitor's choice lives in their browser only: nothing stored, nothing recorded.
+    probe: async ({ world, caller }) => ({
+      fields: { locale: 'de' },
+      cookie: await cookieOfNewCaller(world, caller),
+    }),
   },
   {
     file: app.session,
     name: 'signOutAction',
     rule: rules.signOut,
+    audit: { records: 'signIn.signedOut', notFor: ['signedOut'] },
     expect: everyone,
     probe: async ({ world, caller }) => ({
       fields: {},
@@ -261,6 +334,7 @@ const actionRows: ActionRow[] = [
     file: app.session,
     name: 'signOutEverywhereAction',
     rule: rules.signOut,
+    audit: { records: 'user.sessionsEnded', notFor: ['signedOut'] },
     expect: everyone,
     probe: async ({ world, caller }) => ({
       fields: {},
@@ -271,6 +345,7 @@ const actionRows: ActionRow[] = [
     file: app.profile,
     name: 'changeOwnPasswordAction',
     rule: rules.ownPassword,
+    audit: { records: 'user.passwordChanged' },
     expect: anyoneSignedIn,
     probe: async ({ world, caller }) => ({
       fields: {
@@ -283,18 +358,33 @@ const actionRows: ActionRow[] = [
   },
 
   // Two-factor sign-in: without a challenge cookie the domain answers "expired" to everyone;
-  // on this instance the policy is off, so Profile's set-up answers "turned off".
+  // on this instance the policy is off, so Profile's set-up answers "turned off". The calls that
+  // record get what they need to change something: a challenge, a method being set up.
   {
     file: app.secondStep,
     name: 'verifyCodeAction',
     rule: rules.secondStep,
+    audit: { records: 'signIn.failed' },
     expect: everyone,
-    probe: async () => ({ fields: { kind: 'authenticator', code: '123456' } }),
+    // A wrong code, counted and recorded against the sign-in.
+    after: forgetSignInFailures,
+    probe: async ({ world, caller }) => {
+      const user = await hostUser(world, {});
+      const challenge = await challengeCookie(world.database, user.id, 'verify');
+      return {
+        fields: { kind: 'authenticator', code: '123456' },
+        cookie: `${world.cookies[caller]}; ${challenge}`,
+      };
+    },
   },
   {
     file: app.secondStep,
     name: 'sendSignInCodeAction',
     rule: rules.secondStep,
+    audit: {
+      recordsNothing:
+        'sends a code: the email is in the delivery log, and the sign-in it serves is recorded when it ends',
+    },
     expect: everyone,
     probe: async () => ({ fields: {} }),
   },
@@ -302,6 +392,9 @@ const actionRows: ActionRow[] = [
     file: app.setUpAtSignIn,
     name: 'startSetUpAtSignInAction',
     rule: rules.secondStep,
+    audit: {
+      recordsNothing: 'a first step: the method is recorded when its first code confirms it',
+    },
     expect: everyone,
     probe: async () => ({ fields: {} }),
   },
@@ -309,13 +402,26 @@ const actionRows: ActionRow[] = [
     file: app.setUpAtSignIn,
     name: 'finishSetUpAtSignInAction',
     rule: rules.secondStep,
+    audit: { records: 'signIn.failed' },
     expect: everyone,
-    probe: async () => ({ fields: { method: 'totp', code: '123456' } }),
+    after: forgetSignInFailures,
+    probe: async ({ world, caller }) => {
+      const user = await hostUser(world, {});
+      await pendingEmailCodes(world.database, user.id);
+      const challenge = await challengeCookie(world.database, user.id, 'set_up');
+      return {
+        fields: { method: 'email', code: '123456' },
+        cookie: `${world.cookies[caller]}; ${challenge}`,
+      };
+    },
   },
   {
     file: app.setUpAtSignIn,
     name: 'startEmailSetUpAtSignInAction',
     rule: rules.secondStep,
+    audit: {
+      recordsNothing: 'a first step: the method is recorded when its first code confirms it',
+    },
     expect: everyone,
     probe: async () => ({ fields: {} }),
   },
@@ -323,6 +429,9 @@ const actionRows: ActionRow[] = [
     file: app.profile,
     name: 'startAuthenticatorAction',
     rule: rules.ownTwoFactor,
+    audit: {
+      recordsNothing: 'a first step: the method is recorded when its first code confirms it',
+    },
     expect: anyoneSignedIn,
     probe: async () => ({ fields: {} }),
   },
@@ -330,21 +439,35 @@ const actionRows: ActionRow[] = [
     file: app.profile,
     name: 'confirmTwoFactorMethodAction',
     rule: rules.ownTwoFactor,
+    audit: { records: 'user.twoFactorAdded' },
     expect: anyoneSignedIn,
-    probe: async () => ({ fields: { method: 'totp', code: '123456' } }),
+    before: (world) => setTwoFactorPolicy(world, 'optional'),
+    after: (world) => setTwoFactorPolicy(world, 'off'),
+    probe: async ({ world, caller }) => {
+      const { user, cookie } = await newCaller(world, caller);
+      const code = user ? await pendingAuthenticator(world.database, user.id) : '123456';
+      return { fields: { method: 'totp', code }, cookie };
+    },
   },
   {
     file: app.profile,
     name: 'removeTwoFactorMethodAction',
     rule: rules.ownTwoFactor,
+    audit: { records: 'user.twoFactorRemoved' },
     expect: anyoneSignedIn,
-    probe: async () => ({ fields: { method: 'email' } }),
+    probe: async ({ world, caller }) => ({
+      fields: { method: 'email' },
+      cookie: await cookieWithEmailCodes(world, caller),
+    }),
   },
 
   {
     file: app.profile,
     name: 'startEmailCodesAction',
     rule: rules.ownTwoFactor,
+    audit: {
+      recordsNothing: 'a first step: the method is recorded when its first code confirms it',
+    },
     expect: anyoneSignedIn,
     probe: async () => ({ fields: {} }),
   },
@@ -353,8 +476,12 @@ const actionRows: ActionRow[] = [
     file: app.profile,
     name: 'regenerateRecoveryCodesAction',
     rule: rules.ownTwoFactor,
+    audit: { records: 'user.recoveryCodesRegenerated' },
     expect: anyoneSignedIn,
-    probe: async () => ({ fields: {} }),
+    probe: async ({ world, caller }) => ({
+      fields: {},
+      cookie: await cookieWithEmailCodes(world, caller),
+    }),
   },
 
   // Host settings
@@ -362,6 +489,7 @@ const actionRows: ActionRow[] = [
     file: app.smtp,
     name: 'saveSmtpAction',
     rule: rules.hostSettings,
+    audit: { records: 'smtp.saved' },
     expect: hostAdmin,
     probe: async ({ world }) => {
       const host = `${randomUUID()}.matrix.test`;
@@ -392,15 +520,16 @@ const actionRows: ActionRow[] = [
     },
   },
   {
-    // Port 0 is stopped by validation, after the permission check: no test email leaves.
+    // A port nothing listens on: the test fails at connecting, at once, and is recorded.
     file: app.smtp,
     name: 'testSmtpAction',
     rule: rules.hostSettings,
+    audit: { records: 'smtp.testSent' },
     expect: hostAdmin,
     probe: async () => ({
       fields: {
-        host: 'localhost',
-        port: '0',
+        host: '127.0.0.1',
+        port: String(await freePort()),
         senderName: 'Matrix',
         senderEmail: 'matrix@example.test',
       },
@@ -410,53 +539,83 @@ const actionRows: ActionRow[] = [
     file: app.smtp,
     name: 'setSmtpEnabledAction',
     rule: rules.hostSettings,
+    audit: { records: 'smtp.switched' },
     expect: hostAdmin,
-    probe: async () => ({ fields: { enabled: 'false', place: 'dashboard' } }),
+    // The other way from how it is: a switch to the same state changes nothing.
+    before: (world) => setUnreachableSmtp(world.database.db, false),
+    probe: async ({ world }) => {
+      // The version of the configuration the admin saw, as the page sends it.
+      const [saved] = await world.database.db
+        .select({ updatedAt: smtpSettings.updatedAt })
+        .from(smtpSettings);
+      return {
+        fields: { enabled: 'true', version: saved!.updatedAt.toISOString(), place: 'dashboard' },
+      };
+    },
+    after: (world) => setUnreachableSmtp(world.database.db, false),
   },
   {
     file: app.general,
     name: 'renameHostAction',
     rule: rules.hostSettings,
+    audit: { records: 'host.renamed' },
     expect: hostAdmin,
-    probe: async () => ({ fields: { hostName: 'Matrix host' } }),
+    probe: async () => ({ fields: { hostName: uniqueName('Matrix host') } }),
   },
   {
     file: app.general,
     name: 'setInvitationLifetimeAction',
     rule: rules.hostSettings,
+    audit: { records: 'host.invitationLifetimeChanged' },
     expect: hostAdmin,
-    probe: async () => ({ fields: { amount: '72', unit: 'hours' } }),
+    probe: async ({ world }) => {
+      const { invitationLifetimeHours } = await currentHostSettings(world);
+      return {
+        fields: { amount: invitationLifetimeHours === 72 ? '48' : '72', unit: 'hours' },
+      };
+    },
   },
   {
     file: app.general,
     name: 'setEmailRetentionAction',
     rule: rules.hostSettings,
+    audit: { records: 'host.emailRetentionChanged' },
     expect: hostAdmin,
-    // The default: an allowed call leaves the instance's delivery log as it was.
-    probe: async () => ({ fields: { days: '90' } }),
+    // Near the default: an allowed call leaves the instance's delivery log as it was.
+    probe: async ({ world }) => {
+      const { emailRetentionDays } = await currentHostSettings(world);
+      return { fields: { days: emailRetentionDays === 90 ? '91' : '90' } };
+    },
   },
   {
     file: app.general,
     name: 'setAuditRetentionAction',
     rule: rules.hostSettings,
+    audit: { records: 'host.auditRetentionChanged' },
     expect: hostAdmin,
-    // The default: an allowed call leaves the instance's audit log as it was.
-    probe: async () => ({ fields: { days: '365' } }),
+    // Near the default: an allowed call leaves the instance's audit log as it was.
+    probe: async ({ world }) => {
+      const { auditRetentionDays } = await currentHostSettings(world);
+      return { fields: { days: auditRetentionDays === 365 ? '366' : '365' } };
+    },
   },
   {
     file: app.security,
     name: 'setTwoFactorPolicyAction',
     rule: rules.hostSettings,
+    audit: { records: 'host.twoFactorPolicyChanged' },
     expect: hostAdmin,
-    // The default: an allowed call leaves every sign-in of the instance as it was.
-    probe: async () => ({ fields: { policy: 'off' } }),
+    // Off again after the row: the other rows' sign-ins go on as they were.
+    probe: async () => ({ fields: { policy: 'optional' } }),
+    after: (world) => setTwoFactorPolicy(world, 'off'),
   },
   {
     file: app.delivery,
     name: 'resendEmailAction',
     rule: rules.hostSettings,
+    audit: { records: 'email.resent' },
     expect: hostAdmin,
-    probe: async () => ({ fields: { id: randomUUID() } }),
+    probe: async ({ world }) => ({ fields: { id: await failedEmail(world) } }),
   },
 
   // Host users
@@ -464,6 +623,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'inviteUserAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.invited' },
     expect: hostAdmin,
     probe: async ({ world }) => {
       const email = uniqueEmail('invited');
@@ -477,6 +637,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'regenerateInvitationAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.invitationRegenerated' },
     expect: hostAdmin,
     probe: async ({ world }) => ({
       fields: { userId: (await createPendingInvitee(world.database)).id },
@@ -486,6 +647,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'makeResetLinkAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.resetLinkMade' },
     expect: hostAdmin,
     probe: async ({ world }) => ({ fields: { userId: (await hostUser(world, {})).id } }),
   },
@@ -493,6 +655,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'resetTwoFactorAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.twoFactorReset' },
     expect: hostAdmin,
     probe: async ({ world }) => ({
       fields: { userId: await withEmailCodes(world, (await hostUser(world, {})).id) },
@@ -502,6 +665,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'changeUserRoleAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.roleChanged' },
     expect: hostAdmin,
     probe: async ({ world }) => ({
       fields: {
@@ -516,6 +680,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'setUserStatusAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.deactivated' },
     expect: hostAdmin,
     probe: async ({ world }) => ({
       fields: { userId: (await hostUser(world, {})).id, active: 'false' },
@@ -525,6 +690,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'revokeUserAction',
     rule: rules.hostUsers,
+    audit: { records: 'user.revoked' },
     expect: hostAdmin,
     probe: async ({ world }) => ({ fields: { userId: (await hostUser(world, {})).id } }),
   },
@@ -532,6 +698,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'findGrantableAccountsAction',
     rule: rules.hostUsers,
+    audit: { recordsNothing: 'a read: the accounts a role may be given in' },
     expect: hostAdmin,
     probe: async () => ({ fields: { search: 'a' } }),
   },
@@ -539,6 +706,7 @@ const actionRows: ActionRow[] = [
     file: app.users,
     name: 'readLinkEmailAction',
     rule: rules.hostUsers,
+    audit: { recordsNothing: 'a read: a link email shown again' },
     expect: hostAdmin,
     probe: async () => ({ fields: { emailId: randomUUID() } }),
   },
@@ -548,6 +716,7 @@ const actionRows: ActionRow[] = [
     file: app.accounts,
     name: 'createAccountAction',
     rule: rules.accounts,
+    audit: { records: 'account.created' },
     expect: hostAdminAndStandard,
     probe: async ({ world }) => {
       const name = uniqueName('Matrix new');
@@ -567,6 +736,7 @@ const actionRows: ActionRow[] = [
     file: app.accounts,
     name: 'renameAccountAction',
     rule: rules.accounts,
+    audit: { records: 'account.renamed' },
     expect: listedAccounts,
     probe: async ({ world, target }) => ({
       fields: {
@@ -579,6 +749,7 @@ const actionRows: ActionRow[] = [
     file: app.accounts,
     name: 'setAccountStatusAction',
     rule: rules.accounts,
+    audit: { records: 'account.deactivated' },
     expect: listedAccounts,
     probe: async ({ world, target }) => ({
       fields: { accountId: (await copyOfAccount(world, target)).id, active: 'false' },
@@ -588,6 +759,7 @@ const actionRows: ActionRow[] = [
     file: app.accounts,
     name: 'deleteAccountAction',
     rule: rules.accounts,
+    audit: { records: 'account.deleted' },
     expect: listedAccounts,
     probe: async ({ world, target }) => {
       const copy = await copyOfAccount(world, target);
@@ -601,6 +773,7 @@ const actionRows: ActionRow[] = [
     file: app.accounts,
     name: 'completeSetupAction',
     rule: rules.accounts,
+    audit: { records: 'account.setupCompleted' },
     expect: listedAccounts,
     probe: async ({ world, target }) => ({
       fields: {
@@ -614,6 +787,7 @@ const actionRows: ActionRow[] = [
     file: app.accounts,
     name: 'readAdminInvitationEmailAction',
     rule: rules.accounts,
+    audit: { recordsNothing: 'a read: an invitation email shown again' },
     expect: listedAccounts,
     probe: async ({ account }) => ({ fields: { accountId: account.id, emailId: randomUUID() } }),
   },
@@ -623,6 +797,7 @@ const actionRows: ActionRow[] = [
     file: app.account,
     name: 'renameOwnAccountAction',
     rule: rules.accountSettings,
+    audit: { records: 'account.renamed' },
     expect: accountSettings,
     probe: async ({ world, target }) => ({
       fields: {
@@ -635,6 +810,7 @@ const actionRows: ActionRow[] = [
     file: app.account,
     name: 'deleteOwnAccountAction',
     rule: rules.accountSettings,
+    audit: { records: 'account.deleted' },
     expect: accountSettings,
     probe: async ({ world, target }) => {
       const copy = await copyOfAccount(world, target);
@@ -648,9 +824,15 @@ const actionRows: ActionRow[] = [
     file: app.account,
     name: 'setDelegationAction',
     rule: rules.delegation,
+    audit: { records: 'account.delegationChanged' },
     expect: { M: allowedFor('accountAdmin'), U: nobody, D: nobody },
+    // M's members in an unmanaged account: a managed one has nothing to delegate (the host
+    // manages its users already), so there the call would change nothing.
     probe: async ({ world, target }) => ({
-      fields: { accountId: (await copyOfAccount(world, target)).id, delegated: 'true' },
+      fields: {
+        accountId: (await copyOfAccount(world, target, { managed: false })).id,
+        delegated: 'true',
+      },
     }),
   },
 
@@ -659,6 +841,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'inviteAccountUserAction',
     rule: rules.accountUsers,
+    audit: { records: 'user.invited' },
     expect: accountUsers,
     probe: async ({ world, account }) => {
       const email = uniqueEmail('account-invited');
@@ -672,6 +855,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'regenerateAccountInvitationAction',
     rule: rules.accountUsers,
+    audit: { records: 'user.invitationRegenerated' },
     expect: accountUsers,
     probe: async ({ world, account }) => ({
       fields: { accountId: account.id, userId: (await memberOf(world, account, 'pending')).id },
@@ -681,6 +865,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'makeAccountResetLinkAction',
     rule: rules.accountUsers,
+    audit: { records: 'user.resetLinkMade' },
     expect: accountUsers,
     probe: async ({ world, account }) => ({
       fields: { accountId: account.id, userId: (await memberOf(world, account)).id },
@@ -690,6 +875,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'resetAccountUserTwoFactorAction',
     rule: rules.accountUsers,
+    audit: { records: 'user.twoFactorReset' },
     expect: accountUsers,
     probe: async ({ world, account }) => ({
       fields: {
@@ -702,6 +888,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'changeAccountRoleAction',
     rule: rules.accountUsers,
+    audit: { records: 'user.roleChanged' },
     expect: accountUsers,
     probe: async ({ world, account }) => {
       const member = await memberOf(world, account);
@@ -726,6 +913,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'removeFromAccountAction',
     rule: rules.accountUsers,
+    audit: { records: 'user.removedFromAccount' },
     expect: accountUsers,
     probe: async ({ world, account }) => ({
       fields: { accountId: account.id, userId: (await memberOf(world, account)).id },
@@ -735,6 +923,7 @@ const actionRows: ActionRow[] = [
     file: app.accountUsers,
     name: 'readAccountLinkEmailAction',
     rule: rules.accountUsers,
+    audit: { recordsNothing: 'a read: a link email shown again' },
     expect: accountUsers,
     probe: async ({ account }) => ({ fields: { accountId: account.id, emailId: randomUUID() } }),
   },
@@ -765,17 +954,19 @@ async function callAs(
   row: ActionRow,
   caller: Caller,
   target: Target,
-): Promise<{ answer: ActionAnswer; probe: Probe }> {
+): Promise<{ answer: ActionAnswer; probe: Probe; agent: string }> {
   const action = built(row);
   const account = world.accounts[target];
   const probe = await row.probe({ world, caller, account, target });
+  const agent = probeUserAgent();
   const response = await callFormAction({
     url: world.baseURL + pageCalling(action, probe.fields.accountId ?? account.id),
     id: action.id,
     fields: probe.fields,
     cookie: probe.cookie ?? world.cookies[caller],
+    headers: { 'user-agent': agent },
   });
-  return { answer: classifyAnswer(response), probe };
+  return { answer: classifyAnswer(response), probe, agent };
 }
 
 /** The cells where `actual` differs from `expected`, with what each of those calls answered. */
@@ -872,23 +1063,51 @@ for (const row of actionRows) {
     const actual: Record<string, string> = {};
     const summaries: Record<string, string> = {};
     const refusedProbes: Probe[] = [];
-    await Promise.all(
-      cells.map(async ({ key, caller, target }) => {
-        expected[key] = expectedOf(row, caller, target);
-        try {
-          const { answer, probe } = await callAs(world, row, caller, target);
-          actual[key] = answer.outcome;
-          summaries[key] = answer.summary;
-          if (answer.outcome !== 'allowed') refusedProbes.push(probe);
-        } catch (error) {
-          actual[key] = 'error';
-          summaries[key] = error instanceof Error ? error.message : String(error);
-        }
-      }),
-    );
+    /** The user agent of each allowed call that must have recorded an event, by cell. */
+    const recording: Record<string, string> = {};
+    await row.before?.(world);
+    try {
+      await Promise.all(
+        cells.map(async ({ key, caller, target }) => {
+          expected[key] = expectedOf(row, caller, target);
+          try {
+            const { answer, probe, agent } = await callAs(world, row, caller, target);
+            actual[key] = answer.outcome;
+            summaries[key] = answer.summary;
+            if (answer.outcome !== 'allowed') refusedProbes.push(probe);
+            else if ('records' in row.audit && !row.audit.notFor?.includes(caller)) {
+              recording[key] = agent;
+            }
+          } catch (error) {
+            actual[key] = 'error';
+            summaries[key] = error instanceof Error ? error.message : String(error);
+          }
+        }),
+      );
+    } finally {
+      await row.after?.(world);
+    }
     expect(actual, describeMismatches(expected, actual, summaries)).toEqual(expected);
     // A refused call leaves no trace, where the row says what its trace would be.
     for (const probe of refusedProbes) await probe.unchangedWhenRefused?.();
+
+    // Every allowed call changed something, so each must have recorded it (some after the
+    // response, as Forgot password does: waited for).
+    if (!('records' in row.audit)) return;
+    const type = row.audit.records;
+    expect(
+      Object.keys(recording).length,
+      'no allowed call to look for an event of',
+    ).toBeGreaterThan(0);
+    const missing = async () => {
+      const agents = await agentsWithoutEvent(world.database, type, Object.values(recording));
+      return Object.keys(recording)
+        .filter((key) => agents.includes(recording[key]!))
+        .map((key) => `${key} (${summaries[key]})`);
+    };
+    await expect
+      .poll(missing, { message: `allowed calls that recorded no ${type} event`, timeout: 10_000 })
+      .toEqual([]);
   });
 }
 

@@ -146,7 +146,7 @@ export async function createWorld(database: DatabaseHandle, baseURL: string): Pr
 export async function copyOfAccount(
   world: World,
   target: Target,
-  options: { status?: AccountStatus } = {},
+  options: { status?: AccountStatus; managed?: boolean } = {},
 ): Promise<MatrixAccount> {
   const account = await insertAccount(
     world.database,
@@ -167,16 +167,23 @@ export async function copyOfAccount(
 }
 
 /**
- * The cookie of a new user holding what `caller` holds, for calls that end the caller's
- * sessions or change their password (the shared callers must stay signed in).
+ * A new user holding what `caller` holds, signed in, for calls that end the caller's sessions
+ * or change what is theirs (the shared callers must stay as they are); none for the visitor.
  */
-export async function cookieOfNewCaller(world: World, caller: Caller): Promise<string> {
-  if (caller === 'signedOut') return languageCookie;
+export async function newCaller(
+  world: World,
+  caller: Caller,
+): Promise<{ user: TestUser | null; cookie: string }> {
+  if (caller === 'signedOut') return { user: null, cookie: languageCookie };
   const user = await userLike(world.database, caller, {
     M: world.accounts.M.id,
     O: world.accounts.O.id,
   });
-  return `${await signInCookie(world.database, user)}; ${languageCookie}`;
+  return { user, cookie: `${await signInCookie(world.database, user)}; ${languageCookie}` };
+}
+
+export async function cookieOfNewCaller(world: World, caller: Caller): Promise<string> {
+  return (await newCaller(world, caller)).cookie;
 }
 
 // ---------------------------------------------------------------------------------------------
