@@ -18,6 +18,7 @@ const benchmarks = [
   'page-throughput',
   'scale',
   'audit-log',
+  'audit-export',
 ];
 
 interface Figure {
@@ -39,7 +40,13 @@ function run(name: string): Figure[] {
   console.log(`\n▶ ${name}`);
   execFileSync(
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', path.join('bench', `${name}.ts`)],
+    [
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      '--expose-gc',
+      path.join('bench', `${name}.ts`),
+    ],
     { stdio: 'inherit' },
   );
   const file = path.join('bench', 'results', `${name}.json`);
