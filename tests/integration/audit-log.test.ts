@@ -84,6 +84,17 @@ async function wholeLog(): Promise<string> {
   return JSON.stringify(rows);
 }
 
+/** Sets up and confirms an authenticator for the user, as they would on Profile. */
+async function addAuthenticator(userId: string, email: string) {
+  const offer = await startAuthenticatorSetup(db(), { userId, email, issuer: 'Host' });
+  if (!offer.ok) throw new Error('set-up refused');
+  await confirmAuthenticator(db(), {
+    userId,
+    code: totpCode(fromBase32(offer.secret)!, totpStep(new Date())),
+    actor: hostAdminActor(userId, email),
+  });
+}
+
 async function admin() {
   const user = await makeUser('admin');
   return { user, actor: hostAdminActor(user.id, user.email) };
@@ -525,14 +536,7 @@ describe('two-factor events', () => {
     const email = nextEmail('second-step');
     const user = await makeUser('view', [], { email });
     const actor = hostAdminActor(user.id, email);
-    const offer = await startAuthenticatorSetup(db(), { userId: user.id, email, issuer: 'Host' });
-    if (!offer.ok) throw new Error('set-up refused');
-    const secret = fromBase32(offer.secret)!;
-    await confirmAuthenticator(db(), {
-      userId: user.id,
-      code: totpCode(secret, totpStep(new Date())),
-      actor,
-    });
+    await addAuthenticator(user.id, email);
     await regenerateOwnRecoveryCodes(db(), user.id, actor);
     await removeTwoFactorMethod(db(), { userId: user.id, hostRole: 'view', method: 'totp', actor });
     const events = await db()
@@ -565,14 +569,7 @@ describe('visitor events', () => {
       .update(users)
       .set({ passwordHash: await hashPassword(password) })
       .where(eq(users.id, user.id));
-    const offer = await startAuthenticatorSetup(db(), { userId: user.id, email, issuer: 'Host' });
-    if (!offer.ok) throw new Error('set-up refused');
-    const secret = fromBase32(offer.secret)!;
-    await confirmAuthenticator(db(), {
-      userId: user.id,
-      code: totpCode(secret, totpStep(new Date())),
-      actor: hostAdminActor(user.id, email),
-    });
+    await addAuthenticator(user.id, email);
     await db()
       .update(hostSettings)
       .set({ twoFactorPolicy: 'optional' })
