@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Every environment variable the app reads, in one place (documented in .env.example). Read
@@ -6,14 +7,42 @@ import path from 'node:path';
 // TypeScript loads: PORT and PROXY_HOPS in scripts/serve.mjs, which shares its parser,
 // lib/auth/forwarded-for.mjs, with lib/auth/client-address.ts.
 
+/** A setting that cannot be used as written; its message names the variable and what to do. */
+export class SettingError extends Error {}
+
+/**
+ * A secret: `NAME`, or the contents of the file `NAME_FILE` names (how Docker and Kubernetes
+ * hand secrets over), without its trailing line break. Setting both is refused rather than
+ * guessing which one was meant; a file that cannot be read or is empty is refused by name.
+ */
+function secretSetting(name: string): string | undefined {
+  const direct = process.env[name];
+  const file = process.env[`${name}_FILE`]?.trim();
+  if (!file) return direct || undefined;
+  if (direct) throw new SettingError(`${name} and ${name}_FILE are both set; keep one of them`);
+  let contents: string;
+  try {
+    contents = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new SettingError(`${name}_FILE names ${file}, which cannot be read (${code})`);
+  }
+  const value = contents.replace(/\r?\n$/, '');
+  if (!value) throw new SettingError(`${name}_FILE names ${file}, which is empty`);
+  return value;
+}
+
 /** Folder for embedded PostgreSQL and the generated secret; `.data/` beside the app by default. */
 export function dataDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR || '.data');
 }
 
-/** A real PostgreSQL server when set; embedded PostgreSQL (PGlite) in `dataDir()` otherwise. */
+/**
+ * A real PostgreSQL server when set (or `DATABASE_URL_FILE`: it holds a password); embedded
+ * PostgreSQL (PGlite) in `dataDir()` otherwise.
+ */
 export function databaseUrl(): string | undefined {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = secretSetting('DATABASE_URL')?.trim();
   return url ? url : undefined;
 }
 
@@ -39,14 +68,14 @@ export function mailAllowlistSetting(): string | undefined {
   return value ? value : undefined;
 }
 
-/** `APP_SECRET` as written, trimmed (lib/secret/app-secret.ts checks its length). */
+/** `APP_SECRET` (or `APP_SECRET_FILE`), trimmed (lib/secret/app-secret.ts checks its length). */
 export function appSecretSetting(): string | undefined {
-  return process.env.APP_SECRET?.trim() || undefined;
+  return secretSetting('APP_SECRET')?.trim() || undefined;
 }
 
-/** `CRON_SECRET`: the bearer the scheduler's call to /api/cron/outbox must carry. */
+/** `CRON_SECRET` (or `CRON_SECRET_FILE`): the bearer /api/cron/outbox and health's detail need. */
 export function cronSecretSetting(): string | undefined {
-  return process.env.CRON_SECRET || undefined;
+  return secretSetting('CRON_SECRET');
 }
 
 /** `SESSION_IDLE_HOURS` and `SESSION_MAX_DAYS` as written (lib/auth/session-limits.ts). */

@@ -5,7 +5,13 @@ import { loadAppSecret } from '@/lib/secret/app-secret';
 import { issueSetupLinkIfNoUsers } from '@/lib/setup/issue-setup-link';
 import { appBaseUrl } from '@/lib/urls';
 import { readMigrationStatus } from '@/lib/health/migration-status';
-import { appSecretSetting, databaseUrl, isServerless, publishNextAuthUrl } from '@/lib/env';
+import {
+  appSecretSetting,
+  databaseUrl,
+  isServerless,
+  publishNextAuthUrl,
+  SettingError,
+} from '@/lib/env';
 import { configuredDatabaseLocation } from './database-location';
 import { describeStartupError } from './describe-startup-error';
 
@@ -14,9 +20,11 @@ import { describeStartupError } from './describe-startup-error';
  * database and applies pending migrations. Any failure ends the process with one clear line.
  */
 export async function startServer(): Promise<void> {
-  const where = configuredDatabaseLocation();
   const serverless = isServerless();
+  // Read inside: a secret file that cannot be read (DATABASE_URL_FILE) ends the start in one line.
+  let where: ReturnType<typeof configuredDatabaseLocation> | null = null;
   try {
+    where = configuredDatabaseLocation();
     const refusal = serverless ? serverlessRefusal() : null;
     if (refusal) throw new StartRefusal(refusal);
     const secret = loadAppSecret();
@@ -56,9 +64,11 @@ export async function startServer(): Promise<void> {
     const line =
       error instanceof StartRefusal
         ? `Gatehouse cannot start: ${error.message}`
-        : error instanceof Error && error.message.startsWith('APP_SECRET')
+        : error instanceof SettingError
           ? `Gatehouse cannot start: ${error.message}.`
-          : describeStartupError(error, where);
+          : error instanceof Error && error.message.startsWith('APP_SECRET')
+            ? `Gatehouse cannot start: ${error.message}.`
+            : describeStartupError(error, where ?? { driver: 'pglite', location: '' });
     console.error(line);
     process.exit(1);
   }

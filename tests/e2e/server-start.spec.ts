@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -55,6 +55,57 @@ test('names a database that does not exist', async () => {
     expect(line).toContain('createdb');
   } finally {
     cluster.stop();
+  }
+});
+
+test('takes its secrets from files (Docker and Kubernetes secrets), and refuses a muddle in one line', async () => {
+  const cluster = await startPostgresCluster();
+  const secrets = temporaryDataDir();
+  const file = (name: string, contents: string) => {
+    const where = path.join(secrets, name);
+    writeFileSync(where, contents);
+    return where;
+  };
+  try {
+    const database = await createTestDatabase(cluster.url(), 'secret_files');
+    await database.handle.close();
+    const server = await launchAppServer({
+      DATABASE_URL_FILE: file('database-url', `${database.url}\n`),
+      APP_SECRET_FILE: file('app-secret', 'an-app-secret-read-from-a-mounted-file-0123\n'),
+      CRON_SECRET_FILE: file('cron-secret', `${cronSecret}\n`),
+      DATA_DIR: temporaryDataDir(),
+    });
+    try {
+      await waitForResponse(server);
+      // The cron secret from its file opens the health detail; the database is the file's.
+      const health = await (await fetch(`${server.url}/api/health`, operator)).json();
+      expect(health).toMatchObject({ status: 'ok', database: { driver: 'postgres' } });
+      expect(server.output()).not.toContain('Generated a new app secret');
+    } finally {
+      await server.stop();
+    }
+
+    const muddled = await launchAppServer({
+      DATABASE_URL: database.url,
+      DATABASE_URL_FILE: file('also', database.url),
+      DATA_DIR: temporaryDataDir(),
+    });
+    expect(await waitForExit(muddled)).toBe(1);
+    expect(refusalLines(muddled.output())).toEqual([
+      'Gatehouse cannot start: DATABASE_URL and DATABASE_URL_FILE are both set; keep one of them.',
+    ]);
+    const missing = path.join(secrets, 'not-mounted');
+    const unmounted = await launchAppServer({
+      APP_SECRET_FILE: missing,
+      DATA_DIR: temporaryDataDir(),
+    });
+    expect(await waitForExit(unmounted)).toBe(1);
+    expect(refusalLines(unmounted.output())).toEqual([
+      `Gatehouse cannot start: APP_SECRET_FILE names ${missing}, which cannot be read (ENOENT).`,
+    ]);
+  } finally {
+    cluster.stop();
+    rmSync(secrets, { recursive: true, force: true });
   }
 });
 

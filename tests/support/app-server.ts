@@ -19,8 +19,10 @@ export interface AppServer {
 /** Variables of the outer shell that must never reach the app under test. */
 const isolatedVariables = [
   'DATABASE_URL',
+  'DATABASE_URL_FILE',
   'DATA_DIR',
   'APP_SECRET',
+  'APP_SECRET_FILE',
   'NEXTAUTH_SECRET',
   'NEXTAUTH_URL',
   'PORT',
@@ -32,6 +34,7 @@ const isolatedVariables = [
   'VERCEL_PROJECT_PRODUCTION_URL',
   'MAIL_ALLOWLIST',
   'CRON_SECRET',
+  'CRON_SECRET_FILE',
   'PROXY_HOPS',
 ];
 
