@@ -7,6 +7,9 @@ import { SkipLink } from '@/components/shell/skip-link';
 import { getDb } from '@/lib/database/configured-database';
 import { listMyAccounts } from '@/lib/accounts/list-my-accounts';
 import { requireUser } from '@/lib/auth/guards';
+import { mayOnHost } from '@/lib/auth/permissions';
+import { readEmailFailing } from '@/lib/outbox/email-health';
+import { EmailFailingBanner } from '@/components/shell/email-failing-banner';
 import { getHostName } from '@/lib/host/get-host-name';
 import { changeLanguageAction } from './actions';
 import { signOutAction, signOutEverywhereAction } from './session-actions';
@@ -24,9 +27,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations('shell');
-  const [hostName, myAccounts] = await Promise.all([
+  const db = await getDb();
+  const [hostName, myAccounts, emailFailing] = await Promise.all([
     getHostName(),
-    user.accountRoles.size > 0 ? listMyAccounts(await getDb(), user.id) : undefined,
+    user.accountRoles.size > 0 ? listMyAccounts(db, user.id) : undefined,
+    // Those who can fix it: host admins (the SMTP configuration is theirs alone).
+    mayOnHost(user, 'host.settings') ? readEmailFailing(db) : null,
   ]);
 
   return (
@@ -39,6 +45,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         changeLanguageAction={changeLanguageAction}
         signOutActions={{ signOut: signOutAction, signOutEverywhere: signOutEverywhereAction }}
       />
+      {emailFailing ? <EmailFailingBanner failing={emailFailing} /> : null}
       <div className="md:flex">
         <Sidebar user={user} />
         <main id={mainId} tabIndex={-1} className="min-w-0 flex-1">

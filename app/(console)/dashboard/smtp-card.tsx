@@ -4,11 +4,19 @@ import { SmtpSwitch } from '@/components/smtp/smtp-switch';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ArrowRightIcon, MailIcon } from '@/components/ui/icons';
+import type { EmailHealth } from '@/lib/outbox/email-health';
 import type { SmtpSettingsView } from '@/lib/smtp/get-smtp-settings';
+import { EmailHealthSummary } from './email-health';
 import { setSmtpEnabledAction } from '../settings/smtp/actions';
 
-/** The dashboard's SMTP card for host admins: the same switch as on the SMTP page. */
-export async function SmtpCard({ saved }: { saved: SmtpSettingsView | null }) {
+/** The dashboard's SMTP card for host admins: the same switch as on the SMTP page, and how email fares. */
+export async function SmtpCard({
+  saved,
+  health,
+}: {
+  saved: SmtpSettingsView | null;
+  health: EmailHealth | null;
+}) {
   const t = await getTranslations('dashboard.smtp');
   return (
     <Card className="flex flex-col p-6">
@@ -37,6 +45,7 @@ export async function SmtpCard({ saved }: { saved: SmtpSettingsView | null }) {
           action={setSmtpEnabledAction}
         />
       </div>
+      {health ? <EmailHealthSummary health={health} now={new Date()} /> : null}
       <div className="mt-6 border-t border-slate-100 pt-4">
         <Link
           href="/settings/smtp"

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { outbox } from '@/db/schema';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expect } from '../support/e2e-fixtures';
+import { testOnOwnInstance } from '../support/own-instance-fixtures';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
+import { uniqueEmail } from '../support/e2e-users';
+
+// Email at a glance: the dashboard's SMTP card counts the last day's emails and names the last
+// failure; while email has been failing for 15 minutes every host admin's page says so, until
+// it recovers. Its own instance: it switches SMTP on and fills the outbox.
+const test = testOnOwnInstance('email_health');
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+/** The banner (Next's route announcer is an alert too, an empty one). */
+const emailBanner = (page: Page) => page.getByRole('alert').filter({ hasText: /^Email is/ });
+
+test('a host admin sees how email fares, and a banner on every page while it is failing', async ({
+  page,
+  hostAdmin: _admin,
+  database,
+}) => {
+  const { db } = database;
+  await db.delete(outbox);
+  await setUnreachableSmtp(db, true);
+  const waiting = uniqueEmail('waiting');
+  const [stuck] = await db
+    .insert(outbox)
+    .values([
+      { recipient: uniqueEmail('sent'), kind: 'invitation', language: 'en', status: 'sent' },
+      {
+        recipient: waiting,
+        kind: 'password-reset',
+        language: 'en',
+        status: 'queued',
+        // Not due for a while: the instance's own sender leaves it waiting.
+        nextAttemptAt: new Date(Date.now() + 3_600_000),
+        createdAt: minutesAgo(20),
+        updatedAt: minutesAgo(3),
+        attempts: 4,
+        lastError: {
+          step: 'connect',
+          advice: 'connectionRefused',
+          values: { host: 'smtp.invalid', port: 587 },
+        },
+      },
+    ])
+    .returning({ id: outbox.id })
+    .then((rows) => rows.slice(1));
+
+  await page.goto('/dashboard');
+  const banner = emailBanner(page);
+  await expect(banner).toContainText('an email has been waiting for 20 minutes');
+  const health = page.getByRole('region', { name: 'Last 24 hours' });
+  await expect(health.getByRole('definition')).toHaveText(['1', '0', '0', '1']);
+  await expect(health).toContainText('The oldest waiting email was queued 20 minutes ago.');
+  await expect(health).toContainText(`Last failure 3 minutes ago, to ${waiting}:`);
+  await expect(health).toContainText('Nothing accepts connections on smtp.invalid:587.');
+  await expectNoSeriousA11yViolations(page);
+
+  // Every console page of a host admin, not only the dashboard.
+  await page.goto('/accounts');
+  await expect(banner).toBeVisible();
+  await banner.getByRole('link', { name: 'Open Email delivery' }).click();
+  await expect(page).toHaveURL(/\/settings\/delivery$/);
+
+  // It went out: the banner is gone.
+  await db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: new Date() })
+    .where(eq(outbox.id, stuck!.id));
+  await page.goto('/accounts');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(emailBanner(page)).toHaveCount(0);
+});
+
+test('the banner is for host admins, and only while SMTP is on', async ({
+  page,
+  database,
+  makeUser,
+  signIn,
+}) => {
+  const { db } = database;
+  await db.delete(outbox);
+  await setUnreachableSmtp(db, true);
+  await db.insert(outbox).values({
+    recipient: uniqueEmail('stuck'),
+    kind: 'invitation',
+    language: 'en',
+    status: 'queued',
+    nextAttemptAt: new Date(Date.now() + 3_600_000),
+    createdAt: minutesAgo(60),
+  });
+  // A host standard user cannot fix SMTP: no banner for them.
+  await signIn(await makeUser({ hostRole: 'standard' }));
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(emailBanner(page)).toHaveCount(0);
+
+  // With SMTP off nothing is meant to go out: no banner for an admin either.
+  await setUnreachableSmtp(db, false);
+  await signIn(await makeUser({ hostRole: 'admin' }));
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(emailBanner(page)).toHaveCount(0);
+});
