@@ -78,6 +78,11 @@ export function cronSecretSetting(): string | undefined {
   return secretSetting('CRON_SECRET');
 }
 
+/** `METRICS_TOKEN` (or `METRICS_TOKEN_FILE`): the bearer a Prometheus scrape of /api/metrics carries. */
+export function metricsTokenSetting(): string | undefined {
+  return secretSetting('METRICS_TOKEN');
+}
+
 /** `SESSION_IDLE_HOURS` and `SESSION_MAX_DAYS` as written (lib/auth/session-limits.ts). */
 export function sessionLimitSettings(): { idleHours?: string; maxDays?: string } {
   return { idleHours: process.env.SESSION_IDLE_HOURS, maxDays: process.env.SESSION_MAX_DAYS };

@@ -4,6 +4,7 @@ import { diagnoseTokenNetwork } from './diagnose-token-network';
 import type { OAuthSettings } from './oauth-settings';
 import type { TokenFailure } from './token-failure';
 import { tokenRequestFor } from './token-request';
+import { metrics } from '@/lib/metrics/registry';
 
 /** A token request as "Show details" tells it: never the secret, the assertion or the token. */
 export interface TokenExchange {
@@ -46,10 +47,19 @@ async function readAnswer(response: Response): Promise<Record<string, unknown> |
 
 const textOf = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
-/** Asks the provider for an access token for `settings`, once. */
+/** Asks the provider for an access token for `settings`, once, and counts how that went. */
 export async function fetchToken(
   settings: OAuthSettings,
   options: { timeoutMs?: number } = {},
+): Promise<TokenAnswer> {
+  const answer = await requestToken(settings, options);
+  metrics().tokenFetches.inc({ outcome: answer.ok ? 'ok' : 'failed' });
+  return answer;
+}
+
+async function requestToken(
+  settings: OAuthSettings,
+  options: { timeoutMs?: number },
 ): Promise<TokenAnswer> {
   const started = performance.now();
   const request = tokenRequestFor(settings);

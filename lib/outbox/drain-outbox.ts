@@ -12,6 +12,7 @@ import { pooledTransportFor } from './pooled-transport';
 import { isPermanentFailure, maxAttempts, retryDelayMs } from './retry-policy';
 import { recordSent } from './record-sent';
 import { markFailed, markHeld, scheduleRetry } from './settle-email';
+import { metrics } from '@/lib/metrics/registry';
 
 export interface DrainResult {
   sent: number;
@@ -69,15 +70,20 @@ export async function drainOutbox(
       if (isPermanentFailure(error) || email.attempts >= maxAttempts || !email.payloadEncrypted) {
         await markFailed(db, email, diagnosis);
         result.failed++;
+        metrics().emailSends.inc({ outcome: 'failed', step: diagnosis.step });
       } else {
         await scheduleRetry(db, email, diagnosis, retryDelayMs(email.attempts));
         result.retrying++;
+        metrics().emailSends.inc({ outcome: 'retry', step: diagnosis.step });
       }
       return;
     }
     // Outside the send's try: once the server has the email, nothing here may count as a
     // failed send, or it would be sent again.
-    if (await recordSent(db, email, messageId, { retryUntil })) result.sent++;
+    if (await recordSent(db, email, messageId, { retryUntil })) {
+      result.sent++;
+      metrics().emailSends.inc({ outcome: 'sent', step: '' });
+    }
   }
 
   const leaseMs = options.leaseMs ?? 120_000;

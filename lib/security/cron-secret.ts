@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { cronSecretSetting } from '@/lib/env';
+import { cronSecretSetting, metricsTokenSetting } from '@/lib/env';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -10,7 +10,15 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * header with non-ASCII characters has more bytes than characters.
  */
 export function carriesCronSecret(request: Request): boolean {
-  const secret = cronSecretSetting();
+  return carriesBearer(request, cronSecretSetting());
+}
+
+/** Whether the request carries `Authorization: Bearer <METRICS_TOKEN>` (never when it is unset). */
+export function carriesMetricsToken(request: Request): boolean {
+  return carriesBearer(request, metricsTokenSetting());
+}
+
+function carriesBearer(request: Request, secret: string | undefined): boolean {
   if (!secret) return false;
   const given = request.headers.get('authorization') ?? '';
   return timingSafeEqual(digest(given), digest(`Bearer ${secret}`));

@@ -6,6 +6,7 @@ import { createSession } from '@/lib/auth/sessions';
 import { secondStepAfterPassword } from '@/lib/two-factor/second-step';
 import { openSignInChallenge } from '@/lib/two-factor/sign-in-challenge';
 import { sendSignInCode } from '@/lib/two-factor/send-sign-in-code';
+import { metrics } from '@/lib/metrics/registry';
 
 export type SignInResult =
   | { ok: true; userId: string; sessionToken: string }
@@ -27,6 +28,20 @@ export type SignInResult =
  * policy asks for more, a challenge for the second step (never a session).
  */
 export async function signIn(
+  db: Database,
+  options: {
+    email: string;
+    password: string;
+    clientAddress: string | null;
+    userAgent?: string | null;
+  },
+): Promise<SignInResult> {
+  const result = await checkPasswordStep(db, options);
+  metrics().signIns.inc({ step: 'password', outcome: result.ok ? 'succeeded' : result.reason });
+  return result;
+}
+
+async function checkPasswordStep(
   db: Database,
   options: {
     email: string;

@@ -2,6 +2,7 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { throttle } from '@/db/schema';
+import { metrics } from '@/lib/metrics/registry';
 
 /** How many attempts a key may make within a window before it is blocked for a while. */
 export interface ThrottleRule {
@@ -63,11 +64,19 @@ async function takeAttempt(db: Database, rule: ThrottleRule): Promise<Admission>
  * Takes an attempt under each rule in turn, stopping at the first that refuses (the rules
  * after it count nothing). Admitted, it carries the latest block the attempt started.
  */
+/** A rule's kind without whom it counts (`sign-in:email:ada@…` → `sign-in:email`): a label. */
+function ruleName(key: string): string {
+  return key.split(':').slice(0, 2).join(':');
+}
+
 export async function takeAttempts(db: Database, rules: ThrottleRule[]): Promise<Admission> {
   let blockedUntil: Date | null = null;
   for (const rule of rules) {
     const admission = await takeAttempt(db, rule);
-    if (!admission.admitted) return admission;
+    if (!admission.admitted) {
+      metrics().throttleRefusals.inc({ rule: ruleName(rule.key) });
+      return admission;
+    }
     if (admission.blockedUntil && (!blockedUntil || admission.blockedUntil > blockedUntil)) {
       blockedUntil = admission.blockedUntil;
     }

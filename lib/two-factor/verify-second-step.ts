@@ -12,6 +12,7 @@ import type { CodeKind } from './second-step';
 import { endSignInChallenge, readSignInChallenge, type SignInChallenge } from './sign-in-challenge';
 import { matchTotpStep } from './totp';
 import { openTotpSecret } from './totp-secret';
+import { metrics } from '@/lib/metrics/registry';
 
 export type VerifySecondStepResult =
   | { ok: true; userId: string; sessionToken: string }
@@ -80,14 +81,25 @@ async function spendAuthenticatorCode(
  */
 export async function verifySecondStep(
   db: Database,
-  options: {
-    challengeToken: string | null | undefined;
-    kind: CodeKind;
-    code: string;
-    clientAddress: string | null;
-    userAgent?: string | null;
-    at?: Date;
-  },
+  options: SecondStepAnswer,
+): Promise<VerifySecondStepResult> {
+  const result = await checkSecondStep(db, options);
+  metrics().signIns.inc({ step: 'code', outcome: result.ok ? 'succeeded' : result.reason });
+  return result;
+}
+
+interface SecondStepAnswer {
+  challengeToken: string | null | undefined;
+  kind: CodeKind;
+  code: string;
+  clientAddress: string | null;
+  userAgent?: string | null;
+  at?: Date;
+}
+
+async function checkSecondStep(
+  db: Database,
+  options: SecondStepAnswer,
 ): Promise<VerifySecondStepResult> {
   const challenge = await readSignInChallenge(db, options.challengeToken);
   if (!challenge || challenge.step !== 'verify') return { ok: false, reason: 'expired' };

@@ -35,6 +35,8 @@ const isolatedVariables = [
   'MAIL_ALLOWLIST',
   'CRON_SECRET',
   'CRON_SECRET_FILE',
+  'METRICS_TOKEN',
+  'METRICS_TOKEN_FILE',
   'PROXY_HOPS',
 ];
 

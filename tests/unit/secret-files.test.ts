@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appSecretSetting, cronSecretSetting, databaseUrl, SettingError } from '@/lib/env';
+import {
+  appSecretSetting,
+  cronSecretSetting,
+  databaseUrl,
+  metricsTokenSetting,
+  SettingError,
+} from '@/lib/env';
 import { withEnvironment } from '../support/with-environment';
 
 // Docker and Kubernetes hand secrets over as files: every secret variable also reads NAME_FILE.
@@ -14,6 +20,8 @@ const environment = withEnvironment([
   'DATABASE_URL_FILE',
   'CRON_SECRET',
   'CRON_SECRET_FILE',
+  'METRICS_TOKEN',
+  'METRICS_TOKEN_FILE',
 ]);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-secret-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,11 +38,13 @@ describe('secret files', () => {
       APP_SECRET_FILE: secretFile('app', 'a-secret-of-more-than-32-characters-0123\n'),
       DATABASE_URL_FILE: secretFile('db', 'postgres://gate:pa ss@db:5432/gatehouse\r\n'),
       CRON_SECRET_FILE: secretFile('cron', 'cron-secret-with-spaces  '),
+      METRICS_TOKEN_FILE: secretFile('metrics', 'scrape-token\n'),
     });
     expect(appSecretSetting()).toBe('a-secret-of-more-than-32-characters-0123');
     expect(databaseUrl()).toBe('postgres://gate:pa ss@db:5432/gatehouse');
     // Only the line break goes: the rest of a secret is as written.
     expect(cronSecretSetting()).toBe('cron-secret-with-spaces  ');
+    expect(metricsTokenSetting()).toBe('scrape-token');
   });
 
   it('reads the variable itself when no file is named', () => {
