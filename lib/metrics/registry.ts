@@ -1,8 +1,8 @@
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, register, type Registry } from 'prom-client';
 
-// What this process counts for /api/metrics (Prometheus text format, through prom-client).
-// Kept on globalThis: Next may load this module once per route bundle, and every route must
-// count into the one registry the scrape reads. Labels are closed sets (outcomes, steps, rule
+// What this process counts for /api/metrics (Prometheus text format, through prom-client), on
+// prom-client's default registry: scripts/serve.mjs adds its HTTP figures there too. Kept on
+// globalThis: Next may load this module once per route bundle, and must create the metrics once. Labels are closed sets (outcomes, steps, rule
 // names): never an address, a token or anything a client typed.
 
 interface Metrics {
@@ -14,7 +14,7 @@ interface Metrics {
 }
 
 function createMetrics(): Metrics {
-  const registry = new Registry();
+  const registry = register;
   collectDefaultMetrics({ register: registry, prefix: 'gatehouse_' });
   return {
     registry,

@@ -39,6 +39,9 @@ test('a scrape needs the token, counts what happened, and two instances agree on
       'invalid',
     );
 
+    const inviteToken = 'Qm9ndXMtaW52aXRhdGlvbi10b2tlbi1mb3ItbWV0cmljcw';
+    await (await fetch(`${first.url}/invite/${inviteToken}`)).arrayBuffer();
+
     const answer = await scrape(first.url, `Bearer ${token}`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toContain('text/plain');
@@ -53,6 +56,20 @@ test('a scrape needs the token, counts what happened, and two instances agree on
     ).toBe(1);
     expect(sample(text, 'gatehouse_process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).not.toContain(secret);
+    // Requests by route pattern: a token in the path is never a label.
+    expect(
+      sample(
+        text,
+        'gatehouse_http_request_duration_seconds_count{route="/api/auth/[...nextauth]",method="GET",status="200"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(
+        text,
+        'gatehouse_http_request_duration_seconds_count{route="/invite/[token]",method="GET",status="200"}',
+      ),
+    ).toBe(1);
+    expect(text).not.toContain(inviteToken);
 
     const second = await startSecondInstance(first, 'metrics-second', { METRICS_TOKEN: token });
     try {
