@@ -83,6 +83,11 @@ export function metricsTokenSetting(): string | undefined {
   return secretSetting('METRICS_TOKEN');
 }
 
+/** `EMAIL_ALERT_AFTER_SECONDS` as written: how long email fails before the banner says so. */
+export function emailAlertAfterSetting(): string | undefined {
+  return process.env.EMAIL_ALERT_AFTER_SECONDS?.trim() || undefined;
+}
+
 /** `SESSION_IDLE_HOURS` and `SESSION_MAX_DAYS` as written (lib/auth/session-limits.ts). */
 export function sessionLimitSettings(): { idleHours?: string; maxDays?: string } {
   return { idleHours: process.env.SESSION_IDLE_HOURS, maxDays: process.env.SESSION_MAX_DAYS };

@@ -2,11 +2,19 @@ import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { outbox } from '@/db/schema';
+import { emailAlertAfterSetting } from '@/lib/env';
 import { isSmtpEnabled } from '@/lib/smtp/get-smtp-settings';
 import type { SmtpDiagnosis } from '@/lib/smtp/smtp-diagnosis';
 
-/** How long email may fail, or wait, before every host admin's page says so. */
-const failingAfterMs = 15 * 60_000;
+/**
+ * How long email may fail, or wait, before every host admin's page says so: 15 minutes, or
+ * EMAIL_ALERT_AFTER_SECONDS (a whole number of seconds, at least 1; anything else is ignored).
+ */
+function failingAfterMs(): number {
+  const setting = emailAlertAfterSetting();
+  const seconds = setting && /^\d{1,7}$/.test(setting) ? Number(setting) : 0;
+  return seconds >= 1 ? seconds * 1000 : 15 * 60_000;
+}
 /** The dashboard's window. */
 const windowMs = 24 * 3_600_000;
 /** Counting further costs as much as listing: beyond it the card says "more than". */
@@ -57,12 +65,14 @@ async function lastSentCreatedAt(db: Database): Promise<Date | null> {
 
 const notARecipientRefusal = sql`coalesce(${outbox.lastError}->>'step', '') <> 'recipient'`;
 
-/** How long it has been failing, for the words: minutes, or whole hours past two. */
+/** How long it has been failing, for the words: seconds, minutes, or whole hours past two. */
 export function failingFor(
   failing: EmailFailing,
   now = new Date(),
-): { count: number; unit: 'minutes' | 'hours' } {
-  const minutes = Math.max(0, Math.floor((now.getTime() - failing.since.getTime()) / 60_000));
+): { count: number; unit: 'seconds' | 'minutes' | 'hours' } {
+  const seconds = Math.max(0, Math.floor((now.getTime() - failing.since.getTime()) / 1000));
+  if (seconds < 60) return { count: seconds, unit: 'seconds' };
+  const minutes = Math.floor(seconds / 60);
   return minutes < 120
     ? { count: minutes, unit: 'minutes' }
     : { count: Math.floor(minutes / 60), unit: 'hours' };
@@ -73,7 +83,7 @@ export async function readEmailFailing(
   now = new Date(),
 ): Promise<EmailFailing | null> {
   if (!(await isSmtpEnabled(db))) return null;
-  const limit = now.getTime() - failingAfterMs;
+  const limit = now.getTime() - failingAfterMs();
   const waitingSince = await oldestWaiting(db);
   if (waitingSince && waitingSince.getTime() <= limit) {
     return { since: waitingSince, reason: 'waiting' };

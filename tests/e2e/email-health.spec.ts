@@ -5,11 +5,13 @@ import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect } from '../support/e2e-fixtures';
 import { testOnOwnInstance } from '../support/own-instance-fixtures';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
-import { uniqueEmail } from '../support/e2e-users';
+import { signedInHostAdmin, uniqueEmail } from '../support/e2e-users';
+import { startInstanceWithSmtp } from '../support/instance-with-smtp';
 
 // Email at a glance: the dashboard's SMTP card counts the last day's emails and names the last
 // failure; while email has been failing for 15 minutes every host admin's page says so, until
-// it recovers. Its own instance: it switches SMTP on and fills the outbox.
+// it recovers. Its own instance: it switches SMTP on and fills the outbox; the last test starts
+// one more, with a real SMTP server to break and mend.
 const test = testOnOwnInstance('email_health');
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -104,4 +106,62 @@ test('the banner is for host admins, and only while SMTP is on', async ({
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(emailBanner(page)).toHaveCount(0);
+});
+
+test('a real outage: the server refuses the password, the banner comes, and goes once email flows', async ({
+  page,
+}) => {
+  // Seconds instead of 15 minutes (EMAIL_ALERT_AFTER_SECONDS), so the test need not wait.
+  const instance = await startInstanceWithSmtp('email_outage', {
+    env: { EMAIL_ALERT_AFTER_SECONDS: '2' },
+  });
+  try {
+    await signedInHostAdmin(instance, page);
+    const invite = async (email: string) => {
+      await page.goto(`${instance.url}/users`);
+      await page.getByRole('button', { name: 'Invite a new user' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite a new user' });
+      await dialog.getByLabel('Email').fill(email);
+      await dialog.getByLabel('Host role', { exact: true }).selectOption('view');
+      await dialog.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByRole('dialog', { name: `${email} is invited` })).toBeVisible();
+    };
+
+    instance.smtp.setFault('wrong-credentials');
+    const refused = uniqueEmail('refused');
+    await invite(refused);
+    await expect
+      .poll(
+        async () =>
+          (
+            await instance.database.db
+              .select({ status: outbox.status })
+              .from(outbox)
+              .where(eq(outbox.recipient, refused))
+          )[0]?.status,
+      )
+      .toBe('failed');
+
+    // Past the (shortened) alert time, every page of the host admin says so.
+    await expect(async () => {
+      await page.goto(`${instance.url}/dashboard`);
+      await expect(emailBanner(page)).toContainText('Email is failing', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    const health = page.getByRole('region', { name: 'Last 24 hours' });
+    await expect(health).toContainText(`to ${refused}:`);
+    await expect(health).toContainText('The server refused the username or password.');
+
+    // The password works again: the next email goes out, and the banner is gone.
+    instance.smtp.setFault(null);
+    const accepted = uniqueEmail('accepted');
+    await invite(accepted);
+    await instance.mailTo(accepted);
+    await expect(async () => {
+      await page.goto(`${instance.url}/dashboard`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(emailBanner(page)).toHaveCount(0, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+  } finally {
+    await instance.stop();
+  }
 });

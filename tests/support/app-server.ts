@@ -37,6 +37,7 @@ const isolatedVariables = [
   'CRON_SECRET_FILE',
   'METRICS_TOKEN',
   'METRICS_TOKEN_FILE',
+  'EMAIL_ALERT_AFTER_SECONDS',
   'PROXY_HOPS',
 ];
 
