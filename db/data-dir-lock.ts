@@ -23,6 +23,19 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The pid of another process that still runs and holds `<dataDir>/pglite.lock`, if any. */
+export function dataDirLockHolder(dataDir: string): number | null {
+  let holderPid: number;
+  try {
+    holderPid = Number.parseInt(readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8'), 10);
+  } catch {
+    return null;
+  }
+  return holderPid !== process.pid && Number.isInteger(holderPid) && isRunning(holderPid)
+    ? holderPid
+    : null;
+}
+
 /** Takes `<dataDir>/pglite.lock` for this process; a lock left by a process that died is taken over. */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
   const lockFile = path.join(dataDir, 'pglite.lock');
@@ -30,10 +43,8 @@ export function acquireDataDirLock(dataDir: string): { release(): void } {
     writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const holderPid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-    if (holderPid !== process.pid && Number.isInteger(holderPid) && isRunning(holderPid)) {
-      throw new DataDirLockedError(dataDir, holderPid);
-    }
+    const holderPid = dataDirLockHolder(dataDir);
+    if (holderPid !== null) throw new DataDirLockedError(dataDir, holderPid);
     writeFileSync(lockFile, String(process.pid));
   }
   const release = () => {

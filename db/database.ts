@@ -18,4 +18,9 @@ export interface DatabaseHandle {
    * Queries already running on the old connections may finish, for a few seconds.
    */
   renewConnections?(): Promise<void>;
+  /**
+   * A consistent copy of the whole database (embedded PostgreSQL only): PGlite's folder as a
+   * gzipped tar, taken between two queries, while the database keeps serving.
+   */
+  dumpData?(): Promise<Blob>;
 }

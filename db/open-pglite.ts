@@ -13,14 +13,21 @@ import { makeDataDirPrivate } from './private-data-dir';
  * lock its folder, so a lock file keeps a second process (another server, a CLI) from writing to
  * it at the same time.
  */
-export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+export async function openPglite(
+  dataDir: string,
+  options: { loadFrom?: Blob } = {},
+): Promise<DatabaseHandle> {
   const folder = path.join(dataDir, 'pglite');
   makeDataDirPrivate(dataDir);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = acquireDataDirLock(dataDir);
   try {
     // pg_trgm backs the name searches (migration 0008), as on a PostgreSQL server.
-    const client = new PGlite(folder, { extensions: { pg_trgm } });
+    // loadFrom: a backup (dumpData) unpacked into the empty folder before PostgreSQL starts.
+    const client = new PGlite(folder, {
+      extensions: { pg_trgm },
+      ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),
+    });
     await client.waitReady;
     // PGlite's file system sets some modes itself (0666 for its first files, 0644 for caches it
     // rewrites), past the umask: tightened again once it is up, and when it closes.
@@ -30,6 +37,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       db,
       driver: 'pglite',
       location: folder,
+      dumpData: () => client.dumpDataDir('gzip'),
       close: async () => {
         await client.close();
         makeDataDirPrivate(dataDir);

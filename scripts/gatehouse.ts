@@ -1,5 +1,6 @@
 // npm run gatehouse -- <command>: operator commands on the server's command line
-// (`reset-link <email> [--reset-2fa]` for a host admin who is locked out). Run under the
+// (`reset-link <email> [--reset-2fa]` for a host admin who is locked out; `backup` and
+// `restore` of the embedded database). Run under the
 // react-server condition (see package.json) because it shares server-only code.
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
@@ -7,7 +8,14 @@ import { cliResetLink, type CliResetLinkResult } from './cli-reset-link';
 import { configuredDatabaseLocation } from '@/lib/startup/database-location';
 import { describeStartupError } from '@/lib/startup/describe-startup-error';
 import { appBaseUrl } from '@/lib/urls';
-import { deploymentUrlSettings } from '@/lib/env';
+import { dataDir, deploymentUrlSettings } from '@/lib/env';
+import path from 'node:path';
+import {
+  backupEmbedded,
+  restoreEmbedded,
+  type BackupResult,
+  type RestoreResult,
+} from './cli-backup';
 
 const usage = `Usage: npm run gatehouse -- <command>
 
@@ -18,11 +26,19 @@ Commands:
                       once, and older reset links of that user stop working.
                       --reset-2fa also removes the user's two-factor methods and recovery
                       codes (for someone who lost their phone) and signs them out everywhere.
+  backup <file>       Write the embedded database to <file> (a gzipped copy), also while the
+                      server runs: the server makes the copy between two queries. Keep it
+                      with the app secret (APP_SECRET, or DATA_DIR/app-secret): without that
+                      secret, the stored SMTP password and authenticator keys cannot be read.
+  restore <file>      Put a backup in place of the embedded database, with the server stopped.
+                      The database there now is moved aside, never deleted. A backup made by a
+                      newer Gatehouse is refused.
   help                Show this help.
 
 Uses the server's database: DATABASE_URL, or else the embedded database in DATA_DIR
 (default .data), read from the environment and .env files as \`next start\` reads them.
-The embedded database cannot be opened while the server runs: stop the server first.
+reset-link and restore cannot open the embedded database while the server runs: stop the
+server first (backup asks the running server for its copy).
 Links start with APP_URL (default http://localhost:PORT, PORT default 3000).`;
 
 function describeWhere({ where }: CliResetLinkResult): string {
@@ -102,6 +118,73 @@ async function resetLink(rawEmail: string, resetTwoFactor: boolean): Promise<num
   }
 }
 
+function describeBackup(result: BackupResult): string {
+  if (result.ok) {
+    const size = `${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
+    const how =
+      result.through === 'server'
+        ? 'made by the running server, between two of its queries'
+        : 'read from the data folder (no server was running)';
+    return `Backed up the embedded database to ${result.file} (${size}, ${how}). Keep the app secret with it: without it, the stored SMTP password and authenticator keys cannot be read.`;
+  }
+  switch (result.reason) {
+    case 'postgres':
+      return 'DATABASE_URL is set: this instance uses PostgreSQL. Back it up with pg_dump (see docs/deploy.md), and keep the app secret with it.';
+    case 'noDatabase':
+      return `There is no embedded database in ${dataDir()} to back up. Check DATA_DIR (the server's, if it runs with another).`;
+    case 'serverRefused':
+      return `The running server refused the backup (HTTP ${result.status}): ${result.says.trim()}${result.status === 401 ? ' This command must see the same app secret as the server (APP_SECRET, or DATA_DIR/app-secret).' : ''}`;
+    case 'serverUnreachable':
+      return `The embedded database is in use by the running server, and the server does not answer at ${result.url} (${result.says}). Set APP_URL or PORT as the server has them, then run this again.`;
+  }
+}
+
+function describeRestore(result: RestoreResult, file: string): string {
+  if (result.ok) {
+    return [
+      `Restored ${file} into ${result.folder}: ${result.users} user(s), ${result.accounts} account(s).`,
+      result.movedAside
+        ? `The database that was there is kept in ${result.movedAside}; delete it once the restored one is right.`
+        : '',
+      result.pendingMigrations > 0
+        ? `The backup is from an older Gatehouse: the server applies ${result.pendingMigrations} migration(s) when it starts.`
+        : '',
+      'Start the server with the app secret the backup was made with (APP_SECRET, or its DATA_DIR/app-secret): with another one, the stored SMTP password and authenticator keys cannot be read, and everyone signs in again.',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+  switch (result.reason) {
+    case 'postgres':
+      return 'DATABASE_URL is set: this instance uses PostgreSQL. Restore it with pg_restore or psql (see docs/deploy.md).';
+    case 'noFile':
+      return `There is no file ${file}.`;
+    case 'notABackup':
+      return `${file} is not a backup made by \`npm run gatehouse -- backup\` (not a gzipped file).`;
+    case 'locked':
+      return `The embedded database in ${dataDir()} is in use by another Gatehouse process (pid ${result.holderPid}), most likely the running server. Stop it, run this again, then start it.`;
+    case 'newerSchema':
+      return `The backup is from a newer Gatehouse (${result.applied} migrations; this version knows ${result.expected}). Restore it with that version or a later one. Nothing was changed.`;
+  }
+}
+
+async function backupOrRestore(command: 'backup' | 'restore', file: string): Promise<number> {
+  try {
+    if (command === 'backup') {
+      const result = await backupEmbedded(path.resolve(file));
+      (result.ok ? console.log : console.error)(describeBackup(result));
+      return result.ok ? 0 : 1;
+    }
+    const result = await restoreEmbedded(path.resolve(file));
+    (result.ok ? console.log : console.error)(describeRestore(result, file));
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    const line = describeStartupError(error, configuredDatabaseLocation());
+    console.error(line.replace('Gatehouse cannot start', `Cannot ${command}`));
+    return 1;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -123,6 +206,10 @@ async function main(argv: string[]): Promise<number> {
     // The same configuration `next start` sees: variables set in the shell win over .env files.
     loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
     return resetLink(rest[0]!, parsed.values['reset-2fa'] ?? false);
+  }
+  if ((command === 'backup' || command === 'restore') && rest.length === 1 && rest[0]!.trim()) {
+    loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+    return backupOrRestore(command, rest[0]!);
   }
   console.error(usage);
   return 2;
