@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/database';
 import { runMigrations } from '@/db/migrate';
 import { openPglite } from '@/db/open-pglite';
 import { accounts, users } from '@/db/schema';
@@ -21,9 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function withDatabase<T>(
-  work: (db: Awaited<ReturnType<typeof openPglite>>['db']) => Promise<T>,
-) {
+async function withDatabase<T>(work: (db: Database) => Promise<T>) {
   const handle = await openPglite(path.join(dir, 'data'));
   try {
     return await work(handle.db);
@@ -32,7 +31,21 @@ async function withDatabase<T>(
   }
 }
 
-const userEmails = (db: Awaited<ReturnType<typeof openPglite>>['db']) =>
+/** A migrated embedded database in the data folder with one host admin, and `more` done to it. */
+async function seedDatabase(email: string, more: (db: Database) => Promise<unknown>) {
+  const handle = await openPglite(path.join(dir, 'data'));
+  try {
+    await runMigrations(handle);
+    await handle.db
+      .insert(users)
+      .values({ email, status: 'active', hostRole: 'admin', passwordHash: 'not-a-real-hash' });
+    await more(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+const userEmails = (db: Database) =>
   db
     .select({ email: users.email })
     .from(users)
@@ -40,16 +53,9 @@ const userEmails = (db: Awaited<ReturnType<typeof openPglite>>['db']) =>
 
 describe('backup and restore of the embedded database', () => {
   it('restores what was backed up, keeping the database it replaces aside', async () => {
-    const handle = await openPglite(path.join(dir, 'data'));
-    await runMigrations(handle);
-    await handle.db.insert(users).values({
-      email: 'kept@example.test',
-      status: 'active',
-      hostRole: 'admin',
-      passwordHash: 'not-a-real-hash',
-    });
-    await handle.db.insert(accounts).values({ name: 'Kept account', managed: true });
-    await handle.close();
+    await seedDatabase('kept@example.test', (db) =>
+      db.insert(accounts).values({ name: 'Kept account', managed: true }),
+    );
 
     const file = path.join(dir, 'gatehouse.backup');
     expect(await backupEmbedded(file)).toMatchObject({ ok: true, file, through: 'folder' });
@@ -65,18 +71,12 @@ describe('backup and restore of the embedded database', () => {
   });
 
   it('refuses a backup of a newer Gatehouse, a file that is not one, and a folder in use', async () => {
-    const handle = await openPglite(path.join(dir, 'data'));
-    await runMigrations(handle);
-    await handle.db.insert(users).values({
-      email: 'now@example.test',
-      status: 'active',
-      hostRole: 'admin',
-      passwordHash: 'not-a-real-hash',
-    });
-    await handle.db.execute(
-      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('from-the-future', 1)`,
+    // As a newer Gatehouse leaves it: a migration this version does not know.
+    await seedDatabase('now@example.test', (db) =>
+      db.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('from-the-future', 1)`,
+      ),
     );
-    await handle.close();
     const newer = path.join(dir, 'newer.backup');
     expect((await backupEmbedded(newer)).ok).toBe(true);
     await withDatabase((db) =>

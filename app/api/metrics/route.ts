@@ -12,33 +12,29 @@ export const dynamic = 'force-dynamic';
 
 const noStore = { 'cache-control': 'no-store' };
 
-/** The database's figures, as gauges set at each scrape (registered once per process). */
-function outboxGauges() {
+/** A gauge of the registry, made the first time (a route module may load more than once). */
+function gauge(name: string, help: string, labelNames: string[] = []): Gauge {
   const { registry } = metrics();
-  const existing = registry.getSingleMetric('gatehouse_outbox_emails');
-  const emails =
-    (existing as Gauge<'status'> | undefined) ??
-    new Gauge({
-      name: 'gatehouse_outbox_emails',
-      help: 'Emails in the outbox by status (read from the database: the same on every instance).',
-      labelNames: ['status'],
-      registers: [registry],
-    });
-  const oldest =
-    (registry.getSingleMetric('gatehouse_outbox_oldest_waiting_seconds') as Gauge | undefined) ??
-    new Gauge({
-      name: 'gatehouse_outbox_oldest_waiting_seconds',
-      help: 'How long the oldest email still waiting to go out has waited (0: none waits).',
-      registers: [registry],
-    });
-  const up =
-    (registry.getSingleMetric('gatehouse_database_up') as Gauge | undefined) ??
-    new Gauge({
-      name: 'gatehouse_database_up',
-      help: 'Whether the database answered this scrape (1) or not (0).',
-      registers: [registry],
-    });
-  return { emails, oldest, up };
+  return (
+    (registry.getSingleMetric(name) as Gauge | undefined) ??
+    new Gauge({ name, help, labelNames, registers: [registry] })
+  );
+}
+
+/** The database's figures, as gauges set at each scrape. */
+function outboxGauges() {
+  return {
+    emails: gauge(
+      'gatehouse_outbox_emails',
+      'Emails in the outbox by status (read from the database: the same on every instance).',
+      ['status'],
+    ),
+    oldest: gauge(
+      'gatehouse_outbox_oldest_waiting_seconds',
+      'How long the oldest email still waiting to go out has waited (0: none waits).',
+    ),
+    up: gauge('gatehouse_database_up', 'Whether the database answered this scrape (1) or not (0).'),
+  };
 }
 
 export async function GET(request: Request): Promise<Response> {
