@@ -83,6 +83,61 @@ export function metricsTokenSetting(): string | undefined {
   return secretSetting('METRICS_TOKEN');
 }
 
+/**
+ * The SMTP configuration variables, by name, as written (lib/smtp/environment-smtp.ts parses
+ * them); unset or blank ones are left out. The secrets among them, and the CA certificate
+ * (a PEM is awkward in a variable), may also come from `NAME_FILE`.
+ */
+export function smtpEnvironmentSettings(): Partial<Record<SmtpVariable, string>> {
+  const settings: Partial<Record<SmtpVariable, string>> = {};
+  for (const name of smtpVariables) {
+    const value = smtpFileVariables.has(name) ? secretSetting(name) : process.env[name]?.trim();
+    if (value) settings[name] = value;
+  }
+  return settings;
+}
+
+/** Which of `NAME` and `NAME_FILE` holds an SMTP secret, for the page to name the right one. */
+export function smtpVariableSource(name: SmtpVariable): string {
+  return smtpFileVariables.has(name) && process.env[`${name}_FILE`]?.trim() ? `${name}_FILE` : name;
+}
+
+/** The SMTP variables (and file names) as written: what changes when any of them does. */
+export function smtpEnvironmentFingerprint(): string {
+  return smtpVariables
+    .flatMap((name) => [process.env[name] ?? '', process.env[`${name}_FILE`] ?? ''])
+    .join('\0');
+}
+
+/** Every variable that sets SMTP; each wins over what the console saved. */
+export const smtpVariables = [
+  'SMTP_ENABLED',
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'SMTP_SECURITY',
+  'SMTP_SENDER_NAME',
+  'SMTP_SENDER_EMAIL',
+  'SMTP_USERNAME',
+  'SMTP_PASSWORD',
+  'SMTP_OAUTH_PROVIDER',
+  'SMTP_OAUTH_TENANT',
+  'SMTP_OAUTH_AUTHORITY',
+  'SMTP_OAUTH_CLIENT_ID',
+  'SMTP_OAUTH_CLIENT_SECRET',
+  'SMTP_OAUTH_TOKEN_URL',
+  'SMTP_OAUTH_SCOPE',
+  'SMTP_OAUTH_KEY_JSON',
+  'SMTP_CA_PEM',
+] as const;
+export type SmtpVariable = (typeof smtpVariables)[number];
+
+const smtpFileVariables = new Set<SmtpVariable>([
+  'SMTP_PASSWORD',
+  'SMTP_OAUTH_CLIENT_SECRET',
+  'SMTP_OAUTH_KEY_JSON',
+  'SMTP_CA_PEM',
+]);
+
 /** `EMAIL_ALERT_AFTER_SECONDS` as written: how long email fails before the banner says so. */
 export function emailAlertAfterSetting(): string | undefined {
   return process.env.EMAIL_ALERT_AFTER_SECONDS?.trim() || undefined;

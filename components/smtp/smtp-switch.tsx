@@ -20,7 +20,8 @@ export type SmtpSwitchAnswer =
 
 /**
  * "Send email through SMTP": the same switch on the SMTP page and the dashboard. While it
- * cannot be turned on, it says why. It posts the saved version the admin is looking at.
+ * cannot be turned on, it says why. It posts the saved version the admin is looking at. Set by
+ * the server's environment, it is locked both ways and names the variable.
  */
 export function SmtpSwitch(props: {
   enabled: boolean;
@@ -28,6 +29,8 @@ export function SmtpSwitch(props: {
   blockedBy: SmtpSwitchBlock;
   place: SmtpSwitchPlace;
   action: FormAction<SmtpSwitchAnswer>;
+  /** The environment variable that sets the switch (SMTP_ENABLED or SMTP_HOST), if any. */
+  lockedBy?: string | null;
 }) {
   const t = useTranslations('smtpSwitch');
   const reasonId = useId();
@@ -44,7 +47,12 @@ export function SmtpSwitch(props: {
     submit(data);
   }
   // Turning off is always allowed; turning on needs a saved, unchanged configuration.
-  const disabled = isPending || (!enabled && props.blockedBy !== null);
+  const disabled = isPending || Boolean(props.lockedBy) || (!enabled && props.blockedBy !== null);
+  const reason = props.lockedBy
+    ? t('lockedBy', { variable: props.lockedBy })
+    : props.blockedBy && !enabled
+      ? t(`blocked.${props.blockedBy}`)
+      : null;
 
   return (
     <form onSubmit={onSubmit} className="space-y-3">
@@ -61,7 +69,7 @@ export function SmtpSwitch(props: {
           role="switch"
           aria-checked={enabled}
           aria-label={t('label')}
-          aria-describedby={props.blockedBy && !enabled ? reasonId : undefined}
+          aria-describedby={reason ? reasonId : undefined}
           disabled={disabled}
           className={cx(
             'relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:cursor-not-allowed disabled:opacity-60',
@@ -77,9 +85,12 @@ export function SmtpSwitch(props: {
           />
         </button>
       </div>
-      {props.blockedBy && !enabled ? (
-        <p id={reasonId} className="text-sm text-amber-800">
-          {t(`blocked.${props.blockedBy}`)}
+      {reason ? (
+        <p
+          id={reasonId}
+          className={props.lockedBy ? 'text-sm text-slate-600' : 'text-sm text-amber-800'}
+        >
+          {reason}
         </p>
       ) : null}
       {formError ? <FormMessage>{formError}</FormMessage> : null}

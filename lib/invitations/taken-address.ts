@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { accountMemberships, smtpSettings, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/read-session';
+import { environmentSmtp } from '@/lib/smtp/environment-smtp';
 
 /**
  * Why an address cannot be invited, in words that tell the inviter nothing they may not see.
@@ -25,9 +26,15 @@ export async function takenAddress(
   options: { inviter: SessionUser; email: string; accountIds: readonly string[] },
 ): Promise<'alreadyUser' | 'notInvitable' | null> {
   const { inviter, email, accountIds } = options;
+  const fromEnvironment = environmentSmtp();
   const [[existing], [sender]] = await Promise.all([
     db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1),
-    db.select({ email: smtpSettings.senderEmail }).from(smtpSettings).where(eq(smtpSettings.id, 1)),
+    fromEnvironment
+      ? [{ email: fromEnvironment.config.senderEmail }]
+      : db
+          .select({ email: smtpSettings.senderEmail })
+          .from(smtpSettings)
+          .where(eq(smtpSettings.id, 1)),
   ]);
   if (!existing) return sender?.email.toLowerCase() === email ? 'notInvitable' : null;
   if (inviter.hostRole) return 'alreadyUser';

@@ -5,11 +5,17 @@ import { smtpSettings } from '@/db/schema';
 import type { SmtpConfig } from './smtp-config';
 import { openOAuthSecret } from './oauth-secret';
 import { openSmtpPassword } from './smtp-password';
+import { environmentSmtp, environmentSmtpSwitch } from './environment-smtp';
 
-/** The saved configuration with its password (or OAuth2 secret) decrypted, for sending. Server memory only. */
+/**
+ * The configuration in force, for sending: the environment's when it sets one, otherwise the
+ * saved one with its password (or OAuth2 secret) decrypted. Server memory only.
+ */
 export async function loadSmtpConfig(
   db: Database,
 ): Promise<(SmtpConfig & { enabled: boolean }) | null> {
+  const environment = environmentSmtp();
+  if (environment) return { ...environment.config, enabled: environment.enabled };
   const [row] = await db.select().from(smtpSettings).where(eq(smtpSettings.id, 1));
   if (!row) return null;
   return {
@@ -36,6 +42,6 @@ export async function loadSmtpConfig(
             mailbox: row.username ?? '',
           }
         : null,
-    enabled: row.enabled,
+    enabled: environmentSmtpSwitch() ?? row.enabled,
   };
 }

@@ -11,6 +11,7 @@ import { secretNeeded, type SecretNeeded } from './secret-needed';
 import type { SmtpForm } from './smtp-form-schema';
 import type { UserActor } from '@/lib/audit/audit-actor';
 import { recordEvent } from '@/lib/audit/record-event';
+import { environmentSmtp } from './environment-smtp';
 
 // Each test opens a real connection from this server: a few per minute is plenty for an admin
 // working on the form, and stops the button from being used to probe or flood a mail server.
@@ -19,24 +20,28 @@ const testsPerWindow = { limit: 10, windowMinutes: 10, blockMinutes: 10 };
 export type RunSmtpTestResult =
   | { ok: true; report: SmtpTestReport }
   | { ok: false; reason: 'throttled'; retryAt: Date }
-  | ({ ok: false } & SecretNeeded);
+  | ({ ok: false } & SecretNeeded)
+  | { ok: false; reason: 'notSetByEnvironment' };
 
 /**
  * "Send test email" with the form's current values (saved or not); a blank password means the
- * stored one. The outcome is kept as the last test, for the page to show, and recorded in the
+ * stored one. While the environment sets the configuration, with that (`form` is null from its
+ * read-only page; a form sent anyway is not used: the environment wins, as when sending). The outcome is kept as the last test, for the page to show, and recorded in the
  * audit log (to whom, and the failing step when it failed) in the same transaction.
  */
 export async function runSmtpTest(
   db: Database,
   options: {
-    form: SmtpForm;
+    form: SmtpForm | null;
     to: string;
     actor: UserActor;
     message: TestMessage;
   },
 ): Promise<RunSmtpTestResult> {
+  const environment = environmentSmtp();
   const { form } = options;
-  const refusal = form.auth ? secretNeeded(form, await getSmtpSettings(db)) : null;
+  if (!environment && !form) return { ok: false, reason: 'notSetByEnvironment' };
+  const refusal = !environment && form?.auth ? secretNeeded(form, await getSmtpSettings(db)) : null;
   if (refusal) return { ok: false, ...refusal };
   // Counted and decided in one statement, before the connection: of tests clicked at once in
   // several tabs, only the limit's worth run.
@@ -45,8 +50,16 @@ export async function runSmtpTest(
   ]);
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
+  const config = environment?.config ?? (await formConfig(db, form!));
+  const report = await sendTestEmail({ config, to: options.to, message: options.message });
+  await recordTest(db, { to: options.to, actor: options.actor, host: config.host, report });
+  return { ok: true, report };
+}
+
+/** The configuration a form stands for; its blank secrets are the stored ones. */
+async function formConfig(db: Database, form: SmtpForm): Promise<SmtpConfig> {
   const stored = form.auth ? await loadSmtpConfig(db) : null;
-  const config: SmtpConfig = {
+  return {
     host: form.host,
     port: form.port,
     senderName: form.senderName,
@@ -59,7 +72,14 @@ export async function runSmtpTest(
     caPem: form.caPem,
     oauth: oauthFromForm(form, stored?.oauth ?? null),
   };
-  const report = await sendTestEmail({ config, to: options.to, message: options.message });
+}
+
+/** Kept as the last test, for the page to show, and in the audit log, in one transaction. */
+async function recordTest(
+  db: Database,
+  options: { to: string; actor: UserActor; host: string; report: SmtpTestReport },
+) {
+  const { report } = options;
   const row = {
     ok: report.ok,
     recipient: options.to,
@@ -77,11 +97,10 @@ export async function runSmtpTest(
       target: { kind: 'smtp' },
       details: {
         to: options.to,
-        host: form.host,
+        host: options.host,
         delivered: report.ok,
         failedStep: report.ok ? null : report.diagnosis.step,
       },
     });
   });
-  return { ok: true, report };
 }

@@ -14,6 +14,7 @@ import { sealOAuthSecret } from './oauth-secret';
 import { sealSmtpPassword } from './smtp-password';
 import { secretNeeded, type SecretNeeded } from './secret-needed';
 import type { SmtpConfig } from './smtp-config';
+import { environmentSmtp } from './environment-smtp';
 
 /**
  * What the audit log compares between two saves: every field, the secrets in plain text (server
@@ -48,13 +49,20 @@ const unquotedFields = ['caPem', 'password', 'oauthSecret'] as const;
  * Stores the configuration. A blank password (or client secret, or key file) keeps the stored
  * one; only the way of signing in that is chosen keeps its secret, and turning authentication
  * off forgets both. Stored tokens are forgotten. The SMTP switch is left as it was. The audit
- * log records which fields changed, in the same transaction.
+ * log records which fields changed, in the same transaction. Refused while the environment
+ * sets the configuration.
  */
 export async function saveSmtpConfig(
   db: Database,
   options: { form: SmtpForm; actor: AuditActor },
-): Promise<{ ok: true; version: string } | ({ ok: false } & SecretNeeded)> {
+): Promise<
+  | { ok: true; version: string }
+  | ({ ok: false } & SecretNeeded)
+  | { ok: false; reason: 'setByEnvironment' }
+> {
   const { form, actor } = options;
+  // The environment wins: a save now would store what nothing uses (and a replayed form could).
+  if (environmentSmtp()) return { ok: false, reason: 'setByEnvironment' };
   const refusal = secretNeeded(form, await getSmtpSettings(db));
   if (refusal) return { ok: false, ...refusal };
   return db.transaction(async (tx) => {

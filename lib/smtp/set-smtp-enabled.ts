@@ -5,14 +5,17 @@ import { smtpSettings } from '@/db/schema';
 import type { AuditActor } from '@/lib/audit/audit-actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import type { SmtpSwitchPlace } from './smtp-switch-place';
+import { environmentSmtp, environmentSmtpSwitch } from './environment-smtp';
 
 export type SetSmtpEnabledResult =
-  { ok: true; enabled: boolean } | { ok: false; reason: 'notConfigured' | 'changedMeanwhile' };
+  | { ok: true; enabled: boolean }
+  | { ok: false; reason: 'notConfigured' | 'changedMeanwhile' | 'setByEnvironment' };
 
 /**
  * The SMTP switch. Turning it on needs a saved configuration, and the version the admin saw:
  * if someone saved other values meanwhile, the admin must look at them first. A switch to the
- * state it is already in changes nothing and records nothing.
+ * state it is already in changes nothing and records nothing. While SMTP_ENABLED (or the
+ * environment's whole configuration) sets it, the switch is locked.
  */
 export async function setSmtpEnabled(
   db: Database,
@@ -23,6 +26,9 @@ export async function setSmtpEnabled(
     place: SmtpSwitchPlace;
   },
 ): Promise<SetSmtpEnabledResult> {
+  if (environmentSmtpSwitch() !== null || environmentSmtp()) {
+    return { ok: false, reason: 'setByEnvironment' };
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ updatedAt: smtpSettings.updatedAt, enabled: smtpSettings.enabled })

@@ -12,6 +12,7 @@ import {
   publishNextAuthUrl,
   SettingError,
 } from '@/lib/env';
+import { environmentSmtp } from '@/lib/smtp/environment-smtp';
 import { configuredDatabaseLocation } from './database-location';
 import { describeStartupError } from './describe-startup-error';
 
@@ -27,6 +28,8 @@ export async function startServer(): Promise<void> {
     where = configuredDatabaseLocation();
     const refusal = serverless ? serverlessRefusal() : null;
     if (refusal) throw new StartRefusal(refusal);
+    // A half-set SMTP configuration in the environment stops here, naming what is missing.
+    environmentSmtp();
     const secret = loadAppSecret();
     if (secret.source === 'generated') {
       console.log(

@@ -536,6 +536,19 @@ const actionRows: ActionRow[] = [
     }),
   },
   {
+    // The matrix's instance sets no SMTP_* variable: the test is refused as such, past every
+    // permission check.
+    file: app.smtp,
+    name: 'testEnvironmentSmtpAction',
+    rule: rules.hostSettings,
+    audit: {
+      recordsNothing:
+        'the environment sets no SMTP configuration here; the test it runs is recorded as smtp.testSent (tests/integration/smtp-environment.test.ts)',
+    },
+    expect: hostAdmin,
+    probe: async () => ({ fields: { testRecipient: '' } }),
+  },
+  {
     file: app.smtp,
     name: 'setSmtpEnabledAction',
     rule: rules.hostSettings,

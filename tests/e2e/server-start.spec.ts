@@ -58,7 +58,7 @@ test('names a database that does not exist', async () => {
   }
 });
 
-test('takes its secrets from files (Docker and Kubernetes secrets), and refuses a muddle in one line', async () => {
+test('takes its secrets from files (Docker and Kubernetes secrets), and refuses a muddle or a half-set SMTP in one line', async () => {
   const cluster = await startPostgresCluster();
   const secrets = temporaryDataDir();
   const file = (name: string, contents: string) => {
@@ -102,6 +102,16 @@ test('takes its secrets from files (Docker and Kubernetes secrets), and refuses 
     expect(await waitForExit(unmounted)).toBe(1);
     expect(refusalLines(unmounted.output())).toEqual([
       `Gatehouse cannot start: APP_SECRET_FILE names ${missing}, which cannot be read (ENOENT).`,
+    ]);
+    // SMTP from the environment is whole or not at all: a half-set one names what is missing.
+    const halfSet = await launchAppServer({
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_USERNAME: 'mailer@example.com',
+      DATA_DIR: temporaryDataDir(),
+    });
+    expect(await waitForExit(halfSet)).toBe(1);
+    expect(refusalLines(halfSet.output())).toEqual([
+      'Gatehouse cannot start: the SMTP settings in the environment are incomplete: SMTP_PORT, SMTP_SECURITY, SMTP_SENDER_NAME, SMTP_SENDER_EMAIL and SMTP_PASSWORD are missing (set: SMTP_HOST, SMTP_USERNAME). Set them, or unset every SMTP_ variable to configure SMTP in the console.',
     ]);
   } finally {
     cluster.stop();

@@ -43,6 +43,7 @@ export async function SmtpCard({
           blockedBy={saved ? null : 'notConfigured'}
           place="dashboard"
           action={setSmtpEnabledAction}
+          lockedBy={saved?.setBy?.enabled}
         />
       </div>
       {health ? <EmailHealthSummary health={health} now={new Date()} /> : null}

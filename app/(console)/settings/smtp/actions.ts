@@ -20,6 +20,8 @@ import { smtpFormSchema } from '@/lib/smtp/smtp-form-schema';
 import { smtpSwitchPlaces } from '@/lib/smtp/smtp-switch-place';
 import type { SecretNeeded } from '@/lib/smtp/secret-needed';
 import type { SmtpForm } from '@/lib/smtp/smtp-form-schema';
+import type { Database } from '@/db/database';
+import type { UserActor } from '@/lib/audit/audit-actor';
 
 /** Beside the secret's field: why the stored password (or client secret, key) is not used. */
 function secretAgain(needed: SecretNeeded, form: SmtpForm, t: Translate) {
@@ -45,45 +47,78 @@ export const saveSmtpAction = action(
   { schema: smtpFormSchema, access: 'host.settings', multiline: ['caPem', 'oauthKeyJson'] },
   async (form, { db, t, actor }) => {
     const result = await saveSmtpConfig(db, { form, actor });
+    if (!result.ok && result.reason === 'setByEnvironment') {
+      return { ok: false, formError: t('smtp.form.setByEnvironment') };
+    }
     if (!result.ok) return secretAgain(result, form, t);
     refreshSmtpPages();
     return { ok: true, data: (await getSmtpSettings(db)) as SmtpSettingsView };
   },
 );
 
-const testSchema = z.intersection(
-  smtpFormSchema,
-  z.object({ testRecipient: z.union([z.literal(''), emailField]).optional() }),
-);
+const testRecipientField = z.union([z.literal(''), emailField]).optional();
+const testSchema = z.intersection(smtpFormSchema, z.object({ testRecipient: testRecipientField }));
+
+type TestAnswer =
+  | { ok: true; data: { report: SmtpTestReport; testedAt: string } }
+  | { ok: false; formError: string }
+  | ({ ok: false } & SecretNeeded);
+
+/**
+ * A test with the form's values, or (form null) with the environment's configuration; a
+ * secret the form must give again is left to the caller, which knows the form's fields.
+ */
+async function sendTest(
+  form: SmtpForm | null,
+  testRecipient: string | undefined,
+  { user, db, t, actor }: { user: { email: string }; db: Database; t: Translate; actor: UserActor },
+): Promise<TestAnswer> {
+  const to = testRecipient || user.email;
+  // In the admin's own language: they are the one reading it.
+  const message = await testEmailMessage({
+    hostName: await getHostName(),
+    requestedBy: user.email,
+    locale: (await getLocale()) as Locale,
+  });
+  const result = await runSmtpTest(db, { form, to, actor, message });
+  // No page refresh: the panel shows this result itself, and every page reads the last
+  // test afresh when opened. Re-rendering the page into the answer doubled the test's time.
+  if (result.ok) {
+    return {
+      ok: true as const,
+      data: { report: result.report as SmtpTestReport, testedAt: new Date().toISOString() },
+    };
+  }
+  if (result.reason === 'notSetByEnvironment') {
+    return { ok: false as const, formError: t('smtpTest.notSetByEnvironment') };
+  }
+  if (result.reason !== 'throttled') return result;
+  const format = await getFormatter();
+  return {
+    ok: false as const,
+    formError: t('smtpTest.throttled', {
+      time: format.dateTime(result.retryAt, { timeStyle: 'short' }),
+    }),
+  };
+}
 
 export const testSmtpAction = action(
   { schema: testSchema, access: 'host.settings', multiline: ['caPem', 'oauthKeyJson'] },
-  async (input, { user, db, t, actor }) => {
-    const { testRecipient, ...form } = input;
-    const to = testRecipient || user.email;
-    // In the admin's own language: they are the one reading it.
-    const message = await testEmailMessage({
-      hostName: await getHostName(),
-      requestedBy: user.email,
-      locale: (await getLocale()) as Locale,
-    });
-    const result = await runSmtpTest(db, { form, to, actor, message });
-    // No page refresh: the panel shows this result itself, and every page reads the last
-    // test afresh when opened. Re-rendering the page into the answer doubled the test's time.
-    if (result.ok) {
-      return {
-        ok: true,
-        data: { report: result.report as SmtpTestReport, testedAt: new Date().toISOString() },
-      };
-    }
-    if (result.reason !== 'throttled') return secretAgain(result, form, t);
-    const format = await getFormatter();
-    return {
-      ok: false,
-      formError: t('smtpTest.throttled', {
-        time: format.dateTime(result.retryAt, { timeStyle: 'short' }),
-      }),
-    };
+  async ({ testRecipient, ...form }, context) => {
+    const answer = await sendTest(form, testRecipient, context);
+    return 'reason' in answer ? secretAgain(answer, form, context.t) : answer;
+  },
+);
+
+/** The test on the page of a configuration the environment sets: only the recipient is sent. */
+export const testEnvironmentSmtpAction = action(
+  { schema: z.object({ testRecipient: testRecipientField }), access: 'host.settings' },
+  async ({ testRecipient }, context) => {
+    const answer = await sendTest(null, testRecipient, context);
+    // With no form there is no secret to ask for; the environment's configuration has its own.
+    return 'reason' in answer
+      ? { ok: false, formError: context.t('smtpTest.notSetByEnvironment') }
+      : answer;
   },
 );
 

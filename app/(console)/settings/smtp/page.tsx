@@ -7,7 +7,13 @@ import { requireHostPermission } from '@/lib/auth/guards';
 import { getHostName } from '@/lib/host/get-host-name';
 import { activeMailAllowlist } from '@/lib/mail/allowlist';
 import { getLastSmtpTest, getSmtpSettings } from '@/lib/smtp/get-smtp-settings';
-import { saveSmtpAction, setSmtpEnabledAction, testSmtpAction } from './actions';
+import {
+  saveSmtpAction,
+  setSmtpEnabledAction,
+  testEnvironmentSmtpAction,
+  testSmtpAction,
+} from './actions';
+import { EnvironmentSmtpPanel } from './environment-smtp-panel';
 import { SmtpSettingsPanel } from './smtp-settings-panel';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
@@ -25,9 +31,20 @@ export default async function SmtpConfigurationPage() {
     getLastSmtpTest(db),
     getHostName(),
   ]);
+  const shownTest = lastTest && {
+    report: lastTest.report,
+    testedAt: lastTest.testedAt.toISOString(),
+  };
   return (
     <ClientMessages
-      namespaces={['smtp.form', 'smtp.presets', 'smtpDiagnosis', 'smtpSwitch', 'smtpTest']}
+      namespaces={[
+        'smtp.form',
+        'smtp.presets',
+        'smtp.environment',
+        'smtpDiagnosis',
+        'smtpSwitch',
+        'smtpTest',
+      ]}
     >
       <PageHeader
         title={t('smtp.title')}
@@ -35,15 +52,23 @@ export default async function SmtpConfigurationPage() {
         back={{ href: '/settings', label: t('settings.title') }}
       />
       <MailAllowlistNotice allowlist={activeMailAllowlist()} />
-      <SmtpSettingsPanel
-        saved={saved}
-        hostName={hostName}
-        adminEmail={user.email}
-        lastTest={
-          lastTest && { report: lastTest.report, testedAt: lastTest.testedAt.toISOString() }
-        }
-        actions={{ save: saveSmtpAction, test: testSmtpAction, setEnabled: setSmtpEnabledAction }}
-      />
+      {saved?.setBy?.fields ? (
+        <EnvironmentSmtpPanel
+          view={saved}
+          variables={saved.setBy.fields}
+          adminEmail={user.email}
+          lastTest={shownTest}
+          actions={{ test: testEnvironmentSmtpAction, setEnabled: setSmtpEnabledAction }}
+        />
+      ) : (
+        <SmtpSettingsPanel
+          saved={saved}
+          hostName={hostName}
+          adminEmail={user.email}
+          lastTest={shownTest}
+          actions={{ save: saveSmtpAction, test: testSmtpAction, setEnabled: setSmtpEnabledAction }}
+        />
+      )}
     </ClientMessages>
   );
 }

@@ -108,6 +108,7 @@ export function SmtpSettingsPanel(props: {
           blockedBy={!saved ? 'notConfigured' : dirty ? 'unsavedChanges' : null}
           place="smtpPage"
           action={props.actions.setEnabled}
+          lockedBy={saved?.setBy?.enabled}
         />
       </Card>
       <Card className="p-5">

@@ -12,9 +12,12 @@ import { SmtpTestReportView } from './smtp-test-report';
 
 export type TestOutcome = { report: SmtpTestReport; testedAt: string };
 
-/** "Send test email" with the form's current values, to the admin or another address. */
+/**
+ * "Send test email" with the form's current values, to the admin or another address; with no
+ * form (the environment sets the configuration), with the configuration in force.
+ */
 export function SmtpTestPanel(props: {
-  form: RefObject<HTMLFormElement | null>;
+  form?: RefObject<HTMLFormElement | null>;
   adminEmail: string;
   lastTest: TestOutcome | null;
   /** The test action's state, owned by the panel so the form shows its field errors. */
@@ -31,8 +34,8 @@ export function SmtpTestPanel(props: {
     : false;
 
   function send() {
-    if (!props.form.current) return;
-    const data = new FormData(props.form.current);
+    if (props.form && !props.form.current) return;
+    const data = props.form?.current ? new FormData(props.form.current) : new FormData();
     data.set('testRecipient', recipient);
     test.submit(data);
   }
@@ -41,7 +44,9 @@ export function SmtpTestPanel(props: {
     <Card className="space-y-4 p-5">
       <div>
         <h2 className="text-base font-semibold text-slate-900">{t('title')}</h2>
-        <p className="text-sm text-slate-600">{t('description', { email: props.adminEmail })}</p>
+        <p className="text-sm text-slate-600">
+          {t(props.form ? 'description' : 'descriptionInForce', { email: props.adminEmail })}
+        </p>
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <TextField
