@@ -10,6 +10,8 @@ import { requireUser } from '@/lib/auth/guards';
 import { mayOnHost } from '@/lib/auth/permissions';
 import { readEmailFailing } from '@/lib/outbox/email-health';
 import { EmailFailingBanner } from '@/components/shell/email-failing-banner';
+import { CertificateExpiringBanner } from '@/components/shell/certificate-expiring-banner';
+import { readCertificateWarning } from '@/lib/smtp/server-certificate';
 import { getHostName } from '@/lib/host/get-host-name';
 import { changeLanguageAction } from './actions';
 import { signOutAction, signOutEverywhereAction } from './session-actions';
@@ -28,11 +30,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await requireUser();
   const t = await getTranslations('shell');
   const db = await getDb();
-  const [hostName, myAccounts, emailFailing] = await Promise.all([
+  // Those who can fix email: host admins (the SMTP configuration is theirs alone).
+  const seesEmail = mayOnHost(user, 'host.settings');
+  const [hostName, myAccounts, emailFailing, certificate] = await Promise.all([
     getHostName(),
     user.accountRoles.size > 0 ? listMyAccounts(db, user.id) : undefined,
-    // Those who can fix it: host admins (the SMTP configuration is theirs alone).
-    mayOnHost(user, 'host.settings') ? readEmailFailing(db) : null,
+    seesEmail ? readEmailFailing(db) : null,
+    seesEmail ? readCertificateWarning(db) : null,
   ]);
 
   return (
@@ -46,6 +50,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         signOutActions={{ signOut: signOutAction, signOutEverywhere: signOutEverywhereAction }}
       />
       {emailFailing ? <EmailFailingBanner failing={emailFailing} /> : null}
+      {certificate ? <CertificateExpiringBanner warning={certificate} /> : null}
       <div className="md:flex">
         <Sidebar user={user} />
         <main id={mainId} tabIndex={-1} className="min-w-0 flex-1">

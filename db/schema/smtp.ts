@@ -94,3 +94,22 @@ export const smtpLastTest = pgTable(
   },
   (table) => [check('smtp_last_test_single_row', sql`${table.id} = 1`)],
 );
+
+/**
+ * The certificate the SMTP server showed when last connected to (by the outbox or a test
+ * email), one row: the dashboard warns while it expires within 14 days. Keyed by the server it
+ * was seen at, so a changed configuration never warns of the old server's certificate.
+ */
+export const smtpServerCertificate = pgTable(
+  'smtp_server_certificate',
+  {
+    id: integer().primaryKey().default(1),
+    host: text().notNull(),
+    port: integer().notNull(),
+    subject: text().notNull(),
+    validTo: timestamp({ withTimezone: true }).notNull(),
+    fingerprint256: text().notNull(),
+    seenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('smtp_server_certificate_single_row', sql`${table.id} = 1`)],
+);

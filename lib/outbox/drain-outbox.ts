@@ -6,6 +6,7 @@ import { cachedTokenSource } from '@/lib/oauth/cached-token-source';
 import { TokenUnavailableError } from '@/lib/oauth/token-failure';
 import { fromAddress, signsInWithToken } from '@/lib/smtp/smtp-config';
 import { loadSmtpConfig } from '@/lib/smtp/load-smtp-config';
+import { storeNoticedCertificate } from '@/lib/smtp/server-certificate';
 import { claimEmails, type ClaimedEmail } from './claim-emails';
 import { openPayload } from './outbox-payload';
 import { pooledTransportFor } from './pooled-transport';
@@ -91,8 +92,11 @@ export async function drainOutbox(
     // Recording a sent email is retried within its lease, with a tenth of it to spare.
     const retryUntil = Date.now() + leaseMs * 0.9;
     const batch = await claimEmails(db, { limit: options.batchSize ?? 50, leaseMs });
-    if (batch.length === 0) return result;
+    if (batch.length === 0) break;
     // The pool bounds how many go out at once; the rest wait for a free connection.
     await Promise.all(batch.map((email) => send(email, retryUntil)));
   }
+  // What the connections' handshakes saw, stored now that none is waiting on the database.
+  await storeNoticedCertificate(db);
+  return result;
 }

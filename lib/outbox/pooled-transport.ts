@@ -4,6 +4,7 @@ import type { Transporter } from 'nodemailer';
 import { createSmtpTransport } from '@/lib/smtp/create-transport';
 import type { TokenSource } from '@/lib/oauth/token-source';
 import type { SmtpConfig } from '@/lib/smtp/smtp-config';
+import { noticingCertificate } from '@/lib/smtp/server-certificate';
 
 // One pooled transport per saved configuration, kept between drains: reconnecting for every
 // email would cost a TCP and TLS handshake each. A changed configuration closes the old pool.
@@ -28,7 +29,13 @@ export function pooledTransportFor(
       tokens,
       transport: createSmtpTransport(
         config,
-        { pool: true, maxConnections: 3, maxMessages: 100 },
+        // Each connection's certificate is noted, for the warning before it expires.
+        {
+          pool: true,
+          maxConnections: 3,
+          maxMessages: 100,
+          tls: { checkServerIdentity: noticingCertificate(config) },
+        },
         tokens,
       ),
     };

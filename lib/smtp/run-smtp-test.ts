@@ -12,6 +12,7 @@ import type { SmtpForm } from './smtp-form-schema';
 import type { UserActor } from '@/lib/audit/audit-actor';
 import { recordEvent } from '@/lib/audit/record-event';
 import { environmentSmtp } from './environment-smtp';
+import { storeServerCertificate } from './server-certificate';
 
 // Each test opens a real connection from this server: a few per minute is plenty for an admin
 // working on the form, and stops the button from being used to probe or flood a mail server.
@@ -52,7 +53,7 @@ export async function runSmtpTest(
 
   const config = environment?.config ?? (await formConfig(db, form!));
   const report = await sendTestEmail({ config, to: options.to, message: options.message });
-  await recordTest(db, { to: options.to, actor: options.actor, host: config.host, report });
+  await recordTest(db, { to: options.to, actor: options.actor, config, report });
   return { ok: true, report };
 }
 
@@ -77,9 +78,9 @@ async function formConfig(db: Database, form: SmtpForm): Promise<SmtpConfig> {
 /** Kept as the last test, for the page to show, and in the audit log, in one transaction. */
 async function recordTest(
   db: Database,
-  options: { to: string; actor: UserActor; host: string; report: SmtpTestReport },
+  options: { to: string; actor: UserActor; config: SmtpConfig; report: SmtpTestReport },
 ) {
-  const { report } = options;
+  const { report, config } = options;
   const row = {
     ok: report.ok,
     recipient: options.to,
@@ -92,12 +93,17 @@ async function recordTest(
       .insert(smtpLastTest)
       .values({ id: 1, ...row })
       .onConflictDoUpdate({ target: smtpLastTest.id, set: row });
+    // The server's certificate as the test saw it: the expiry warning need not wait for mail.
+    const certificate = report.details.tls?.certificate;
+    if (certificate) {
+      await storeServerCertificate(tx, { host: config.host, port: config.port, certificate });
+    }
     await recordEvent(tx, options.actor, {
       type: 'smtp.testSent',
       target: { kind: 'smtp' },
       details: {
         to: options.to,
-        host: options.host,
+        host: config.host,
         delivered: report.ok,
         failedStep: report.ok ? null : report.diagnosis.step,
       },

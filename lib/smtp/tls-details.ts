@@ -47,6 +47,9 @@ export function describeTlsSocket(socket: TLSSocket): TlsDetails {
 }
 
 /** Days until the certificate expires (negative once it has). */
-export function daysUntilExpiry(certificate: CertificateDetails, now = Date.now()): number {
+export function daysUntilExpiry(
+  certificate: Pick<CertificateDetails, 'validTo'>,
+  now = Date.now(),
+): number {
   return Math.floor((new Date(certificate.validTo).getTime() - now) / 86_400_000);
 }

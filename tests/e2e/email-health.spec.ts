@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { outbox } from '@/db/schema';
+import { outbox, smtpServerCertificate } from '@/db/schema';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expect } from '../support/e2e-fixtures';
 import { testOnOwnInstance } from '../support/own-instance-fixtures';
@@ -75,6 +75,49 @@ test('a host admin sees how email fares, and a banner on every page while it is 
   await page.goto('/accounts');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(emailBanner(page)).toHaveCount(0);
+});
+
+test('a certificate that expires within 14 days is announced on every page of a host admin', async ({
+  page,
+  hostAdmin: _admin,
+  database,
+}) => {
+  const { db } = database;
+  await db.delete(outbox);
+  await setUnreachableSmtp(db, true);
+  // As the outbox's last connection to the saved server (smtp.invalid:587) saw it.
+  const seen = {
+    host: 'smtp.invalid',
+    port: 587,
+    subject: 'CN=smtp.invalid',
+    fingerprint256: 'AB',
+  };
+  await db.insert(smtpServerCertificate).values({
+    ...seen,
+    validTo: new Date(Date.now() + 5 * 86_400_000 + 3_600_000),
+  });
+  const notice = page.getByRole('status').filter({ hasText: 'The certificate of the SMTP server' });
+  try {
+    await page.goto('/accounts');
+    await expect(notice).toContainText(
+      'The certificate of the SMTP server smtp.invalid expires in 5 days',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await notice.getByRole('link', { name: 'Open SMTP configuration' }).click();
+    await expect(page).toHaveURL(/\/settings\/smtp$/);
+
+    await db.update(smtpServerCertificate).set({ validTo: new Date(Date.now() - 86_400_000) });
+    await page.goto('/dashboard');
+    await expect(notice).toContainText('expired on');
+
+    // Valid for longer (renewed): no notice.
+    await db.update(smtpServerCertificate).set({ validTo: new Date(Date.now() + 60 * 86_400_000) });
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await db.delete(smtpServerCertificate);
+  }
 });
 
 test('the banner is for host admins, and only while SMTP is on', async ({

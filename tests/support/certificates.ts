@@ -9,6 +9,11 @@ export interface TestCertificateOptions {
   names?: string[];
   /** Make a certificate whose validity ended yesterday (signed by the same CA). */
   expired?: boolean;
+  /**
+   * How long a valid certificate lasts from now: 20 days by default, past the 14 days within
+   * which the console warns that it expires; shorter to see that warning.
+   */
+  validForDays?: number;
   /** A certificate that is its own CA, not signed by the test CA: someone else's server. */
   selfSigned?: boolean;
 }
@@ -135,7 +140,13 @@ export function createTestCertificates(options: TestCertificateOptions = {}): Te
   const names = options.names ?? DEFAULT_NAMES;
   if (names.length === 0) throw new Error('createTestCertificates: names must not be empty');
   const expired = options.expired ?? false;
-  const key = JSON.stringify({ names, expired, selfSigned: options.selfSigned ?? false });
+  const validForDays = options.validForDays ?? 20;
+  const key = JSON.stringify({
+    names,
+    expired,
+    validForDays,
+    selfSigned: options.selfSigned ?? false,
+  });
   const cached = cache.get(key);
   if (cached) return cached;
   if (options.selfSigned) {
@@ -162,7 +173,9 @@ export function createTestCertificates(options: TestCertificateOptions = {}): Te
   );
   const now = Date.now();
   // Back-dated by an hour so a clock a little behind the test's still accepts a fresh one.
-  const [start, end] = expired ? [now - 48 * HOUR, now - 24 * HOUR] : [now - HOUR, now + 24 * HOUR];
+  const [start, end] = expired
+    ? [now - 48 * HOUR, now - 24 * HOUR]
+    : [now - HOUR, now + validForDays * 24 * HOUR];
   openssl(
     [
       ...['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.crt', '-keyfile', 'ca.key', '-notext'],
