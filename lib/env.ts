@@ -143,6 +143,19 @@ export function emailAlertAfterSetting(): string | undefined {
   return process.env.EMAIL_ALERT_AFTER_SECONDS?.trim() || undefined;
 }
 
+/**
+ * How the app logs (lib/log/create-logger.mjs): `LOG_FORMAT` (json | pretty) and `LOG_LEVEL`
+ * as written, and whether this is `next dev` (pretty by default) or a terminal.
+ */
+export function logSettings() {
+  return {
+    format: process.env.LOG_FORMAT?.trim().toLowerCase() || undefined,
+    level: process.env.LOG_LEVEL?.trim().toLowerCase() || undefined,
+    development: process.env.NODE_ENV === 'development',
+    terminal: Boolean(process.stdout.isTTY),
+  };
+}
+
 /** `SESSION_IDLE_HOURS` and `SESSION_MAX_DAYS` as written (lib/auth/session-limits.ts). */
 export function sessionLimitSettings(): { idleHours?: string; maxDays?: string } {
   return { idleHours: process.env.SESSION_IDLE_HOURS, maxDays: process.env.SESSION_MAX_DAYS };

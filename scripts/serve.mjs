@@ -1,17 +1,24 @@
 // Serves the production build (`npm start` runs it after building) through Next's custom-server
 // API, so that each request reaches the app with a client address the client cannot forge:
 // see lib/auth/forwarded-for.mjs. Serves the app in the current folder, on PORT (default 3000).
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import promClient from 'prom-client';
 import { proxyHops, vouchForClientAddress } from '../lib/auth/forwarded-for.mjs';
 import { methodLabel, routeMatcher } from '../lib/metrics/route-label.mjs';
+import { createLogger, requestContext } from '../lib/log/create-logger.mjs';
 
 // As `next start` does; before Next and React load, which pick their builds by it.
 process.env.NODE_ENV = 'production';
 const { default: next } = await import('next');
 
+const log = createLogger({
+  format: process.env.LOG_FORMAT?.trim().toLowerCase(),
+  level: process.env.LOG_LEVEL?.trim().toLowerCase(),
+  terminal: process.stdout.isTTY,
+});
 const port = Number(process.env.PORT || 3000);
 const hops = proxyHops(process.env.PROXY_HOPS);
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -35,24 +42,39 @@ const requestSeconds = new promClient.Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 
+// A proxy in front may have named the request already (X-Request-Id), so its log and ours
+// match; trusted only from a proxy (PROXY_HOPS), and only in a sane shape.
+const requestIdShape = /^[\w.:-]{1,128}$/;
+function requestIdOf(request) {
+  const given = request.headers['x-request-id'];
+  return hops > 0 && typeof given === 'string' && requestIdShape.test(given) ? given : randomUUID();
+}
+
 const server = http.createServer((request, response) => {
   const started = process.hrtime.bigint();
+  const route = routeOf(request.url);
+  const context = { requestId: requestIdOf(request), route };
+  request.headers['x-request-id'] = context.requestId;
+  response.setHeader('X-Request-Id', context.requestId);
   response.once('finish', () => {
-    requestSeconds.observe(
-      {
-        route: routeOf(request.url),
-        method: methodLabel(request.method),
-        status: String(response.statusCode),
-      },
-      Number(process.hrtime.bigint() - started) / 1e9,
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const method = methodLabel(request.method);
+    const status = response.statusCode;
+    requestSeconds.observe({ route, method, status: String(status) }, seconds);
+    // One line per request, by route pattern (a path holds tokens); not for the build's files.
+    if (route === '/_next') return;
+    log[status >= 500 ? 'error' : 'info'](
+      { ...context, method, status, ms: Math.round(seconds * 1000) },
+      'request',
     );
   });
   vouchForClientAddress(request.headers, request.socket.remoteAddress, hops);
-  void handle(request, response);
+  // Every line logged while this request is served carries its id, route and actor.
+  requestContext().run(context, () => void handle(request, response));
 });
 // On every interface, as `next start` listens.
 server.listen(port, () => {
-  console.log(`Gatehouse is listening on port ${port}.`);
+  log.info({ port }, `Gatehouse is listening on port ${port}.`);
 });
 
 // Stop taking connections, then exit (the 'exit' handlers release the data folder's lock).

@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { getDb } from '@/lib/database/configured-database';
 import type { Database } from '@/db/database';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { unstable_rethrow } from 'next/navigation';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { log } from '@/lib/log/logger';
 import {
   mayInAccount,
   mayOnHost,
@@ -139,7 +142,12 @@ export function action<
     try {
       return await run(formData, t);
     } catch (error) {
-      if (!isDatabaseUnreachable(error)) throw error;
+      // A redirect or not-found from the handler is Next's control flow, not a failure.
+      unstable_rethrow(error);
+      if (!isDatabaseUnreachable(error)) {
+        log.error(`A server action failed: ${rootMessage(error)}`);
+        throw error;
+      }
       await reportDatabaseUnreachable(error);
       return { ok: false, formError: t('errors.databaseUnavailable') };
     }

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/database/configured-database';
 import { getAppSecret } from '@/lib/secret/get-app-secret';
 import { readSession, type SessionUser } from './read-session';
 import { sessionCookie } from './session-cookie';
+import { noteActor } from '@/lib/log/logger';
 
 /** The session token inside this request's session cookie, if the cookie is genuine. */
 export async function currentSessionToken(): Promise<string | null> {
@@ -25,5 +26,8 @@ export async function currentSessionToken(): Promise<string | null> {
 /** The signed-in user of this request, checked against the database once per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await currentSessionToken();
-  return token ? readSession(await getDb(), token) : null;
+  const user = token ? await readSession(await getDb(), token) : null;
+  // Every later log line of this request names who made it.
+  if (user) noteActor(user.id);
+  return user;
 });

@@ -3,6 +3,7 @@ import { heldDatabase } from '@/db/database-holder';
 import type { DatabaseHandle } from '@/db/database';
 import { rootCause, rootMessage } from '@/lib/errors/root-cause';
 import { databaseFailureReason, databaseLabel } from './database-failure-reason';
+import { log } from '@/lib/log/logger';
 
 // Whether the database answers, known process-wide (globalThis: the proxy and the routes are
 // bundled apart) and refreshed at most every couple of seconds. The proxy asks on every page
@@ -35,11 +36,11 @@ function record(reachable: boolean, handle: DatabaseHandle | undefined, error?: 
     const where = handle ? databaseLabel(handle) : 'the database';
     const says = rootMessage(error);
     const reason = databaseFailureReason(rootCause(error).code, says) ?? says;
-    console.error(
+    log.error(
       `Database unreachable: ${where}: ${reason.replace(/\.?$/, '.')} Pages answer 503 and forms say so until it answers again; no restart is needed.`,
     );
   } else if (!current.reachable && reachable) {
-    console.log(`Database reachable again${handle ? `: ${databaseLabel(handle)}` : ''}.`);
+    log.info(`Database reachable again${handle ? `: ${databaseLabel(handle)}` : ''}.`);
     // Connections from before the outage can fail their next query with its error.
     void handle?.renewConnections?.().catch(() => {});
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isPreviewDeployment, mailAllowlistSetting } from '@/lib/env';
+import { log } from '@/lib/log/logger';
 
 // A preview deployment must not email real people by accident (PRODUCT.md "Deployments"): while
 // an allow-list applies, only the addresses it names are emailed; every other email is held in
@@ -69,7 +70,7 @@ export function activeMailAllowlist(): MailAllowlist | null {
   const key = allowlist?.invalid.join(' ');
   if (key && !warned.has(key)) {
     warned.add(key);
-    console.warn(
+    log.warn(
       `MAIL_ALLOWLIST: ignoring ${allowlist!.invalid.map((entry) => `"${entry}"`).join(', ')}: ` +
         'each entry must be an address (name@example.com) or a whole domain (*@example.com).',
     );

@@ -2,6 +2,8 @@ import 'server-only';
 import { getDb } from '@/lib/database/configured-database';
 import { drainOutboxOnce } from '@/lib/outbox/kick-outbox';
 import { sweepExpiredRows } from './sweep-expired-rows';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { log } from '@/lib/log/logger';
 
 const sweepEveryMs = 30_000;
 
@@ -9,7 +11,7 @@ const sweepEveryMs = 30_000;
 function sweep(): void {
   void drainOutboxOnce();
   void getDb().then(sweepExpiredRows, (error: unknown) =>
-    console.error('Deleting expired rows failed:', error instanceof Error ? error.message : error),
+    log.error(`Deleting expired rows failed: ${rootMessage(error)}`),
   );
 }
 

@@ -9,6 +9,8 @@ import { deleteOldEmails } from '@/lib/outbox/delete-old-emails';
 import { deleteDeadResets } from '@/lib/resets/delete-dead-resets';
 import { deleteExpiredAttempts } from '@/lib/throttle/throttle';
 import { deleteExpiredChallenges } from '@/lib/two-factor/sign-in-challenge';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { log } from '@/lib/log/logger';
 
 /** Rows each table gives up per run: a backlog drains over several runs, never in one long lock. */
 const defaultLimit = 500;
@@ -92,7 +94,7 @@ async function runLogged(what: string, sweep: () => Promise<number>): Promise<nu
   try {
     return await sweep();
   } catch (error) {
-    console.error(`Deleting ${what} failed:`, error instanceof Error ? error.message : error);
+    log.error(`Deleting ${what} failed: ${rootMessage(error)}`);
     return null;
   }
 }

@@ -14,6 +14,8 @@ import { isPermanentFailure, maxAttempts, retryDelayMs } from './retry-policy';
 import { recordSent } from './record-sent';
 import { markFailed, markHeld, scheduleRetry } from './settle-email';
 import { metrics } from '@/lib/metrics/registry';
+import { log } from '@/lib/log/logger';
+import type { SmtpDiagnosis } from '@/lib/smtp/smtp-diagnosis';
 
 export interface DrainResult {
   sent: number;
@@ -27,6 +29,17 @@ function refusedToken(error: unknown): boolean {
   return (
     !(error instanceof TokenUnavailableError) && (error as { code?: string })?.code === 'EAUTH'
   );
+}
+
+/** What a failure's log line says: the email by id (not its address), the step and the code. */
+function failureFields(email: ClaimedEmail, diagnosis: SmtpDiagnosis) {
+  return {
+    emailId: email.id,
+    attempt: email.attempts + 1,
+    step: diagnosis.step,
+    advice: diagnosis.advice,
+    smtpCode: diagnosis.code,
+  };
 }
 
 /**
@@ -71,10 +84,15 @@ export async function drainOutbox(
       if (isPermanentFailure(error) || email.attempts >= maxAttempts || !email.payloadEncrypted) {
         await markFailed(db, email, diagnosis);
         result.failed++;
+        log.warn(failureFields(email, diagnosis), `Email ${email.id} failed: ${diagnosis.advice}`);
         metrics().emailSends.inc({ outcome: 'failed', step: diagnosis.step });
       } else {
         await scheduleRetry(db, email, diagnosis, retryDelayMs(email.attempts));
         result.retrying++;
+        log.warn(
+          failureFields(email, diagnosis),
+          `Email ${email.id} will be retried: ${diagnosis.advice}`,
+        );
         metrics().emailSends.inc({ outcome: 'retry', step: diagnosis.step });
       }
       return;
@@ -83,6 +101,7 @@ export async function drainOutbox(
     // failed send, or it would be sent again.
     if (await recordSent(db, email, messageId, { retryUntil })) {
       result.sent++;
+      log.info({ emailId: email.id, messageId }, `Email ${email.id} sent`);
       metrics().emailSends.inc({ outcome: 'sent', step: '' });
     }
   }

@@ -2,6 +2,8 @@ import 'server-only';
 import { after } from 'next/server';
 import { getDb } from '@/lib/database/configured-database';
 import { drainOutbox } from './drain-outbox';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { log } from '@/lib/log/logger';
 
 // One drain at a time per process: a kick during a drain asks for one more pass afterwards
 // instead of starting a second, competing loop.
@@ -23,7 +25,7 @@ export async function drainOutboxOnce(): Promise<void> {
     } while (state.again);
   } catch (error) {
     // The rows keep their state; the next sweep or kick tries again.
-    console.error('Sending queued email failed:', error instanceof Error ? error.message : error);
+    log.error(`Sending queued email failed: ${rootMessage(error)}`);
   } finally {
     state.running = false;
   }

@@ -18,6 +18,8 @@ import { deliveryKey, parseDeliveryKey } from './delivery-key';
 import { accessLinksIn } from './email-links';
 import type { EmailKind } from './email-kinds';
 import { openPayload } from './outbox-payload';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { log } from '@/lib/log/logger';
 
 export const deliveryStatuses = [
   'queued',
@@ -156,7 +158,7 @@ function heldLinksIn(sealed: string): string[] {
     return accessLinksIn(openPayload(sealed).text);
   } catch (error) {
     // Unreadable (APP_SECRET changed since): the row still shows as held, without its link.
-    console.error('A held email could not be decrypted for the delivery log:', error);
+    log.error(`A held email could not be decrypted for the delivery log: ${rootMessage(error)}`);
     return [];
   }
 }

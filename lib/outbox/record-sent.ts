@@ -1,6 +1,8 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import { markSent } from './settle-email';
+import { rootMessage } from '@/lib/errors/root-cause';
+import { log } from '@/lib/log/logger';
 
 const firstDelayMs = 200;
 const longestDelayMs = 5_000;
@@ -25,13 +27,13 @@ export async function recordSent(
       return true;
     } catch (error) {
       const givingUp = Date.now() + delay > options.retryUntil;
-      console.error(
+      log.error(
+        { emailId: claim.id },
         `Email ${claim.id} was delivered (${messageId}) but could not be recorded as sent; ${
           givingUp
             ? 'giving up: once its lease runs out it may be sent again'
             : `retrying in ${delay} ms, it is not sent again meanwhile`
-        }:`,
-        error instanceof Error ? error.message : error,
+        }: ${rootMessage(error)}`,
       );
       if (givingUp) return false;
       await sleep(delay);

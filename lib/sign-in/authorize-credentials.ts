@@ -8,6 +8,7 @@ import { kickOutbox } from '@/lib/outbox/kick-outbox';
 import { setChallengeCookie } from './challenge-cookie';
 import { signIn } from './sign-in';
 import { signInErrorCodes, throttledErrorPrefix } from '@/lib/auth/sign-in-errors';
+import { log } from '@/lib/log/logger';
 
 /**
  * next-auth's credentials check: a user with the session token to put in the cookie, null for
@@ -30,10 +31,7 @@ export async function authorizeCredentials(
   } catch (error) {
     // next-auth would send error.message (the failed SQL) to the browser in its redirect URL:
     // the log gets the cause, the visitor a code.
-    console.error(
-      `Sign-in failed (client ${clientAddress ?? 'unknown'}): ${rootMessage(error)}`,
-      error,
-    );
+    log.error(`Sign-in failed (client ${clientAddress ?? 'unknown'}): ${rootMessage(error)}`);
     throw new Error(
       isDatabaseUnreachable(error) ? signInErrorCodes.unavailable : signInErrorCodes.failed,
     );

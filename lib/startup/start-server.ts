@@ -15,6 +15,7 @@ import {
 import { environmentSmtp } from '@/lib/smtp/environment-smtp';
 import { configuredDatabaseLocation } from './database-location';
 import { describeStartupError } from './describe-startup-error';
+import { log } from '@/lib/log/logger';
 
 /**
  * Runs once when the server process starts: makes sure there is an app secret, opens the
@@ -32,7 +33,7 @@ export async function startServer(): Promise<void> {
     environmentSmtp();
     const secret = loadAppSecret();
     if (secret.source === 'generated') {
-      console.log(
+      log.warn(
         `Generated a new app secret and saved it in ${secret.file}. Keep that file (or set APP_SECRET): it signs sessions and encrypts the stored SMTP password.`,
       );
     }
@@ -53,13 +54,13 @@ export async function startServer(): Promise<void> {
       await runMigrations(handle);
     }
     const name = where.driver === 'postgres' ? 'PostgreSQL' : 'embedded PostgreSQL (PGlite)';
-    console.log(`Database: ${name} at ${handle.location}, migrations up to date.`);
+    log.info(`Database: ${name} at ${handle.location}, migrations up to date.`);
 
     startSweeps();
 
     const setupLink = await issueSetupLinkIfNoUsers(handle.db);
     if (setupLink) {
-      console.log(
+      log.warn(
         `No user exists yet. Create the host admin with this one-time link (a restart makes a new one):\n\n  ${setupLink}\n`,
       );
     }
@@ -72,7 +73,7 @@ export async function startServer(): Promise<void> {
           : error instanceof Error && error.message.startsWith('APP_SECRET')
             ? `Gatehouse cannot start: ${error.message}.`
             : describeStartupError(error, where ?? { driver: 'pglite', location: '' });
-    console.error(line);
+    log.fatal(line);
     process.exit(1);
   }
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { launchAppServer, waitForExit, waitForResponse } from '../support/app-server';
 import { freePort } from '../support/free-port';
+import { logMessages } from '../support/server-log';
 import { startPostgresCluster } from '../support/postgres-cluster';
 import { createTestDatabase } from '../support/test-database';
 
@@ -20,9 +21,9 @@ function temporaryDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'gatehouse-start-'));
 }
 
-/** The lines a refused start printed, without Next's own banner. */
+/** The lines a refused start printed (their messages), without Next's own banner. */
 function refusalLines(output: string): string[] {
-  return output.split('\n').filter((line) => line.startsWith('Gatehouse cannot start'));
+  return logMessages(output).filter((line) => line.startsWith('Gatehouse cannot start'));
 }
 
 test('stops with one clear line when PostgreSQL is not listening', async () => {
@@ -175,7 +176,9 @@ test('health answers 503 while the database is down: the reason in the log and f
     expect(down.headers.get('cache-control')).toBe('no-store');
     // The public learns that it is down, not where the database is or why.
     expect(await down.text()).toBe('{"status":"unavailable"}');
-    expect(server.output()).toMatch(/^Health check failed: database unreachable: \S/m);
+    expect(logMessages(server.output()).join('\n')).toMatch(
+      /^Health check failed: database unreachable: \S/m,
+    );
 
     const detail = await fetch(`${server.url}/api/health`, operator);
     expect(detail.status).toBe(503);

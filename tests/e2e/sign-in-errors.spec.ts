@@ -8,6 +8,7 @@ import { expect, test } from '../support/e2e-fixtures';
 import { createUser, e2eAppSecret } from '../support/e2e-users';
 import { startPostgresCluster } from '../support/postgres-cluster';
 import { createTestDatabase } from '../support/test-database';
+import { logMessages } from '../support/server-log';
 
 // A signed-out visitor never sees an internal error's text: not in next-auth's redirect URL
 // (`error=`), not on the page. The server log keeps it.
@@ -68,7 +69,7 @@ test('while the database is down, sign-in says so in words and logs the cause on
     await expect(page.locator('body')).not.toContainText(sqlText);
 
     // Once per attempt, with what failed.
-    const logged = server.output().match(/^Sign-in failed.*$/gm) ?? [];
+    const logged = logMessages(server.output()).filter((line) => line.startsWith('Sign-in failed'));
     expect(logged).toHaveLength(2);
     expect(logged[0]).toContain('ECONNREFUSED');
   } finally {

@@ -9,6 +9,7 @@ import { oldEmails } from '@/lib/outbox/delete-old-emails';
 import { deadResets } from '@/lib/resets/delete-dead-resets';
 import { testSetupActor } from '../support/audit-actors';
 import { withTestDatabase } from '../support/with-test-database';
+import { log } from '@/lib/log/logger';
 
 // Issue 20's growth sweeps: finished emails past the host's retention (90 days by default),
 // and invitation and reset links dead for over 30 days, each a bounded batch per run.
@@ -220,7 +221,7 @@ describe('sweepExpiredRows', () => {
     await db()
       .insert(passwordResets)
       .values({ tokenHash: 'dead', userId: user, kind: 'admin', expiresAt: days(-40) });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     await db().execute(sql`alter table outbox rename to outbox_away`);
     try {
       const result = await sweepExpiredRows(db());

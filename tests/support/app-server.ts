@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { smtpVariables } from '@/lib/env';
 import { freePort } from './free-port';
+import { serverLogFolder } from './server-log';
 
 // Tests always run from the project folder (npm test, npx playwright test).
 const root = process.cwd();
@@ -39,6 +42,9 @@ const isolatedVariables = [
   'METRICS_TOKEN_FILE',
   'EMAIL_ALERT_AFTER_SECONDS',
   'PROXY_HOPS',
+  'LOG_FORMAT',
+  'LOG_LEVEL',
+  ...smtpVariables.flatMap((name) => [name, `${name}_FILE`]),
 ];
 
 function cleanEnvironment(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -70,7 +76,14 @@ export async function launchAppServer(
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Kept for the end of the run, which greps every server's log for secrets.
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      mkdirSync(serverLogFolder, { recursive: true });
+      writeFileSync(path.join(serverLogFolder, `${port}-${child.pid}.log`), output);
+      resolve();
+    }),
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     port,

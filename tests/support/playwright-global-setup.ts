@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchAppServer, waitForResponse } from './app-server';
 import { e2eAppSecret, e2eCronSecret } from './e2e-users';
+import { assertServerLogsHoldNoSecrets } from './log-secrets';
 import { startPostgresCluster } from './postgres-cluster';
+import { serverLogFolder } from './server-log';
 import { createTestDatabase } from './test-database';
 
 /**
@@ -12,6 +14,8 @@ import { createTestDatabase } from './test-database';
  * sources changed, and the app served from it on a free port. Workers find both through env.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // Every app server of this run leaves its log here; the teardown greps them for secrets.
+  rmSync(serverLogFolder, { recursive: true, force: true });
   const cluster = await startPostgresCluster();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gatehouse-e2e-'));
   let stopServer = async () => {};
@@ -44,5 +48,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await stopServer();
     cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    // The whole run's logs, the shared server's and every spec's own: no secret in any.
+    assertServerLogsHoldNoSecrets();
   };
 }

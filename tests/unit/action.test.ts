@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/read-session';
 import type { AccountRole, HostRole } from '@/lib/auth/permissions';
+import { log } from '@/lib/log/logger';
 
 // The factory's collaborators, replaced: the translator answers with the key itself, so the
 // assertions name the catalog entries the user would read.
@@ -164,7 +165,7 @@ describe('action()', () => {
         throw error;
       })(null, form({ name: 'Ada' }));
     mocks.currentUser.mockResolvedValue(null);
-    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errorLog = vi.spyOn(log, 'error').mockImplementation(() => {});
     expect(await run(new Error('Failed query: select 1', { cause: refused }))).toEqual({
       ok: false,
       formError: 'errors.databaseUnavailable',
@@ -175,6 +176,9 @@ describe('action()', () => {
       /^Database unreachable: .*connection refused/,
     );
     await expect(run(new Error('a bug'))).rejects.toThrow('a bug');
+    // Anything else is logged as the action's failure (Next logs its own line too).
+    expect(errorLog).toHaveBeenCalledTimes(2);
+    expect(String(errorLog.mock.calls[1]![0])).toBe('A server action failed: a bug');
     errorLog.mockRestore();
   });
 

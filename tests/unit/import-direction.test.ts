@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** lib/'s folders (and single files) from the bottom up; a folder may import lower ones only. */
 const libLayers: string[][] = [
   ['env', 'errors', 'crypto', 'i18n', 'field-limits', 'metrics'],
-  ['urls', 'secret', 'http', 'security'],
+  ['urls', 'secret', 'http', 'security', 'log'],
   ['database', 'throttle'],
   ['audit'],
   ['auth'],

@@ -8,6 +8,7 @@ import {
 } from '@/lib/mail/allowlist';
 import { accessLinksIn } from '@/lib/outbox/email-links';
 import { withEnvironment } from '../support/with-environment';
+import { log } from '@/lib/log/logger';
 
 const withEnv = withEnvironment(['MAIL_ALLOWLIST', 'VERCEL_ENV']);
 
@@ -106,7 +107,7 @@ describe('activeMailAllowlist', () => {
   });
 
   it('warns once about entries it ignores', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => {});
     withEnv({ MAIL_ALLOWLIST: 'ok@x.test, nordlicht.test' });
     expect(activeMailAllowlist()?.invalid).toEqual(['nordlicht.test']);
     expect(activeMailAllowlist()?.invalid).toEqual(['nordlicht.test']);

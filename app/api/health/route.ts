@@ -4,13 +4,14 @@
 import { getDatabaseHandle } from '@/lib/database/configured-database';
 import { checkHealth } from '@/lib/health/check-health';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
+import { log } from '@/lib/log/logger';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   const report = await checkHealth(getDatabaseHandle);
   const healthy = report.status === 'ok';
-  if (!healthy) console.error(`Health check failed: ${report.reason}`);
+  if (!healthy) log.error(`Health check failed: ${report.reason}`);
   // The public learns whether the instance is up, not where its database is or why it is down.
   const body = carriesCronSecret(request) ? report : { status: healthy ? 'ok' : 'unavailable' };
   return Response.json(body, {

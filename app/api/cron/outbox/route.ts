@@ -9,6 +9,7 @@ import { drainOutbox } from '@/lib/outbox/drain-outbox';
 import { sweepExpiredRows } from '@/lib/maintenance/sweep-expired-rows';
 import { carriesCronSecret } from '@/lib/security/cron-secret';
 import { cronSecretSetting } from '@/lib/env';
+import { log } from '@/lib/log/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ async function handle(request: Request): Promise<Response> {
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     // Nothing was claimed or sent: the emails wait in the outbox for the scheduler's next call.
-    console.error(`Outbox cron: the database cannot be reached (${rootMessage(error)})`);
+    log.error(`Outbox cron: the database cannot be reached (${rootMessage(error)})`);
     return Response.json(
       { error: 'the database cannot be reached; queued email waits for the next call' },
       { status: 503, headers: noStore },
