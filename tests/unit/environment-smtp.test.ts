@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SettingError, smtpVariables } from '@/lib/env';
 import { environmentSmtp, environmentSmtpSwitch } from '@/lib/smtp/environment-smtp';
+import { createTestServiceAccount } from '../support/service-account-key';
 import { withEnvironment } from '../support/with-environment';
 
 // SMTP from SMTP_* variables: whole and checked, or the start stops naming what is wrong.
@@ -139,5 +140,46 @@ describe('SMTP settings from the environment', () => {
       secret: 'client-secret',
       mailbox: 'noreply@contoso.com',
     });
+  });
+
+  it('reads a client secret and a Google key file from secret files, naming the _FILE variables', () => {
+    const secretFile = path.join(dir, 'client-secret');
+    writeFileSync(secretFile, 'other-client-secret\n');
+    environment({
+      ...server,
+      SMTP_USERNAME: 'noreply@example.com',
+      SMTP_OAUTH_PROVIDER: 'other',
+      SMTP_OAUTH_CLIENT_ID: 'gatehouse',
+      SMTP_OAUTH_CLIENT_SECRET_FILE: secretFile,
+      SMTP_OAUTH_TOKEN_URL: 'https://login.example.com/oauth2/token',
+      SMTP_OAUTH_SCOPE: 'smtp.send',
+    });
+    const other = environmentSmtp()!;
+    expect(other.config.oauth).toMatchObject({
+      provider: 'other',
+      secret: 'other-client-secret',
+      tokenUrl: 'https://login.example.com/oauth2/token',
+      scope: 'smtp.send',
+    });
+    expect(other.variables.oauthClientSecret).toBe('SMTP_OAUTH_CLIENT_SECRET_FILE');
+
+    const account = createTestServiceAccount();
+    const keyFile = path.join(dir, 'service-account.json');
+    writeFileSync(keyFile, account.keyJson('https://oauth2.googleapis.com/token'));
+    environment({
+      ...server,
+      SMTP_USERNAME: 'noreply@example.com',
+      SMTP_OAUTH_PROVIDER: 'google',
+      SMTP_OAUTH_KEY_JSON_FILE: keyFile,
+    });
+    const google = environmentSmtp()!;
+    expect(google.config.oauth).toMatchObject({
+      provider: 'google',
+      clientId: account.clientEmail,
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      secret: account.privateKeyPem,
+      mailbox: 'noreply@example.com',
+    });
+    expect(google.variables.oauthKeyJson).toBe('SMTP_OAUTH_KEY_JSON_FILE');
   });
 });
