@@ -6,9 +6,9 @@ import {
   smtpVariableSource,
   type SmtpVariable,
 } from '@/lib/env';
-import { oauthFromForm } from './oauth-from-form';
+import { configFromForm } from './config-from-form';
 import type { SmtpConfig } from './smtp-config';
-import { smtpFormSchema, type SmtpForm } from './smtp-form-schema';
+import { smtpFormSchema } from './smtp-form-schema';
 
 // How a platform team configures SMTP: with SMTP_* variables (and secret files), as Metabase
 // and Grafana do. Set, they win over what the console saved, and the page shows them locked.
@@ -154,7 +154,7 @@ function readEnvironmentSmtp(
     throw new SettingError([...new Set(wrong)].join('; '));
   }
   return {
-    config: configFrom(parsed.data),
+    config: configFromForm(parsed.data, null),
     enabled: switchSetting ?? true,
     variables: Object.fromEntries(
       Object.entries(fieldVariables).map(([field, variable]) => [
@@ -189,22 +189,6 @@ function missingVariables(set: Partial<Record<SmtpVariable, string>>): SmtpVaria
       needed.push('SMTP_OAUTH_KEY_JSON');
   }
   return needed.filter((name) => !set[name]);
-}
-
-function configFrom(form: SmtpForm): SmtpConfig {
-  return {
-    host: form.host,
-    port: form.port,
-    senderName: form.senderName,
-    senderEmail: form.senderEmail,
-    ssl: form.ssl,
-    starttls: form.starttls,
-    auth: form.auth,
-    username: form.auth ? (form.username?.trim() ?? '') : null,
-    password: form.auth && form.signIn === 'password' ? (form.password ?? '') : null,
-    caPem: form.caPem,
-    oauth: oauthFromForm(form, null),
-  };
 }
 
 function list(names: string[]): string {

@@ -6,7 +6,7 @@ import type { SmtpConfig } from './smtp-config';
 import { takeAttempts } from '@/lib/throttle/throttle';
 import { getSmtpSettings } from './get-smtp-settings';
 import { loadSmtpConfig } from './load-smtp-config';
-import { oauthFromForm } from './oauth-from-form';
+import { configFromForm } from './config-from-form';
 import { secretNeeded, type SecretNeeded } from './secret-needed';
 import type { SmtpForm } from './smtp-form-schema';
 import type { UserActor } from '@/lib/audit/audit-actor';
@@ -51,28 +51,11 @@ export async function runSmtpTest(
   ]);
   if (!admission.admitted) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
 
-  const config = environment?.config ?? (await formConfig(db, form!));
+  const config =
+    environment?.config ?? configFromForm(form!, form!.auth ? await loadSmtpConfig(db) : null);
   const report = await sendTestEmail({ config, to: options.to, message: options.message });
   await recordTest(db, { to: options.to, actor: options.actor, config, report });
   return { ok: true, report };
-}
-
-/** The configuration a form stands for; its blank secrets are the stored ones. */
-async function formConfig(db: Database, form: SmtpForm): Promise<SmtpConfig> {
-  const stored = form.auth ? await loadSmtpConfig(db) : null;
-  return {
-    host: form.host,
-    port: form.port,
-    senderName: form.senderName,
-    senderEmail: form.senderEmail,
-    ssl: form.ssl,
-    starttls: form.starttls,
-    auth: form.auth,
-    username: form.auth ? (form.username?.trim() ?? '') : null,
-    password: form.auth ? form.password || stored?.password || '' : null,
-    caPem: form.caPem,
-    oauth: oauthFromForm(form, stored?.oauth ?? null),
-  };
 }
 
 /** Kept as the last test, for the page to show, and in the audit log, in one transaction. */
