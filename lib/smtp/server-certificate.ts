@@ -64,6 +64,27 @@ export async function storeServerCertificate(db: Database, seen: SeenCertificate
     .onConflictDoUpdate({ target: smtpServerCertificate.id, set: row });
 }
 
+/**
+ * The certificate last seen at the SMTP server in force, while SMTP is on: null when none was
+ * seen there (the configuration changed since, or nothing has connected yet).
+ */
+export async function readCertificateInForce(
+  db: Database,
+): Promise<{ host: string; validTo: Date } | null> {
+  const [row] = await db
+    .select({
+      host: smtpServerCertificate.host,
+      port: smtpServerCertificate.port,
+      validTo: smtpServerCertificate.validTo,
+    })
+    .from(smtpServerCertificate)
+    .where(eq(smtpServerCertificate.id, 1));
+  if (!row) return null;
+  const inForce = await getSmtpSettings(db);
+  if (!inForce?.enabled || inForce.host !== row.host || inForce.port !== row.port) return null;
+  return { host: row.host, validTo: row.validTo };
+}
+
 export interface CertificateWarning {
   host: string;
   validTo: Date;
@@ -80,18 +101,8 @@ export async function readCertificateWarning(
   db: Database,
   now = new Date(),
 ): Promise<CertificateWarning | null> {
-  const [row] = await db
-    .select({
-      host: smtpServerCertificate.host,
-      port: smtpServerCertificate.port,
-      validTo: smtpServerCertificate.validTo,
-    })
-    .from(smtpServerCertificate)
-    .where(eq(smtpServerCertificate.id, 1));
-  if (!row) return null;
-  const days = daysUntilExpiry({ validTo: row.validTo.toISOString() }, now.getTime());
-  if (days > certificateWarningDays) return null;
-  const inForce = await getSmtpSettings(db);
-  if (!inForce?.enabled || inForce.host !== row.host || inForce.port !== row.port) return null;
-  return { host: row.host, validTo: row.validTo, days };
+  const seen = await readCertificateInForce(db);
+  if (!seen) return null;
+  const days = daysUntilExpiry({ validTo: seen.validTo.toISOString() }, now.getTime());
+  return days > certificateWarningDays ? null : { ...seen, days };
 }

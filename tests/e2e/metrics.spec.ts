@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { outbox } from '@/db/schema';
+import { outbox, smtpServerCertificate } from '@/db/schema';
+import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import { signInOverHttp } from '../support/credentials-sign-in';
 import { uniqueEmail } from '../support/e2e-users';
 import { startOwnInstance, startSecondInstance } from '../support/own-instance';
@@ -39,6 +40,17 @@ test('a scrape needs the token, counts what happened, and two instances agree on
       'invalid',
     );
 
+    // The certificate last seen at the SMTP server in force (smtp.invalid:587), for an alert.
+    await setUnreachableSmtp(first.database.db, true);
+    const certificateExpiry = new Date('2027-01-15T12:00:00Z');
+    await first.database.db.insert(smtpServerCertificate).values({
+      host: 'smtp.invalid',
+      port: 587,
+      subject: 'CN=smtp.invalid',
+      fingerprint256: 'AB',
+      validTo: certificateExpiry,
+    });
+
     const inviteToken = 'Qm9ndXMtaW52aXRhdGlvbi10b2tlbi1mb3ItbWV0cmljcw';
     await (await fetch(`${first.url}/invite/${inviteToken}`)).arrayBuffer();
 
@@ -51,6 +63,9 @@ test('a scrape needs the token, counts what happened, and two instances agree on
     expect(sample(text, 'gatehouse_outbox_emails{status="sent"}')).toBe(0);
     expect(sample(text, 'gatehouse_outbox_oldest_waiting_seconds')).toBeGreaterThanOrEqual(90);
     expect(sample(text, 'gatehouse_database_up')).toBe(1);
+    expect(sample(text, 'gatehouse_smtp_certificate_expiry_timestamp_seconds')).toBe(
+      certificateExpiry.getTime() / 1000,
+    );
     expect(
       sample(text, 'gatehouse_sign_in_attempts_total{step="password",outcome="invalid"}'),
     ).toBe(1);
@@ -78,6 +93,9 @@ test('a scrape needs the token, counts what happened, and two instances agree on
         const series = `gatehouse_outbox_emails{status="${status}"}`;
         expect(sample(other, series), series).toBe(sample(text, series));
       }
+      expect(sample(other, 'gatehouse_smtp_certificate_expiry_timestamp_seconds')).toBe(
+        certificateExpiry.getTime() / 1000,
+      );
       // Its own counters are its own: it saw no sign-in.
       expect(
         sample(other, 'gatehouse_sign_in_attempts_total{step="password",outcome="invalid"}'),

@@ -7,6 +7,7 @@ import { metricsTokenSetting } from '@/lib/env';
 import { readOutboxFigures } from '@/lib/metrics/outbox-figures';
 import { metrics } from '@/lib/metrics/registry';
 import { carriesMetricsToken } from '@/lib/security/cron-secret';
+import { readCertificateInForce } from '@/lib/smtp/server-certificate';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,6 +35,10 @@ function outboxGauges() {
       'How long the oldest email still waiting to go out has waited (0: none waits).',
     ),
     up: gauge('gatehouse_database_up', 'Whether the database answered this scrape (1) or not (0).'),
+    certificate: gauge(
+      'gatehouse_smtp_certificate_expiry_timestamp_seconds',
+      "When the SMTP server's certificate expires, as last seen there (absent: none seen, or SMTP off).",
+    ),
   };
 }
 
@@ -52,17 +57,24 @@ export async function GET(request: Request): Promise<Response> {
   }
   const gauges = outboxGauges();
   try {
-    const figures = await readOutboxFigures(await getDb());
+    const db = await getDb();
+    const [figures, certificate] = await Promise.all([
+      readOutboxFigures(db),
+      readCertificateInForce(db),
+    ]);
     for (const [status, count] of Object.entries(figures.byStatus)) {
       gauges.emails.set({ status }, count);
     }
     gauges.oldest.set(figures.oldestWaitingSeconds);
+    if (certificate) gauges.certificate.set(Math.floor(certificate.validTo.getTime() / 1000));
+    else gauges.certificate.reset();
     gauges.up.set(1);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     // The process's own figures still answer; the database's say they are missing.
     gauges.emails.reset();
     gauges.oldest.reset();
+    gauges.certificate.reset();
     gauges.up.set(0);
   }
   const { registry } = metrics();
