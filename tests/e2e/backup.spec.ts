@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchAppServer, waitForResponse } from '../support/app-server';
+import { launchAppServer, setupLinkOf, waitForResponse } from '../support/app-server';
 import { signInOverHttp } from '../support/credentials-sign-in';
 import { e2eAppSecret } from '../support/e2e-users';
 
@@ -48,8 +48,7 @@ test('backs up the running embedded instance under load, and restores it into a 
   });
   try {
     await waitForResponse(server);
-    const link = server.output().match(/http:\/\/localhost:\d+\/setup\?token=[\w-]+/)![0];
-    await page.goto(link.replace(/^http:\/\/localhost:\d+/, server.url));
+    await page.goto(await setupLinkOf(server));
     await page.getByLabel('Host name').fill('Backed Up Host');
     await page.getByLabel('Your email').fill('admin@backup.example');
     await page.getByLabel('Password', { exact: true }).fill(password);

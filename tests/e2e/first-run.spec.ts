@@ -2,7 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchAppServer, waitForResponse, type AppServer } from '../support/app-server';
+import {
+  launchAppServer,
+  setupLinkOf,
+  waitForResponse,
+  type AppServer,
+} from '../support/app-server';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { users } from '@/db/schema';
@@ -29,17 +34,10 @@ test.afterAll(async () => {
   cluster?.stop();
 });
 
-function setupLinkFromLog(): string {
-  const match = server.output().match(/http:\/\/localhost:\d+\/setup\?token=[\w-]+/);
-  if (!match) throw new Error(`no set-up link in the server log:\n${server.output()}`);
-  // The log names the configured base URL; the test reaches the same server on 127.0.0.1.
-  return match[0].replace(/^http:\/\/localhost:\d+/, server.url);
-}
-
 test('the set-up link from the log creates the host admin once, then the page is gone', async ({
   page,
 }) => {
-  const link = setupLinkFromLog();
+  const link = await setupLinkOf(server);
   expect(link).toMatch(new RegExp(`^${server.url}/setup\\?token=[\\w-]{43}$`));
 
   // A wrong token is refused with directions, and nothing is created.

@@ -121,6 +121,23 @@ export async function waitForResponse(
   );
 }
 
+/**
+ * The one-time set-up link a server with no user logs at start, reached on 127.0.0.1. Waited
+ * for: the health check can answer a moment before the line has come through the pipe.
+ */
+export async function setupLinkOf(server: AppServer, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = server.output().match(/http:\/\/localhost:\d+\/setup\?token=[\w-]+/);
+    // The log names the configured base URL; tests reach the same server on 127.0.0.1.
+    if (match) return match[0].replace(/^http:\/\/localhost:\d+/, server.url);
+    if (Date.now() > deadline) {
+      throw new Error(`no set-up link in the server log:\n${server.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Resolves with the exit code once the process ends (for servers expected to refuse to start). */
 export function waitForExit(server: AppServer, timeoutMs = 30_000): Promise<number | null> {
   if (server.process.exitCode !== null) return Promise.resolve(server.process.exitCode);
