@@ -7,6 +7,7 @@ import { testOnOwnInstance } from '../support/own-instance-fixtures';
 import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import { signedInHostAdmin, uniqueEmail } from '../support/e2e-users';
 import { startInstanceWithSmtp } from '../support/instance-with-smtp';
+import { inviteHostViewer } from '../support/invite-host-viewer';
 
 // Email at a glance: the dashboard's SMTP card counts the last day's emails and names the last
 // failure; while email has been failing for 15 minutes every host admin's page says so, until
@@ -160,15 +161,7 @@ test('a real outage: the server refuses the password, the banner comes, and goes
   });
   try {
     await signedInHostAdmin(instance, page);
-    const invite = async (email: string) => {
-      await page.goto(`${instance.url}/users`);
-      await page.getByRole('button', { name: 'Invite a new user' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Invite a new user' });
-      await dialog.getByLabel('Email').fill(email);
-      await dialog.getByLabel('Host role', { exact: true }).selectOption('view');
-      await dialog.getByRole('button', { name: 'Continue' }).click();
-      await expect(page.getByRole('dialog', { name: `${email} is invited` })).toBeVisible();
-    };
+    const invite = (email: string) => inviteHostViewer(page, instance.url, email);
 
     instance.smtp.setFault('wrong-credentials');
     const refused = uniqueEmail('refused');

@@ -3,6 +3,7 @@ import { setUnreachableSmtp } from '../support/test-smtp-settings';
 import { signedInHostAdmin, uniqueEmail } from '../support/e2e-users';
 import { startOwnInstance } from '../support/own-instance';
 import { logEntries } from '../support/server-log';
+import { inviteHostViewer } from '../support/invite-host-viewer';
 
 // The app's log: one JSON line per event, with the time, the level and, during a request, its
 // id, route and the signed-in user; pretty lines for a terminal (LOG_FORMAT=pretty).
@@ -34,14 +35,8 @@ test('every request and what happens during it is a JSON line with its request i
     // A line the app logs while serving a request carries it too: an invitation's email
     // failing (the saved SMTP server does not exist) names the request and who invited.
     await setUnreachableSmtp(instance.database.db, true);
-    await page.goto(`${instance.url}/users`);
-    await page.getByRole('button', { name: 'Invite a new user' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite a new user' });
     const invitee = uniqueEmail('logged');
-    await dialog.getByLabel('Email').fill(invitee);
-    await dialog.getByLabel('Host role', { exact: true }).selectOption('view');
-    await dialog.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('dialog', { name: `${invitee} is invited` })).toBeVisible();
+    await inviteHostViewer(page, instance.url, invitee);
     await expect
       .poll(
         () =>

@@ -6,6 +6,7 @@ import { expectNoSeriousA11yViolations } from '../support/axe';
 import { signedInHostAdmin, uniqueEmail } from '../support/e2e-users';
 import { startOwnInstance } from '../support/own-instance';
 import { startTestSmtpServer } from '../support/smtp-server';
+import { inviteHostViewer } from '../support/invite-host-viewer';
 
 // A deployment that configures SMTP with nothing but environment variables and secret files:
 // the page shows each field locked with the variable that sets it, the test email and the
@@ -74,13 +75,7 @@ test('SMTP set by the environment: locked on the page, tested and used for real'
 
     // An invitation is emailed through it too.
     const invitee = uniqueEmail('env-invitee');
-    await page.goto(`${instance.url}/users`);
-    await page.getByRole('button', { name: 'Invite a new user' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite a new user' });
-    await dialog.getByLabel('Email').fill(invitee);
-    await dialog.getByLabel('Host role', { exact: true }).selectOption('view');
-    await dialog.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('dialog', { name: `${invitee} is invited` })).toBeVisible();
+    await inviteHostViewer(page, instance.url, invitee);
     await smtp.waitForMessage((m) => m.envelope.rcptTo.includes(invitee), 15_000);
 
     // The dashboard's switch is locked the same way.
