@@ -64,13 +64,9 @@ export async function storeServerCertificate(db: Database, seen: SeenCertificate
     .onConflictDoUpdate({ target: smtpServerCertificate.id, set: row });
 }
 
-/**
- * The certificate last seen at the SMTP server in force, while SMTP is on: null when none was
- * seen there (the configuration changed since, or nothing has connected yet).
- */
-export async function readCertificateInForce(
-  db: Database,
-): Promise<{ host: string; validTo: Date } | null> {
+type SeenRow = { host: string; port: number; validTo: Date };
+
+async function seenCertificate(db: Database): Promise<SeenRow | null> {
   const [row] = await db
     .select({
       host: smtpServerCertificate.host,
@@ -79,10 +75,25 @@ export async function readCertificateInForce(
     })
     .from(smtpServerCertificate)
     .where(eq(smtpServerCertificate.id, 1));
-  if (!row) return null;
+  return row ?? null;
+}
+
+/** Whether `seen` was seen at the SMTP server in force, while SMTP is on. */
+async function seenAtServerInForce(db: Database, seen: SeenRow): Promise<boolean> {
   const inForce = await getSmtpSettings(db);
-  if (!inForce?.enabled || inForce.host !== row.host || inForce.port !== row.port) return null;
-  return { host: row.host, validTo: row.validTo };
+  return Boolean(inForce?.enabled && inForce.host === seen.host && inForce.port === seen.port);
+}
+
+/**
+ * The certificate last seen at the SMTP server in force, while SMTP is on: null when none was
+ * seen there (the configuration changed since, or nothing has connected yet).
+ */
+export async function readCertificateInForce(
+  db: Database,
+): Promise<{ host: string; validTo: Date } | null> {
+  const seen = await seenCertificate(db);
+  if (!seen || !(await seenAtServerInForce(db, seen))) return null;
+  return { host: seen.host, validTo: seen.validTo };
 }
 
 export interface CertificateWarning {
@@ -95,14 +106,16 @@ export interface CertificateWarning {
 /**
  * The warning for host admins: the certificate last seen at the SMTP server in force expires
  * within 14 days (or has expired), while SMTP is on. Null otherwise, or when the certificate
- * was seen at another server (the configuration changed since).
+ * was seen at another server (the configuration changed since). Read on every page of a host
+ * admin: the configuration is looked up only for a certificate that is about to expire.
  */
 export async function readCertificateWarning(
   db: Database,
   now = new Date(),
 ): Promise<CertificateWarning | null> {
-  const seen = await readCertificateInForce(db);
+  const seen = await seenCertificate(db);
   if (!seen) return null;
   const days = daysUntilExpiry({ validTo: seen.validTo.toISOString() }, now.getTime());
-  return days > certificateWarningDays ? null : { ...seen, days };
+  if (days > certificateWarningDays || !(await seenAtServerInForce(db, seen))) return null;
+  return { host: seen.host, validTo: seen.validTo, days };
 }
